@@ -1,0 +1,46 @@
+package co.wpfoods.gateway.domain;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The id that follows one request through the gateway, the services and the logs. An incoming id
+ * is kept only when it is well-formed (1–64 characters of letters, digits, {@code - _ . :}), and holds
+ * no run of 7+ digits, so a caller cannot inject log lines, huge values or phone numbers through it.
+ */
+public record RequestId(String value) {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    public RequestId {
+        if (value == null || !WELL_FORMED.matcher(value).matches()) {
+            throw new IllegalArgumentException("malformed request id");
+        }
+    }
+
+    /** Keeps {@code incoming} when well-formed, otherwise generates a new id. */
+    public static RequestId keepOrGenerate(String incoming) {
+        return isWellFormed(incoming) ? new RequestId(incoming) : generate();
+    }
+
+    /** A random UUID, drawn again in the rare case it holds a run of 7+ digits (looks like a phone). */
+    public static RequestId generate() {
+        String candidate;
+        do {
+            candidate = UUID.randomUUID().toString();
+        } while (LogRedaction.containsLongDigitRun(candidate));
+        return new RequestId(candidate);
+    }
+
+    public static boolean isWellFormed(String candidate) {
+        return candidate != null
+                && WELL_FORMED.matcher(candidate).matches()
+                && !LogRedaction.containsLongDigitRun(candidate);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
