@@ -119,7 +119,8 @@ public final class SchemaCatalog {
             if (reader == null) {
                 throw new IllegalStateException("Released schema " + path + " has no current class");
             }
-            released.computeIfAbsent(schema.getFullName(), k -> new ArrayList<>()).add(schema);
+            released.computeIfAbsent(schema.getFullName(), k -> new ArrayList<>())
+                    .add(schema);
             byFingerprint.putIfAbsent(fingerprint(schema), new Known(schema, reader));
         }
         return new SchemaCatalog(byFingerprint, classByName, released);

@@ -25,7 +25,8 @@ public final class Topics {
         /** Written by messaging-service. Key: recipient wa_id. */
         public static final String OUTBOUND_DLQ = "wa.outbound.dlq.v1";
 
-        public static final List<String> INBOUND_BY_ROLE = List.of(INBOUND_CUSTOMER, INBOUND_RESTAURANT, INBOUND_WORKER);
+        public static final List<String> INBOUND_BY_ROLE =
+                List.of(INBOUND_CUSTOMER, INBOUND_RESTAURANT, INBOUND_WORKER);
     }
 
     /** Written by order-service. */
@@ -63,6 +64,22 @@ public final class Topics {
         /** Key: recipient wa_id. */
         public static final String DELIVERY = "messaging.delivery.v1";
     }
+
+    /** Every topic above, for declaring them. */
+    public static final List<String> ALL = List.of(
+            WhatsApp.INBOUND_CUSTOMER,
+            WhatsApp.INBOUND_RESTAURANT,
+            WhatsApp.INBOUND_WORKER,
+            WhatsApp.INBOUND_MEDIA,
+            WhatsApp.STATUS,
+            WhatsApp.OUTBOUND,
+            WhatsApp.OUTBOUND_DLQ,
+            Orders.ORDER,
+            Orders.RESTAURANT,
+            Dispatch.DELIVERY,
+            Dispatch.WORKER,
+            Payments.PAYMENT,
+            Messaging.DELIVERY);
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -1,0 +1,346 @@
+package co.wpfoods.eventing.outbox;
+
+import co.wpfoods.schemas.Headers;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Streams committed outbox inserts from PostgreSQL's logical replication (Debezium embedded engine, pgoutput) to
+ * Kafka. Offsets live in the service's own database. A batch is acknowledged to Debezium only after Kafka has
+ * acknowledged every record of it, so a crash at any point republishes (at least once) and never loses; rolled-back
+ * rows never reach the WAL stream. Published rows are then deleted from the table.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final OutboxRelayProperties properties;
+    private final String identifier;
+    private final PostgresCoordinates database;
+    private final Producer<String, byte[]> producer;
+    private final JdbcClient jdbc;
+    private final Counter published;
+    private final Counter sendFailures;
+    private final Timer commitToAck;
+
+    private final AtomicReference<Running> running = new AtomicReference<>();
+
+    private record Running(DebeziumEngine<?> engine, ExecutorService executor) {}
+
+    public OutboxRelay(
+            OutboxRelayProperties properties,
+            String identifier,
+            PostgresCoordinates database,
+            Producer<String, byte[]> producer,
+            JdbcClient jdbc,
+            MeterRegistry meters) {
+        this.properties = properties;
+        this.identifier = identifier;
+        this.database = database;
+        this.producer = producer;
+        this.jdbc = jdbc;
+        this.published = Counter.builder("wpfoods.outbox.published")
+                .description("Outbox records acknowledged by Kafka")
+                .register(meters);
+        this.sendFailures = Counter.builder("wpfoods.outbox.send.failures")
+                .description("Outbox batches Kafka did not acknowledge (retried)")
+                .register(meters);
+        this.commitToAck = Timer.builder("wpfoods.outbox.latency")
+                .description("From the outbox row's occurred-at to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running.get() != null) {
+            return;
+        }
+        DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(
+                        ChangeEventFormat.of(Connect.class))
+                .using(engineProperties())
+                .notifying(this::handleBatch)
+                .using((success, message, error) -> {
+                    if (!success && error != null) {
+                        log.error("Outbox relay {} stopped: {}", identifier, message, error);
+                    } else {
+                        log.info("Outbox relay {} stopped: {}", identifier, message);
+                    }
+                })
+                .build();
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay-" + identifier);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.execute(engine);
+        running.set(new Running(engine, executor));
+        log.info("Outbox relay {} started on database {}", identifier, database.database());
+    }
+
+    /** Stops the engine gracefully: the batch in hand finishes and its offsets are stored. */
+    @Override
+    public synchronized void stop() {
+        Running current = running.getAndSet(null);
+        if (current == null) {
+            return;
+        }
+        try {
+            current.engine().close();
+        } catch (IOException e) {
+            log.warn("Outbox relay {} did not close cleanly", identifier, e);
+        }
+        current.executor().shutdown();
+        try {
+            if (!current.executor().awaitTermination(30, TimeUnit.SECONDS)) {
+                current.executor().shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the engine the hard way, as a crash would: the relay thread is interrupted wherever it is, nothing more is
+     * flushed. Meant for fault-injection tests.
+     */
+    public synchronized void kill() {
+        Running current = running.getAndSet(null);
+        if (current == null) {
+            return;
+        }
+        current.executor().shutdownNow();
+        try {
+            current.engine().close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Outbox relay {} killed", identifier, e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get() != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // start after the datasource and Flyway, stop before the Kafka producer closes
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void handleBatch(
+            List<RecordChangeEvent<SourceRecord>> batch,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
+        List<ProducerRecord<String, byte[]>> toSend = new ArrayList<>(batch.size());
+        List<UUID> ids = new ArrayList<>(batch.size());
+        List<Instant> occurred = new ArrayList<>(batch.size());
+        for (RecordChangeEvent<SourceRecord> event : batch) {
+            OutboxRow row = OutboxRow.from(event.record());
+            if (row != null) {
+                toSend.add(row.toProducerRecord());
+                ids.add(row.id());
+                occurred.add(row.occurredAt());
+            }
+        }
+        sendUntilAcknowledged(toSend);
+        Instant now = Instant.now();
+        occurred.forEach(at -> commitToAck.record(Duration.between(at, now)));
+        published.increment(toSend.size());
+        for (RecordChangeEvent<SourceRecord> event : batch) {
+            committer.markProcessed(event);
+        }
+        committer.markBatchFinished();
+        deletePublished(ids);
+    }
+
+    private void sendUntilAcknowledged(List<ProducerRecord<String, byte[]>> records) throws InterruptedException {
+        if (records.isEmpty()) {
+            return;
+        }
+        Duration backoff = properties.retryBackoff();
+        while (true) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+            try {
+                for (ProducerRecord<String, byte[]> record : records) {
+                    acks.add(producer.send(record));
+                }
+                long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                return;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                sendFailures.increment();
+                log.warn(
+                        "Outbox relay {}: Kafka did not acknowledge {} records, retrying in {}",
+                        identifier,
+                        records.size(),
+                        backoff,
+                        e);
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void deletePublished(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.sql("DELETE FROM outbox WHERE id = ANY(:ids)")
+                    .param("ids", ids.toArray(UUID[]::new))
+                    .update();
+        } catch (RuntimeException e) {
+            // the rows are published; the sweep removes them later
+            log.warn("Outbox relay {}: could not delete {} published rows", identifier, ids.size(), e);
+        }
+    }
+
+    /** Deletes rows older than {@code sweepAfter}: published ones whose delete was lost to a crash. */
+    public int sweep() {
+        return jdbc.sql("DELETE FROM outbox WHERE created_at < :before")
+                .param("before", java.sql.Timestamp.from(Instant.now().minus(properties.sweepAfter())))
+                .update();
+    }
+
+    Properties engineProperties() {
+        Properties p = new Properties();
+        p.setProperty("name", "wpfoods-outbox-" + identifier);
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("topic.prefix", "wpfoods_outbox_" + identifier);
+        p.setProperty("database.hostname", database.host());
+        p.setProperty("database.port", String.valueOf(database.port()));
+        p.setProperty("database.user", database.user());
+        p.setProperty("database.password", database.password());
+        p.setProperty("database.dbname", database.database());
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("slot.name", "wpfoods_outbox_" + identifier);
+        p.setProperty("publication.name", "wpfoods_outbox_" + identifier);
+        p.setProperty("publication.autocreate.mode", "filtered");
+        p.setProperty("table.include.list", "public.outbox,public.outbox_heartbeat");
+        // rows that exist before the slot does (first start) are published by the initial snapshot
+        p.setProperty("snapshot.mode", "initial");
+        p.setProperty("skipped.operations", "u,d,t");
+        p.setProperty("binary.handling.mode", "bytes");
+        p.setProperty(
+                "poll.interval.ms", String.valueOf(properties.pollInterval().toMillis()));
+        p.setProperty("max.batch.size", String.valueOf(properties.maxBatchSize()));
+        p.setProperty("max.queue.size", String.valueOf(Math.max(8192, properties.maxBatchSize() * 4)));
+        p.setProperty(
+                "heartbeat.interval.ms",
+                String.valueOf(properties.heartbeatInterval().toMillis()));
+        p.setProperty("heartbeat.action.query", "UPDATE outbox_heartbeat SET beat_at = now() WHERE id = 1");
+        p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
+        p.setProperty("offset.storage.jdbc.connection.url", database.jdbcUrl());
+        p.setProperty("offset.storage.jdbc.connection.user", database.user());
+        p.setProperty("offset.storage.jdbc.connection.password", database.password());
+        p.setProperty("offset.storage.jdbc.table.name", "outbox_relay_offsets");
+        p.setProperty(
+                "offset.flush.interval.ms",
+                String.valueOf(properties.offsetFlushInterval().toMillis()));
+        p.setProperty("errors.max.retries", "-1");
+        p.setProperty("errors.retry.delay.initial.ms", "300");
+        p.setProperty("errors.retry.delay.max.ms", "10000");
+        return p;
+    }
+
+    /** One outbox insert, read from the change event's {@code after} image. */
+    record OutboxRow(
+            UUID id,
+            String topic,
+            String key,
+            String eventType,
+            byte[] payload,
+            Instant occurredAt,
+            String correlationId,
+            String traceparent) {
+
+        /** The row of an outbox insert or snapshot read; null for anything else (heartbeats, other tables). */
+        static OutboxRow from(SourceRecord record) {
+            if (!(record.value() instanceof Struct envelope)
+                    || envelope.schema().field("after") == null
+                    || envelope.schema().field("source") == null) {
+                return null;
+            }
+            Struct source = envelope.getStruct("source");
+            if (!"outbox".equals(source.getString("table"))) {
+                return null;
+            }
+            Struct after = envelope.getStruct("after");
+            if (after == null) {
+                return null;
+            }
+            return new OutboxRow(
+                    UUID.fromString(after.getString("id")),
+                    after.getString("topic"),
+                    after.getString("record_key"),
+                    after.getString("event_type"),
+                    bytes(after.get("payload")),
+                    Instant.parse(after.getString("occurred_at")),
+                    after.getString("correlation_id"),
+                    after.getString("traceparent"));
+        }
+
+        private static byte[] bytes(Object value) {
+            if (value instanceof byte[] b) {
+                return b;
+            }
+            if (value instanceof ByteBuffer buffer) {
+                byte[] b = new byte[buffer.remaining()];
+                buffer.duplicate().get(b);
+                return b;
+            }
+            throw new IllegalStateException("outbox.payload is not bytes: " + value);
+        }
+
+        ProducerRecord<String, byte[]> toProducerRecord() {
+            RecordHeaders headers = new RecordHeaders();
+            add(headers, Headers.EVENT_ID, id.toString());
+            add(headers, Headers.EVENT_TYPE, eventType);
+            add(headers, Headers.OCCURRED_AT, occurredAt.toString());
+            add(headers, Headers.CORRELATION_ID, correlationId);
+            add(headers, Headers.TRACEPARENT, traceparent);
+            return new ProducerRecord<>(topic, null, key, payload, headers);
+        }
+
+        private static void add(RecordHeaders headers, String name, String value) {
+            if (value != null) {
+                headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
