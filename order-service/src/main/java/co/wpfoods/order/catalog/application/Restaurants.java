@@ -1,0 +1,26 @@
+package co.wpfoods.order.catalog.application;
+
+import co.wpfoods.order.catalog.domain.Menu;
+import co.wpfoods.order.catalog.domain.Restaurant;
+import co.wpfoods.order.catalog.domain.RestaurantId;
+import co.wpfoods.order.catalog.domain.WaId;
+import java.util.List;
+import java.util.Optional;
+
+/** Where restaurants and their menus are kept. */
+public interface Restaurants {
+
+    void add(Restaurant restaurant);
+
+    Optional<Restaurant> find(RestaurantId id);
+
+    List<Restaurant> all();
+
+    /** The restaurant a staff number already belongs to, if any. */
+    Optional<RestaurantId> staffedBy(WaId number);
+
+    Optional<Menu> menuOf(RestaurantId id);
+
+    /** Replaces the restaurant's menu. */
+    void saveMenu(Menu menu);
+}
