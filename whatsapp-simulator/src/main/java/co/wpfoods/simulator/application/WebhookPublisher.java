@@ -1,0 +1,14 @@
+package co.wpfoods.simulator.application;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** Delivers webhook notifications to WPFoods (port; the adapter signs, posts and retries). */
+public interface WebhookPublisher {
+
+    /**
+     * Sends one {@code value} (with {@code messages} or {@code statuses}) inside Meta's envelope.
+     *
+     * @param onDelivered run once our receiver answered 200
+     */
+    void publish(ObjectNode value, Runnable onDelivered);
+}
