@@ -89,22 +89,34 @@ public class GatewayConfiguration {
             GatewayMetrics metrics) {
         GatewayProperties.Meta meta = properties.meta();
         GatewayProperties.Services services = properties.services();
-        MetaWebhookGatewayFilter webhookFilter =
-                new MetaWebhookGatewayFilter(verifier, Math.toIntExact(meta.maxBodySize().toBytes()), metrics);
+        MetaWebhookGatewayFilter webhookFilter = new MetaWebhookGatewayFilter(
+                verifier, Math.toIntExact(meta.maxBodySize().toBytes()), metrics);
         GatewayFilter rateLimit = rateLimitFilter(properties.rateLimit(), metrics);
         return builder.routes()
-                .route("whatsapp-webhook", r -> r.method(HttpMethod.POST)
-                        .and()
-                        .path(meta.webhookPath())
-                        .filters(f -> f.filter(webhookFilter))
-                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, meta.forwardTimeout().toMillis())
-                        .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, Math.toIntExact(meta.connectTimeout().toMillis()))
-                        .uri(services.webhookService()))
-                .route("payment-webhooks", r -> r.path(PAYMENT_WEBHOOKS)
-                        .filters(f -> f.filter(rateLimit))
-                        .uri(services.paymentService()))
-                .route("orders", r -> r.path(ORDERS).filters(f -> f.filter(rateLimit)).uri(services.orderService()))
-                .route("dispatch", r -> r.path(DISPATCH).filters(f -> f.filter(rateLimit)).uri(services.dispatchService()))
+                .route(
+                        "whatsapp-webhook",
+                        r -> r.method(HttpMethod.POST)
+                                .and()
+                                .path(meta.webhookPath())
+                                .filters(f -> f.filter(webhookFilter))
+                                .metadata(
+                                        RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR,
+                                        meta.forwardTimeout().toMillis())
+                                .metadata(
+                                        RouteMetadataUtils.CONNECT_TIMEOUT_ATTR,
+                                        Math.toIntExact(meta.connectTimeout().toMillis()))
+                                .uri(services.webhookService()))
+                .route(
+                        "payment-webhooks",
+                        r -> r.path(PAYMENT_WEBHOOKS)
+                                .filters(f -> f.filter(rateLimit))
+                                .uri(services.paymentService()))
+                .route(
+                        "orders",
+                        r -> r.path(ORDERS).filters(f -> f.filter(rateLimit)).uri(services.orderService()))
+                .route(
+                        "dispatch",
+                        r -> r.path(DISPATCH).filters(f -> f.filter(rateLimit)).uri(services.dispatchService()))
                 .route("ai", r -> r.path(AI).filters(f -> f.filter(rateLimit)).uri(services.aiService()))
                 .build();
     }

@@ -26,7 +26,8 @@ public record GatewayProperties(
 
     /** Meta's webhook: path, secrets, limits and the forward to webhook-service. */
     public record Meta(
-            @NotBlank @Pattern(regexp = "/[A-Za-z0-9/_-]*") @DefaultValue("/webhooks/whatsapp") String webhookPath,
+            @NotBlank @Pattern(regexp = "/[A-Za-z0-9/_-]*") @DefaultValue("/webhooks/whatsapp")
+            String webhookPath,
             /* HMAC key for X-Hub-Signature-256 (env WPFOODS_META_APP_SECRET). */
             @NotBlank String appSecret,
             /* The previous app secret, accepted too while a rotation is under way; blank = none. */

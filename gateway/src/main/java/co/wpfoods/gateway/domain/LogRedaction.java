@@ -13,8 +13,7 @@ public final class LogRedaction {
 
     static final String REDACTED = "[redacted]";
     // 7+ digits, allowing the separators people put in phone numbers (space, -, ., %20, +, parentheses).
-    private static final Pattern PHONE_LIKE =
-            Pattern.compile("\\+?\\d(?:(?:%20|%2[bB89]|[\\s\\-.()+])*\\d){6,}");
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d(?:(?:%20|%2[bB89]|[\\s\\-.()+])*\\d){6,}");
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{7,}");
     private static final Pattern SECRET_PARAM = Pattern.compile(
             "([?&;]?)([^=&;?]*(?:token|secret|signature|password|key)[^=&;?]*)=([^&;]*)", Pattern.CASE_INSENSITIVE);

@@ -40,7 +40,9 @@ public final class AccessLogWebFilter implements WebFilter, Ordered {
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
         RequestId id = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         InetSocketAddress remote = request.getRemoteAddress();
-        String client = remote == null || remote.getAddress() == null ? "-" : remote.getAddress().getHostAddress();
+        String client = remote == null || remote.getAddress() == null
+                ? "-"
+                : remote.getAddress().getHostAddress();
         ACCESS.atInfo()
                 .addKeyValue("method", request.getMethod().name())
                 .addKeyValue("target", target)

@@ -97,8 +97,8 @@ public final class MetaWebhookGatewayFilter implements GatewayFilter {
         ServerHttpRequest withBody = new ServerHttpRequestDecorator(withLength) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return Flux.defer(() ->
-                        Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+                return Flux.defer(
+                        () -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
             }
         };
         ServerWebExchange forwarded = exchange.mutate().request(withBody).build();
@@ -114,7 +114,10 @@ public final class MetaWebhookGatewayFilter implements GatewayFilter {
         }
         String cause = isTimeout(failure) ? "timeout" : "unreachable";
         metrics.webhookUpstreamFailed(cause);
-        log.warn("webhook-service {}: answering 503 so that Meta retries ({})", cause, failure.getClass().getSimpleName());
+        log.warn(
+                "webhook-service {}: answering 503 so that Meta retries ({})",
+                cause,
+                failure.getClass().getSimpleName());
         exchange.getResponse().getHeaders().clearContentHeaders();
         exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         return exchange.getResponse().setComplete();

@@ -20,7 +20,8 @@ public final class RequestIdWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        RequestId id = RequestId.keepOrGenerate(exchange.getRequest().getHeaders().getFirst(RequestId.HEADER));
+        RequestId id =
+                RequestId.keepOrGenerate(exchange.getRequest().getHeaders().getFirst(RequestId.HEADER));
         ServerHttpRequest request = exchange.getRequest()
                 .mutate()
                 .headers(headers -> headers.set(RequestId.HEADER, id.value()))
