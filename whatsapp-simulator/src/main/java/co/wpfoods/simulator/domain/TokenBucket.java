@@ -36,8 +36,8 @@ public final class TokenBucket {
             tokens = Math.min(capacity, tokens + elapsed * refillPerSecond);
             last = now;
         }
-        if (tokens >= 1.0) {
-            tokens -= 1.0;
+        if (tokens >= 1.0 - 1e-9) { // tolerate rounding of the refill rate (1/6 token per second)
+            tokens = Math.max(0, tokens - 1.0);
             return true;
         }
         return false;
