@@ -1,0 +1,82 @@
+package co.wpfoods.order.catalog.adapter.in.web;
+
+import co.wpfoods.order.catalog.adapter.in.web.CatalogJson.MenuView;
+import co.wpfoods.order.catalog.adapter.in.web.CatalogJson.PutMenu;
+import co.wpfoods.order.catalog.adapter.in.web.CatalogJson.RegisterRestaurant;
+import co.wpfoods.order.catalog.adapter.in.web.CatalogJson.RestaurantView;
+import co.wpfoods.order.catalog.application.CatalogNotFoundException;
+import co.wpfoods.order.catalog.application.PublishingMenu;
+import co.wpfoods.order.catalog.application.RegisteringRestaurant;
+import co.wpfoods.order.catalog.application.Restaurants;
+import co.wpfoods.order.catalog.domain.RestaurantId;
+import co.wpfoods.order.catalog.domain.WaId;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registers restaurants and publishes their menus (the launcher's demo data and, later, the ops dashboard). */
+@RestController
+@RequestMapping("/api/orders/restaurants")
+class RestaurantController {
+
+    private final RegisteringRestaurant registering;
+    private final PublishingMenu publishing;
+    private final Restaurants restaurants;
+
+    RestaurantController(RegisteringRestaurant registering, PublishingMenu publishing, Restaurants restaurants) {
+        this.registering = registering;
+        this.publishing = publishing;
+        this.restaurants = restaurants;
+    }
+
+    @PostMapping
+    ResponseEntity<RestaurantView> register(@RequestBody RegisterRestaurant request) {
+        List<WaId> staff = request.staffWaIds() == null
+                ? List.of()
+                : request.staffWaIds().stream().map(WaId::parse).toList();
+        var restaurant = registering.register(new RegisteringRestaurant.Command(
+                request.name(),
+                staff,
+                request.address(),
+                request.location() == null ? null : request.location().toDomain(),
+                request.zone()));
+        return ResponseEntity.created(
+                        URI.create("/api/orders/restaurants/" + restaurant.id().value()))
+                .body(RestaurantView.of(restaurant));
+    }
+
+    @GetMapping
+    List<RestaurantView> all() {
+        return restaurants.all().stream().map(RestaurantView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    RestaurantView one(@PathVariable String id) {
+        return restaurants
+                .find(new RestaurantId(id))
+                .map(RestaurantView::of)
+                .orElseThrow(() -> new CatalogNotFoundException("No restaurant " + id));
+    }
+
+    @PutMapping("/{id}/menu")
+    MenuView publishMenu(@PathVariable String id, @RequestBody PutMenu request) {
+        var menu = publishing.publish(
+                new RestaurantId(id), request.open() == null || request.open(), request.domainItems());
+        return MenuView.of(menu);
+    }
+
+    @GetMapping("/{id}/menu")
+    MenuView menu(@PathVariable String id) {
+        return restaurants
+                .menuOf(new RestaurantId(id))
+                .map(MenuView::of)
+                .orElseThrow(() -> new CatalogNotFoundException("No menu for restaurant " + id));
+    }
+}
