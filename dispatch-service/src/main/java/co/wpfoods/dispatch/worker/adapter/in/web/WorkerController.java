@@ -1,0 +1,75 @@
+package co.wpfoods.dispatch.worker.adapter.in.web;
+
+import co.wpfoods.dispatch.worker.application.NumberTakenException;
+import co.wpfoods.dispatch.worker.application.RegisteringWorker;
+import co.wpfoods.dispatch.worker.application.Workers;
+import co.wpfoods.dispatch.worker.domain.InvalidWorkerException;
+import co.wpfoods.dispatch.worker.domain.WaId;
+import co.wpfoods.dispatch.worker.domain.Worker;
+import co.wpfoods.dispatch.worker.domain.WorkerId;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registers rapitenderos (the launcher's demo data and, later, the ops dashboard). */
+@RestController
+@RequestMapping("/api/dispatch/workers")
+class WorkerController {
+
+    private final RegisteringWorker registering;
+    private final Workers workers;
+
+    WorkerController(RegisteringWorker registering, Workers workers) {
+        this.registering = registering;
+        this.workers = workers;
+    }
+
+    record RegisterWorker(String name, String waId) {}
+
+    record WorkerView(String id, String name, String waId, boolean active) {
+        static WorkerView of(Worker worker) {
+            return new WorkerView(
+                    worker.id().value(), worker.name(), worker.waId().value(), worker.active());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<WorkerView> register(@RequestBody RegisterWorker request) {
+        var worker = registering.register(request.name(), WaId.parse(request.waId()));
+        return ResponseEntity.created(
+                        URI.create("/api/dispatch/workers/" + worker.id().value()))
+                .body(WorkerView.of(worker));
+    }
+
+    @GetMapping
+    List<WorkerView> all() {
+        return workers.all().stream().map(WorkerView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<WorkerView> one(@PathVariable String id) {
+        return workers.find(new WorkerId(id))
+                .map(WorkerView::of)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @ExceptionHandler(InvalidWorkerException.class)
+    ProblemDetail invalid(InvalidWorkerException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(NumberTakenException.class)
+    ProblemDetail taken(NumberTakenException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+}

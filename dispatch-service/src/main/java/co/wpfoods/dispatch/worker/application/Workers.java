@@ -1,0 +1,19 @@
+package co.wpfoods.dispatch.worker.application;
+
+import co.wpfoods.dispatch.worker.domain.WaId;
+import co.wpfoods.dispatch.worker.domain.Worker;
+import co.wpfoods.dispatch.worker.domain.WorkerId;
+import java.util.List;
+import java.util.Optional;
+
+/** Where rapitenderos are kept. */
+public interface Workers {
+
+    void add(Worker worker);
+
+    Optional<Worker> find(WorkerId id);
+
+    Optional<Worker> byNumber(WaId waId);
+
+    List<Worker> all();
+}
