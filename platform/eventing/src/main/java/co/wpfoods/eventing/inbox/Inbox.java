@@ -30,15 +30,18 @@ public class Inbox {
      * @return true if the effect ran (and committed), false for a duplicate
      */
     public boolean processOnce(String consumer, String eventId, Runnable effect) {
-        return processOnce(consumer, eventId, () -> {
+        return computeOnce(consumer, eventId, () -> {
                     effect.run();
                     return Boolean.TRUE;
                 })
                 != null;
     }
 
-    /** Like {@link #processOnce(String, String, Runnable)}; returns the effect's result, or null for a duplicate. */
-    public <T> T processOnce(String consumer, String eventId, Supplier<T> effect) {
+    /**
+     * Like {@link #processOnce(String, String, Runnable)} for an effect with a result; returns it, or null for a
+     * duplicate (so the effect must not return null itself).
+     */
+    public <T> T computeOnce(String consumer, String eventId, Supplier<T> effect) {
         if (eventId == null || eventId.isBlank()) {
             throw new IllegalArgumentException("An event id is required for idempotent processing");
         }
