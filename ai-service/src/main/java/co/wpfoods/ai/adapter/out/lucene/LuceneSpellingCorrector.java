@@ -1,0 +1,107 @@
+package co.wpfoods.ai.adapter.out.lucene;
+
+import co.wpfoods.ai.application.MenuIndex;
+import co.wpfoods.ai.application.SpellingCorrector;
+import co.wpfoods.ai.domain.intent.IntentCues;
+import co.wpfoods.ai.domain.text.Lexicon;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Corrects words that are not in the vocabulary (intent cue words, menu words, common words) to the closest
+ * vocabulary word with Lucene's {@link DirectSpellChecker}: one edit for words of 5–7 letters, two from 8. Short
+ * words and known words are never touched, so "casa" does not turn into "cash".
+ */
+public final class LuceneSpellingCorrector implements SpellingCorrector {
+
+    private static final int MIN_LENGTH = 5;
+
+    private final MenuIndex menus;
+    private final DirectSpellChecker checker = new DirectSpellChecker();
+    private volatile Vocabulary vocabulary;
+
+    public LuceneSpellingCorrector(MenuIndex menus) {
+        this.menus = menus;
+        checker.setMinPrefix(0);
+        checker.setMinQueryLength(MIN_LENGTH);
+        checker.setAccuracy(0.5f);
+    }
+
+    @Override
+    public List<String> correct(List<String> words) {
+        Vocabulary v = current();
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            out.add(correctOne(v, w));
+        }
+        return out;
+    }
+
+    private String correctOne(Vocabulary v, String word) {
+        if (word.length() < MIN_LENGTH
+                || v.words.contains(word)
+                || !word.chars().allMatch(Character::isLetter)) {
+            return word;
+        }
+        try {
+            checker.setMaxEdits(word.length() >= 8 ? 2 : 1);
+            SuggestWord[] s = checker.suggestSimilar(new Term("w", word), 1, v.reader, SuggestMode.SUGGEST_ALWAYS);
+            return s.length == 0 ? word : s[0].string;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Vocabulary current() {
+        String key = menus.versionKey();
+        Vocabulary v = vocabulary;
+        if (v == null || !v.key.equals(key)) {
+            v = build(key);
+            vocabulary = v;
+        }
+        return v;
+    }
+
+    private Vocabulary build(String key) {
+        Set<String> targets = new HashSet<>(IntentCues.vocabulary());
+        targets.addAll(menus.vocabulary());
+        targets.addAll(Lexicon.SPANISH);
+        targets.addAll(Lexicon.ENGLISH);
+        targets.removeIf(w -> w.length() < MIN_LENGTH - 1 || !w.chars().allMatch(Character::isLetter));
+        Set<String> known = new HashSet<>(targets);
+        known.addAll(Lexicon.ITEM_STOPWORDS);
+        known.addAll(CommonWords.ALL);
+        try {
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer()))) {
+                for (String t : targets) {
+                    Document d = new Document();
+                    d.add(new StringField("w", t, Field.Store.NO));
+                    w.addDocument(d);
+                }
+            }
+            return new Vocabulary(key, DirectoryReader.open(dir), Set.copyOf(known));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Vocabulary(String key, IndexReader reader, Set<String> words) {}
+}

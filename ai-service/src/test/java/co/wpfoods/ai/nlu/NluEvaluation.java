@@ -1,0 +1,76 @@
+package co.wpfoods.ai.nlu;
+
+import co.wpfoods.ai.application.UnderstandRequest;
+import co.wpfoods.ai.domain.ItemMention;
+import co.wpfoods.ai.domain.Understanding;
+import co.wpfoods.ai.nlu.NluCorpus.Labelled;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Intent accuracy and item F1 of an engine over labelled utterances. An item counts as correct only with the right
+ * item id and the right quantity.
+ */
+public final class NluEvaluation {
+
+    public record Report(
+            int utterances,
+            double intentAccuracy,
+            double itemPrecision,
+            double itemRecall,
+            double itemF1,
+            List<String> errors) {
+
+        @Override
+        public String toString() {
+            return "utterances=%d intent_accuracy=%.2f%% item_precision=%.3f item_recall=%.3f item_f1=%.3f"
+                    .formatted(utterances, intentAccuracy * 100, itemPrecision, itemRecall, itemF1);
+        }
+    }
+
+    private NluEvaluation() {}
+
+    public static Report evaluate(List<Labelled> set, Function<UnderstandRequest, Understanding> engine) {
+        int correct = 0;
+        int tp = 0;
+        int predicted = 0;
+        int gold = 0;
+        List<String> errors = new ArrayList<>();
+        for (Labelled u : set) {
+            Understanding r = engine.apply(UnderstandRequest.of(u.role(), u.text(), u.restaurantId()));
+            Map<String, Integer> got = new LinkedHashMap<>();
+            for (ItemMention m : r.entities().items()) {
+                got.merge(m.itemId(), m.quantity(), Integer::sum);
+            }
+            boolean intentOk = r.intent() == u.intent();
+            correct += intentOk ? 1 : 0;
+            int hits = 0;
+            for (var e : got.entrySet()) {
+                if (e.getValue().equals(u.items().get(e.getKey()))) {
+                    hits++;
+                }
+            }
+            tp += hits;
+            predicted += got.size();
+            gold += u.items().size();
+            if (!intentOk || hits != got.size() || hits != u.items().size()) {
+                errors.add("line %d [%s] %s | want %s %s | got %s %s"
+                        .formatted(
+                                u.line(),
+                                u.role(),
+                                u.text(),
+                                u.intent().wireName(),
+                                u.items(),
+                                r.intent().wireName(),
+                                got));
+            }
+        }
+        double p = predicted == 0 ? 1 : (double) tp / predicted;
+        double rec = gold == 0 ? 1 : (double) tp / gold;
+        double f1 = p + rec == 0 ? 0 : 2 * p * rec / (p + rec);
+        return new Report(set.size(), (double) correct / set.size(), p, rec, f1, errors);
+    }
+}

@@ -1,0 +1,47 @@
+package co.wpfoods.ai.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
+import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
+import co.wpfoods.ai.application.OfflineEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The acceptance numbers of the offline engine on the held-out test part of the labelled set. */
+class OfflineEngineAccuracyTest {
+
+    static OfflineEngine engine;
+
+    @BeforeAll
+    static void loadMenus() {
+        LuceneMenuIndex index = new LuceneMenuIndex();
+        NluCorpus.menus().forEach(index::publish);
+        engine = new OfflineEngine(index, new LuceneSpellingCorrector(index));
+    }
+
+    @Test
+    void the_labelled_set_is_big_enough_and_its_menus_have_at_least_300_items() {
+        assertThat(NluCorpus.utterances()).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(NluCorpus.menus().stream().mapToInt(m -> m.items().size()).sum())
+                .isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void reaches_92_percent_intent_accuracy_and_item_f1_of_0_90_on_the_test_part() {
+        NluEvaluation.Report report = NluEvaluation.evaluate(NluCorpus.split("test"), engine::understand);
+        System.out.println("[nlu test] " + report);
+        report.errors().forEach(e -> System.out.println("  " + e));
+        assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.92);
+        assertThat(report.itemF1()).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void development_part_stays_above_the_same_targets() {
+        NluEvaluation.Report report = NluEvaluation.evaluate(NluCorpus.split("dev"), engine::understand);
+        System.out.println("[nlu dev] " + report);
+        report.errors().forEach(e -> System.out.println("  " + e));
+        assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.92);
+        assertThat(report.itemF1()).isGreaterThanOrEqualTo(0.90);
+    }
+}
