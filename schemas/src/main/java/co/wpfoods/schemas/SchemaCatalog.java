@@ -1,6 +1,7 @@
 package co.wpfoods.schemas;
 
 import co.wpfoods.schemas.dispatch.WorkerRegistered;
+import co.wpfoods.schemas.messaging.OutboundFailed;
 import co.wpfoods.schemas.orders.OrderCancelled;
 import co.wpfoods.schemas.orders.OrderConfirmed;
 import co.wpfoods.schemas.orders.OrderDelivered;
@@ -13,6 +14,7 @@ import co.wpfoods.schemas.restaurants.RestaurantRegistered;
 import co.wpfoods.schemas.wa.DeliveryStatus;
 import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.schemas.wa.OutboundDeadLetter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +46,8 @@ public final class SchemaCatalog {
             InboundMessage.class,
             DeliveryStatus.class,
             OutboundCommand.class,
+            OutboundDeadLetter.class,
+            OutboundFailed.class,
             OrderPlaced.class,
             OrderConfirmed.class,
             OrderPreparing.class,
@@ -105,6 +109,19 @@ public final class SchemaCatalog {
     }
 
     private static SchemaCatalog load() {
+        List<Schema> released = new ArrayList<>();
+        for (String path : readIndex()) {
+            released.add(parseResource(RELEASED_ROOT + path));
+        }
+        return build(released);
+    }
+
+    /** A catalog of the current classes plus the given released versions (tests use it for older writers). */
+    public static SchemaCatalog withReleased(List<Schema> releasedSchemas) {
+        return build(releasedSchemas);
+    }
+
+    private static SchemaCatalog build(List<Schema> releasedSchemas) {
         Map<Long, Known> byFingerprint = new HashMap<>();
         Map<String, Class<? extends SpecificRecord>> classByName = new HashMap<>();
         for (Class<? extends SpecificRecord> type : RECORD_CLASSES) {
@@ -113,11 +130,10 @@ public final class SchemaCatalog {
             byFingerprint.put(fingerprint(current), new Known(current, type));
         }
         Map<String, List<Schema>> released = new HashMap<>();
-        for (String path : readIndex()) {
-            Schema schema = parseResource(RELEASED_ROOT + path);
+        for (Schema schema : releasedSchemas) {
             Class<? extends SpecificRecord> reader = classByName.get(schema.getFullName());
             if (reader == null) {
-                throw new IllegalStateException("Released schema " + path + " has no current class");
+                throw new IllegalStateException("Released schema " + schema.getFullName() + " has no current class");
             }
             released.computeIfAbsent(schema.getFullName(), k -> new ArrayList<>())
                     .add(schema);
