@@ -37,6 +37,13 @@ class OfflineEngineAccuracyTest {
     }
 
     @Test
+    void fresh_part_written_after_tuning_is_reported() {
+        NluEvaluation.Report report = NluEvaluation.evaluate(NluCorpus.split("fresh"), engine::understand);
+        System.out.println("[nlu fresh] " + report);
+        report.errors().forEach(e -> System.out.println("  " + e));
+    }
+
+    @Test
     void development_part_stays_above_the_same_targets() {
         NluEvaluation.Report report = NluEvaluation.evaluate(NluCorpus.split("dev"), engine::understand);
         System.out.println("[nlu dev] " + report);

@@ -343,7 +343,19 @@ public final class Lexicon {
             "helada",
             "heladas",
             "bien",
-            "sencillo"));
+            "buenos",
+            "noches",
+            "dias",
+            "tardes",
+            "hello",
+            "hi",
+            "hey",
+            "fa",
+            "parcero",
+            "porcion",
+            "porciones",
+            "picar",
+            "todo"));
 
     /** Common English words, to tell the message language apart. */
     public static final Set<String> ENGLISH = Set.copyOf(java.util.List.of(
