@@ -26,7 +26,7 @@ public record OutboxRelayProperties(
         String name,
         @DefaultValue("10ms") Duration pollInterval,
         @DefaultValue("2048") int maxBatchSize,
-        @DefaultValue("0ms") Duration offsetFlushInterval,
+        @DefaultValue("1s") Duration offsetFlushInterval,
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("200ms") Duration retryBackoff,

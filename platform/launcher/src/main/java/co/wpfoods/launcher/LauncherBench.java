@@ -1,0 +1,194 @@
+package co.wpfoods.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Bench {@code launcher}: time from launching {@code up} to "all healthy", cold (empty data folder) and warm (second
+ * start on the same data), and the resident memory of the whole platform at rest (sum of VmRSS of the launcher and
+ * every process it started, from /proc). Runs its own platform in {@code <data>/bench} on ports offset by 100, so it
+ * never touches the data of a normal run. Appends to {@code docs/benchmarks.jsonl}.
+ */
+final class LauncherBench {
+
+    static final Duration SETTLE = Duration.ofSeconds(20);
+
+    private LauncherBench() {}
+
+    static int run(LauncherOptions options, PrintStream out) throws Exception {
+        Path dataDir = options.dataDir().resolve("bench");
+        int offset = options.portOffset() + 100;
+        deleteRecursively(dataDir);
+        out.println("Bench launcher: cold start (empty " + dataDir + ")…");
+        Run cold = startAndMeasure(options, dataDir, offset, true, out);
+        out.println("Bench launcher: warm start (same data)…");
+        Run warm = startAndMeasure(options, dataDir, offset, false, out);
+
+        String commit = git(options.repo(), "rev-parse", "--short=12", "HEAD");
+        String note = "services up cold %d/%d, warm %d/%d; 2-core shared machine; jars prebuilt"
+                .formatted(cold.servicesUp(), cold.services(), warm.servicesUp(), warm.services());
+        Path jsonl = options.repo().resolve("docs").resolve("benchmarks.jsonl");
+        Files.createDirectories(jsonl.getParent());
+        String date = Instant.now().toString();
+        List<String> lines = List.of(
+                line("cold_start_s", cold.seconds(), "s", commit, date, note),
+                line("warm_start_s", warm.seconds(), "s", commit, date, note),
+                line("resident_mb", warm.residentMb(), "MB", commit, date, note));
+        Files.write(jsonl, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        out.printf(
+                "cold_start_s=%.1f warm_start_s=%.1f resident_mb=%.0f (%s)%n",
+                cold.seconds(), warm.seconds(), warm.residentMb(), note);
+        out.println("Memory at rest (warm run):");
+        warm.breakdown().forEach((name, mb) -> out.printf("  %-40s %7.0f MB%n", name, mb));
+        out.println("Appended to " + jsonl);
+        deleteRecursively(dataDir);
+        return 0;
+    }
+
+    record Run(double seconds, double residentMb, int servicesUp, int services, Map<String, Double> breakdown) {}
+
+    private static Run startAndMeasure(LauncherOptions options, Path dataDir, int offset, boolean cold, PrintStream out)
+            throws Exception {
+        Files.createDirectories(options.logDir());
+        Path console = options.logDir().resolve("bench-" + (cold ? "cold" : "warm") + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                ServiceProcess.javaBinary(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                selfJar().toString(),
+                "up",
+                "--repo",
+                options.repo().toString(),
+                "--data-dir",
+                dataDir.toString(),
+                "--port-offset",
+                Integer.toString(offset)));
+        long started = System.nanoTime();
+        Process launcher = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile())
+                .start();
+        Path stateFile = dataDir.resolve("launcher.json");
+        PlatformState state = null;
+        double seconds = -1;
+        while (launcher.isAlive()
+                && System.nanoTime() - started < options.healthTimeout().toNanos() + 60_000_000_000L) {
+            var read = PlatformState.read(stateFile);
+            if (read.isPresent()
+                    && (read.get().phase().equals("up") || read.get().phase().equals("degraded"))) {
+                state = read.get();
+                seconds = (System.nanoTime() - started) / 1e9;
+                break;
+            }
+            Thread.sleep(200);
+        }
+        if (state == null) {
+            launcher.destroy();
+            launcher.waitFor(60, TimeUnit.SECONDS);
+            throw new IllegalStateException("The launcher did not report healthy; see " + console);
+        }
+        out.printf("  healthy after %.1f s (%s)%n", seconds, state.phase());
+        Thread.sleep(SETTLE.toMillis()); // seeding and start-up work finish; then measure at rest
+        Map<String, Double> breakdown = new LinkedHashMap<>();
+        double total = rssMb(launcher.toHandle());
+        breakdown.put("launcher (Kafka inside)", total);
+        for (ProcessHandle child : launcher.descendants().toList()) {
+            double mb = rssMb(child);
+            total += mb;
+            String name = child.info().arguments().stream()
+                    .flatMap(java.util.Arrays::stream)
+                    .filter(a -> a.startsWith("-Dwpfoods.launcher.service="))
+                    .map(a -> a.substring(a.indexOf('=') + 1))
+                    .findFirst()
+                    .orElse(child.info()
+                                    .command()
+                                    .map(c -> Path.of(c).getFileName().toString())
+                                    .orElse("?") + " " + child.pid());
+            breakdown.merge(name.startsWith("postgres") ? "postgres (all processes)" : name, mb, Double::sum);
+        }
+        List<ProcessHandle> before = launcher.descendants().toList();
+        launcher.destroy();
+        if (!launcher.waitFor(120, TimeUnit.SECONDS)) {
+            launcher.destroyForcibly();
+        }
+        long leftovers = before.stream().filter(ProcessHandle::isAlive).count();
+        if (leftovers > 0) {
+            out.println("  ! " + leftovers + " processes still alive after stop; killing them");
+            before.forEach(ProcessHandle::destroyForcibly);
+        }
+        long up = state.services().stream().filter(s -> s.status().equals("up")).count();
+        return new Run(seconds, total, (int) up, state.services().size(), breakdown);
+    }
+
+    /** Resident set size of one process, from /proc/<pid>/status. */
+    static double rssMb(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended meanwhile
+        }
+        return 0;
+    }
+
+    static Path selfJar() {
+        try {
+            return Path.of(Launcher.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String line(String metric, double value, String unit, String commit, String date, String note) {
+        return "{\"bench\": \"launcher\", \"metric\": \"%s\", \"value\": %.1f, \"unit\": \"%s\", \"commit\": \"%s\", \"date\": \"%s\", \"command\": \"./wpfoods bench\", \"note\": \"%s\"}"
+                .formatted(metric, value, unit, commit, date, note);
+    }
+
+    private static String git(Path repo, String... args) {
+        try {
+            List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+            command.addAll(List.of(args));
+            Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? output : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package co.wpfoods.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of the platform and how they are wired to each other for a local run. Everything is passed as Spring
+ * command-line properties (which win over each module's own defaults) plus the environment variables the modules
+ * document. Secrets are local-development values shared by both sides of each connection.
+ */
+public final class Services {
+
+    /** In start order; the simulator is last because its webhook target (the gateway) should be up first. */
+    public static final List<String> NAMES = List.of(
+            "gateway",
+            "webhook-service",
+            "order-service",
+            "dispatch-service",
+            "payment-service",
+            "ai-service",
+            "messaging-service",
+            "whatsapp-simulator");
+
+    /** Local-development values only; nothing here is a real credential. */
+    public static final String APP_SECRET = "wpfoods-local-app-secret";
+
+    public static final String VERIFY_TOKEN = "wpfoods-local-verify-token";
+    public static final String ACCESS_TOKEN = "wpfoods-local-access-token";
+    public static final String PHONE_NUMBER_ID = "106540352242922";
+    public static final String WABA_ID = "102290129340398";
+    public static final String BUSINESS_NUMBER = "573150000000";
+    public static final String GRAPH_VERSION = "v23.0";
+
+    /** JVM options for a laptop: small heap, serial GC, C1 only (fast start, little compiler memory). */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m",
+            "-Xmx256m",
+            "-Xss512k",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxMetaspaceSize=192m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Xshare:auto",
+            "-XX:+EnableDynamicAgentLoading",
+            "-Dfile.encoding=UTF-8",
+            "-Duser.timezone=America/Bogota");
+
+    private Services() {}
+
+    /** How one service is started. */
+    public record Spec(
+            String name,
+            int port,
+            String database,
+            Path jar,
+            List<String> arguments,
+            Map<String, String> environment) {}
+
+    public static boolean hasDatabase(String name) {
+        return !name.equals("gateway") && !name.equals("whatsapp-simulator");
+    }
+
+    public static String databaseOf(String name) {
+        return name.replace('-', '_');
+    }
+
+    public static Path jarOf(Path repo, String name) {
+        return repo.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    public static Spec spec(String name, LauncherOptions options) {
+        Ports ports = options.ports();
+        int port = ports.of(name);
+        List<String> args = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        args.add("--server.port=" + port);
+        env.put("PORT", Integer.toString(port));
+        args.add("--spring.kafka.bootstrap-servers=" + ports.kafkaBootstrap());
+        env.put("WPFOODS_KAFKA", ports.kafkaBootstrap());
+        args.add("--management.endpoint.health.show-details=never");
+        String database = null;
+        if (hasDatabase(name)) {
+            database = databaseOf(name);
+            String url = "jdbc:postgresql://localhost:" + ports.postgres() + "/" + database;
+            args.add("--spring.datasource.url=" + url);
+            args.add("--spring.datasource.username=postgres");
+            args.add("--spring.datasource.password=postgres");
+            args.add("--spring.datasource.hikari.maximum-pool-size=5");
+            env.put("WPFOODS_DB_URL", url);
+            env.put("WPFOODS_DB_USER", "postgres");
+            env.put("WPFOODS_DB_PASSWORD", "postgres");
+        }
+        switch (name) {
+            case "gateway" -> {
+                env.put("WPFOODS_META_APP_SECRET", APP_SECRET);
+                env.put("WPFOODS_META_VERIFY_TOKEN", VERIFY_TOKEN);
+                args.add("--wpfoods.gateway.meta.app-secret=" + APP_SECRET);
+                args.add("--wpfoods.gateway.meta.verify-token=" + VERIFY_TOKEN);
+                for (String target : List.of(
+                        "webhook-service", "order-service", "dispatch-service", "payment-service", "ai-service")) {
+                    args.add("--wpfoods.gateway.services." + target + "=" + ports.url(target));
+                    env.put("WPFOODS_" + target.toUpperCase().replace("-", "_") + "_URI", ports.url(target));
+                }
+            }
+            case "messaging-service" -> {
+                String graph = ports.url("whatsapp-simulator");
+                env.put("WPFOODS_GRAPH_BASE_URL", graph);
+                env.put("WPFOODS_META_ACCESS_TOKEN", ACCESS_TOKEN);
+                env.put("WPFOODS_META_PHONE_NUMBER_ID", PHONE_NUMBER_ID);
+                args.add("--wpfoods.messaging.graph.base-url=" + graph);
+                args.add("--wpfoods.messaging.graph.api-version=" + GRAPH_VERSION);
+                args.add("--wpfoods.messaging.graph.access-token=" + ACCESS_TOKEN);
+                args.add("--wpfoods.messaging.graph.phone-number-id=" + PHONE_NUMBER_ID);
+            }
+            case "whatsapp-simulator" -> {
+                env.put("SIMULATOR_PORT", Integer.toString(port));
+                args.add("--simulator.webhook.url=" + ports.url("gateway") + "/webhooks/whatsapp");
+                args.add("--simulator.webhook.app-secret=" + APP_SECRET);
+                args.add("--simulator.webhook.verify-token=" + VERIFY_TOKEN);
+                args.add("--simulator.access-token=" + ACCESS_TOKEN);
+                args.add("--simulator.phone-number-id=" + PHONE_NUMBER_ID);
+                args.add("--simulator.waba-id=" + WABA_ID);
+                args.add("--simulator.display-phone-number=" + BUSINESS_NUMBER);
+                args.add("--simulator.graph-api-version=" + GRAPH_VERSION);
+                args.add("--simulator.public-base-url=" + ports.url("whatsapp-simulator"));
+            }
+            default -> {}
+        }
+        return new Spec(name, port, database, jarOf(options.repo(), name), List.copyOf(args), Map.copyOf(env));
+    }
+}
