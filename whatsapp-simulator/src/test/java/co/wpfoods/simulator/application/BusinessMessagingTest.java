@@ -62,6 +62,31 @@ class BusinessMessagingTest {
     }
 
     @Test
+    void an_unregistered_number_answers_133010() {
+        var sim = simulator(SimulatorFixture.defaults());
+        var unregistered = new BusinessMessaging(
+                new co.wpfoods.simulator.domain.BusinessAccount(
+                        SimulatorFixture.PHONE_NUMBER_ID,
+                        "573150000000",
+                        "1",
+                        "WPFoods",
+                        SimulatorFixture.TOKEN,
+                        false),
+                SendRequestFixtures.VALIDATOR,
+                sim.policy,
+                sim.conversations,
+                sim.statuses,
+                sim.clock);
+
+        failsWith(
+                () -> unregistered.send(
+                        "Bearer " + SimulatorFixture.TOKEN,
+                        SimulatorFixture.PHONE_NUMBER_ID,
+                        SendRequestFixtures.json(text(CAMILA, "hola"))),
+                133010);
+    }
+
+    @Test
     void accepts_a_send_and_emits_sent_delivered_read_with_pricing_once() {
         var sim = simulator(SimulatorFixture.defaults());
 
