@@ -1,0 +1,143 @@
+package co.wpfoods.webhook.config;
+
+import co.wpfoods.eventing.inbox.Inbox;
+import co.wpfoods.eventing.outbox.OutboxWriter;
+import co.wpfoods.schemas.serde.AvroSerializer;
+import co.wpfoods.webhook.adapter.in.kafka.RoleDirectoryListener;
+import co.wpfoods.webhook.adapter.in.web.MetaEnvelopeParser;
+import co.wpfoods.webhook.adapter.out.db.JdbcInboundLedger;
+import co.wpfoods.webhook.adapter.out.db.JdbcLimitLedger;
+import co.wpfoods.webhook.adapter.out.db.JdbcRoleDirectory;
+import co.wpfoods.webhook.adapter.out.events.OutboxLimitNotices;
+import co.wpfoods.webhook.adapter.out.kafka.KafkaRecordPublisher;
+import co.wpfoods.webhook.adapter.out.metrics.MicrometerWebhookMetrics;
+import co.wpfoods.webhook.application.ReceivingWebhook;
+import co.wpfoods.webhook.application.Routing;
+import co.wpfoods.webhook.application.WebhookMetrics;
+import co.wpfoods.webhook.domain.InboundLimits;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the webhook path: parser, ledger, role directory, limits, Kafka publisher and metrics. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+public class WebhookConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+
+    @Bean
+    MetaEnvelopeParser metaEnvelopeParser() {
+        return new MetaEnvelopeParser();
+    }
+
+    @Bean
+    WebhookMetrics webhookMetrics(MeterRegistry registry) {
+        return new MicrometerWebhookMetrics(registry);
+    }
+
+    @Bean
+    JdbcInboundLedger inboundLedger(JdbcClient jdbc) {
+        return new JdbcInboundLedger(jdbc);
+    }
+
+    @Bean
+    JdbcRoleDirectory roleDirectory(JdbcClient jdbc) {
+        return new JdbcRoleDirectory(jdbc);
+    }
+
+    @Bean
+    JdbcLimitLedger limitLedger(JdbcClient jdbc) {
+        return new JdbcLimitLedger(jdbc);
+    }
+
+    @Bean
+    RoleDirectoryListener roleDirectoryListener(Inbox inbox, JdbcRoleDirectory directory) {
+        return new RoleDirectoryListener(inbox, directory);
+    }
+
+    @Bean
+    OutboxLimitNotices limitNotices(OutboxWriter outbox, WebhookProperties properties) {
+        return new OutboxLimitNotices(
+                outbox, Locale.forLanguageTag(properties.limits().noticeLocale()));
+    }
+
+    /**
+     * A producer of its own whose timeouts fit inside the ack timeout: {@code send} blocks at most that long for
+     * metadata, and a record not acknowledged by then fails in the producer too (instead of landing after we
+     * answered 503 and being published again by Meta's retry).
+     */
+    @Bean(destroyMethod = "close")
+    KafkaRecordPublisher recordPublisher(KafkaProperties kafka, WebhookProperties properties) {
+        long ackMillis = properties.ackTimeout().toMillis();
+        Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "webhook-publisher");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ackMillis);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, ackMillis - 100));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(501, ackMillis));
+        return new KafkaRecordPublisher(
+                () -> new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer()));
+    }
+
+    @Bean
+    ReceivingWebhook receivingWebhook(
+            JdbcInboundLedger ledger,
+            JdbcRoleDirectory roles,
+            JdbcLimitLedger limitLedger,
+            OutboxLimitNotices notices,
+            KafkaRecordPublisher publisher,
+            WebhookMetrics metrics,
+            TransactionTemplate transaction,
+            WebhookProperties properties) {
+        var limits = properties.limits();
+        var settings = new ReceivingWebhook.Settings(
+                properties.ackTimeout(),
+                new Routing(properties.routing().mediaNeedingWork()),
+                new InboundLimits(limits.perMinute(), limits.perHour(), limits.perDay()),
+                limits.enabled());
+        return new ReceivingWebhook(ledger, roles, limitLedger, notices, publisher, metrics, transaction, settings);
+    }
+
+    /** Forgets old dedup rows, archived payloads and usage windows. */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskScheduler webhookHousekeeping(
+            JdbcInboundLedger ledger, JdbcLimitLedger limitLedger, WebhookProperties properties) {
+        var retention = properties.retention();
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("webhook-housekeeping-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        Instant now = Instant.now();
+                        int swept = ledger.sweep(now.minus(retention.dedup()), now.minus(retention.archive()))
+                                + limitLedger.sweep(now.minus(retention.usage()));
+                        log.debug("Housekeeping removed {} rows", swept);
+                    } catch (RuntimeException e) {
+                        log.warn("Housekeeping failed, will retry: {}", e.getMessage());
+                    }
+                },
+                Instant.now().plus(Duration.ofMinutes(1)),
+                retention.sweepInterval());
+        return scheduler;
+    }
+}
