@@ -2,6 +2,7 @@ package co.wpfoods.gateway.config;
 
 import co.wpfoods.gateway.adapter.in.web.AccessLogWebFilter;
 import co.wpfoods.gateway.adapter.in.web.ClientRateLimitGatewayFilter;
+import co.wpfoods.gateway.adapter.in.web.ErrorResponseWebFilter;
 import co.wpfoods.gateway.adapter.in.web.MetaWebhookGatewayFilter;
 import co.wpfoods.gateway.adapter.in.web.RequestIdWebFilter;
 import co.wpfoods.gateway.adapter.in.web.SubscriptionHandshakeHandler;
@@ -66,6 +67,11 @@ public class GatewayConfiguration {
     @Bean
     RequestIdWebFilter requestIdWebFilter() {
         return new RequestIdWebFilter();
+    }
+
+    @Bean
+    ErrorResponseWebFilter errorResponseWebFilter() {
+        return new ErrorResponseWebFilter();
     }
 
     @Bean

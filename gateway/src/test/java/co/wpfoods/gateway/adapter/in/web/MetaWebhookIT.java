@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.gateway.GatewayITSupport;
 import co.wpfoods.gateway.WebhookPayloads;
@@ -276,7 +277,22 @@ class MetaWebhookIT extends GatewayITSupport {
         signedWebhook(BODY, CURRENT_SECRET).exchange().expectStatus().isOk();
         signedWebhook(BODY, "not-our-app-secret").exchange().expectStatus().isUnauthorized();
 
-        String scrape = gateway.get()
+        // Counters move when the exchange completes, which may be just after the client has its answer.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String scrape = scrapePrometheus();
+            assertThat(scrape)
+                    .contains("wpfoods_gateway_webhooks_received_total")
+                    .contains("wpfoods_gateway_rejections_total{reason=\"size\"}")
+                    .contains("wpfoods_gateway_rejections_total{reason=\"content_type\"}")
+                    .contains("wpfoods_gateway_rejections_total{reason=\"rate_limit\"}")
+                    .contains("wpfoods_gateway_webhooks_forwarded_total{status=\"200\"}");
+            assertThat(counter(scrape, "wpfoods_gateway_rejections_total{reason=\"signature\"}"))
+                    .isGreaterThanOrEqualTo(1);
+        });
+    }
+
+    private String scrapePrometheus() {
+        return gateway.get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
@@ -284,16 +300,6 @@ class MetaWebhookIT extends GatewayITSupport {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-
-        assertThat(scrape)
-                .contains("wpfoods_gateway_webhooks_received_total")
-                .contains("wpfoods_gateway_rejections_total{reason=\"signature\"}")
-                .contains("wpfoods_gateway_rejections_total{reason=\"size\"}")
-                .contains("wpfoods_gateway_rejections_total{reason=\"content_type\"}")
-                .contains("wpfoods_gateway_rejections_total{reason=\"rate_limit\"}")
-                .contains("wpfoods_gateway_webhooks_forwarded_total{status=\"200\"}");
-        assertThat(counter(scrape, "wpfoods_gateway_rejections_total{reason=\"signature\"}"))
-                .isGreaterThanOrEqualTo(1);
     }
 
     private static double counter(String scrape, String series) {
