@@ -1,0 +1,69 @@
+package co.wpfoods.messaging.application;
+
+import co.wpfoods.messaging.application.OutboundLog.NewMessage;
+import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.schemas.wa.OutboundLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a command from {@code wa.outbound.v1} into the outbound log. The command id is the primary key, so a command
+ * Kafka delivers again (or a producer publishes twice) is queued once and sent at most once. A command that breaks
+ * Meta's limits is dead-lettered at once with reason {@code invalid_command}.
+ */
+public class AcceptingCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptingCommands.class);
+
+    private final OutboundLog outboundLog;
+    private final Commands commands;
+    private final FailureEvents events;
+    private final TransactionTemplate tx;
+    private final Runnable wakeSender;
+
+    public AcceptingCommands(
+            OutboundLog outboundLog,
+            Commands commands,
+            FailureEvents events,
+            TransactionTemplate tx,
+            Runnable wakeSender) {
+        this.outboundLog = outboundLog;
+        this.commands = commands;
+        this.events = events;
+        this.tx = tx;
+        this.wakeSender = wakeSender;
+    }
+
+    /** @return true if the command was new */
+    public boolean accept(OutboundCommand command) {
+        NewMessage message = new NewMessage(
+                command.getCommandId() == null ? "missing-id" : command.getCommandId(),
+                Commands.recipientOf(command.getTo()),
+                Commands.kindOf(command),
+                command.getCorrelationId() == null ? "" : command.getCorrelationId(),
+                commands.encode(command),
+                command.getCreatedAt(),
+                null);
+        try {
+            OutboundLimits.validate(command);
+        } catch (IllegalArgumentException invalid) {
+            log.warn("Invalid command {} dead-lettered: {}", command.getCommandId(), invalid.getMessage());
+            Boolean recorded = tx.execute(status -> {
+                boolean isNew = outboundLog.recordRejected(message, null, "invalid_command: " + invalid.getMessage());
+                if (isNew) {
+                    events.deadLettered(command, "invalid_command", null, invalid.getMessage(), 0);
+                }
+                return isNew;
+            });
+            return Boolean.TRUE.equals(recorded);
+        }
+        boolean isNew = outboundLog.enqueue(message);
+        if (isNew) {
+            wakeSender.run();
+        } else {
+            log.debug("Command {} already known; not queued again", command.getCommandId());
+        }
+        return isNew;
+    }
+}

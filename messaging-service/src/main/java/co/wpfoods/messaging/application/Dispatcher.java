@@ -1,0 +1,213 @@
+package co.wpfoods.messaging.application;
+
+import co.wpfoods.messaging.application.OutboundLog.Claimed;
+import co.wpfoods.messaging.application.SendingMessages.Send;
+import co.wpfoods.messaging.config.MessagingProperties;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sending loop of one replica. It claims recipients that have a message due (per-recipient queues in the
+ * database: a recipient waiting out a backoff is simply not claimed, so it holds up nobody), decides what each head
+ * message becomes, takes one token per send from the number-wide bucket, and hands the sends to virtual threads.
+ * New commands and finished sends wake it up; otherwise it polls every {@code pollInterval}.
+ */
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final OutboundLog outboundLog;
+    private final SendingMessages sending;
+    private final ThroughputLimiter limiter;
+    private final TokenGate tokenGate;
+    private final GraphApi graph;
+    private final MessagingMetrics metrics;
+    private final MessagingProperties.Sender config;
+    private final String owner;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private boolean signalled;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService workers;
+
+    public Dispatcher(
+            OutboundLog outboundLog,
+            SendingMessages sending,
+            ThroughputLimiter limiter,
+            TokenGate tokenGate,
+            GraphApi graph,
+            MessagingMetrics metrics,
+            MessagingProperties.Sender config,
+            String owner) {
+        this.outboundLog = outboundLog;
+        this.sending = sending;
+        this.limiter = limiter;
+        this.tokenGate = tokenGate;
+        this.graph = graph;
+        this.metrics = metrics;
+        this.config = config;
+        this.owner = owner;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("graph-send-", 0).factory());
+        loop = Thread.ofPlatform().name("messaging-dispatcher").daemon().start(this::run);
+    }
+
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        signal();
+        try {
+            loop.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdown();
+        try {
+            // sends in flight finish and record their outcome; leases of anything else expire
+            workers.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Something may be ready: a command arrived, a send finished. */
+    public void signal() {
+        lock.lock();
+        try {
+            signalled = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                cycle();
+            } catch (RuntimeException e) {
+                log.error("Dispatcher cycle failed; retrying", e);
+                await(config.pollInterval());
+            }
+        }
+    }
+
+    private void cycle() {
+        if (tokenGate.isPaused() && !tokenGate.probeIfDue()) {
+            await(config.pollInterval());
+            return;
+        }
+        if (graph.circuitOpen()) {
+            await(config.pollInterval());
+            return;
+        }
+        int room = config.maxInFlight() - inFlight.get();
+        if (room <= 0) {
+            await(config.pollInterval());
+            return;
+        }
+        List<Claimed> claimed = outboundLog.claim(owner, Math.min(room, config.claimBatch()), config.lease());
+        if (claimed.isEmpty()) {
+            await(config.pollInterval());
+            return;
+        }
+        Map<String, java.time.Instant> windows =
+                outboundLog.lastInbound(claimed.stream().map(Claimed::recipient).toList());
+        Deque<Send> ready = new ArrayDeque<>();
+        for (Claimed c : claimed) {
+            try {
+                if (sending.prepare(c, windows.get(c.recipient())) instanceof Send send) {
+                    ready.add(send);
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not prepare the head message of a recipient; it stays queued", e);
+                outboundLog.release(
+                        c.recipient(),
+                        owner,
+                        java.time.Instant.now().plusSeconds(1),
+                        c.pair(),
+                        c.pairBackoffExponent());
+            }
+        }
+        pace(ready);
+    }
+
+    /** Spends number-wide tokens on the prepared sends, waiting for the bucket as needed. */
+    private void pace(Deque<Send> ready) {
+        while (!ready.isEmpty()) {
+            if (!running || tokenGate.isPaused()) {
+                ready.forEach(sending::releaseUnsent);
+                return;
+            }
+            ThroughputLimiter.Grant grant = limiter.tryAcquire(ready.size());
+            metrics.tokensAvailable(grant.available());
+            for (int i = 0; i < grant.granted(); i++) {
+                Send send = ready.poll();
+                inFlight.incrementAndGet();
+                workers.execute(() -> {
+                    try {
+                        sending.send(send);
+                    } catch (RuntimeException e) {
+                        log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
+                    } finally {
+                        inFlight.decrementAndGet();
+                        signal();
+                    }
+                });
+            }
+            if (!ready.isEmpty()) {
+                sleep(grant.waitForNext());
+            }
+        }
+    }
+
+    private void await(Duration timeout) {
+        lock.lock();
+        try {
+            if (!signalled) {
+                wake.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            signalled = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        long nanos = Math.max(duration.toNanos(), 200_000L);
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(nanos, 50_000_000L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

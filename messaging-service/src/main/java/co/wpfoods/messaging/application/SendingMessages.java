@@ -1,0 +1,292 @@
+package co.wpfoods.messaging.application;
+
+import co.wpfoods.messaging.application.OutboundLog.Claimed;
+import co.wpfoods.messaging.application.OutboundLog.Head;
+import co.wpfoods.messaging.config.MessagingProperties;
+import co.wpfoods.messaging.domain.CustomerServiceWindow;
+import co.wpfoods.messaging.domain.GraphOutcome;
+import co.wpfoods.messaging.domain.MessageState;
+import co.wpfoods.messaging.domain.OutboundKindView;
+import co.wpfoods.messaging.domain.PairBucket;
+import co.wpfoods.schemas.messaging.FailureStage;
+import co.wpfoods.schemas.wa.GraphBodies;
+import co.wpfoods.schemas.wa.OutboundCommand;
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One send for one claimed recipient: decide what to send (window, fallback), record {@code sending}, call Meta, and
+ * record the outcome — retry later, back off this recipient, dead-letter, or pause for the token — then release the
+ * recipient. The recipient is held (leased) by this replica from claim to release, so one recipient has at most one
+ * message in flight and its messages leave in order.
+ */
+public class SendingMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(SendingMessages.class);
+
+    /** What to do with a claimed recipient's head message. */
+    public sealed interface Decision {}
+
+    /** Send this body now (one throughput token needed). */
+    public record Send(Claimed claimed, OutboundCommand command, String body, boolean asFallback) implements Decision {}
+
+    /** Already handled (dead-lettered, deferred, nothing to do); the recipient was released. */
+    public record Handled() implements Decision {}
+
+    private final OutboundLog outboundLog;
+    private final GraphApi graph;
+    private final FailureEvents events;
+    private final FallingBack fallingBack;
+    private final Commands commands;
+    private final TokenGate tokenGate;
+    private final MessagingMetrics metrics;
+    private final TransactionTemplate tx;
+    private final MessagingProperties properties;
+    private final CustomerServiceWindow window;
+    private final IntervalFunction retryIntervals;
+    private final String owner;
+    private final Clock clock;
+
+    public SendingMessages(
+            OutboundLog outboundLog,
+            GraphApi graph,
+            FailureEvents events,
+            FallingBack fallingBack,
+            Commands commands,
+            TokenGate tokenGate,
+            MessagingMetrics metrics,
+            TransactionTemplate tx,
+            MessagingProperties properties,
+            String owner,
+            Clock clock) {
+        this.outboundLog = outboundLog;
+        this.graph = graph;
+        this.events = events;
+        this.fallingBack = fallingBack;
+        this.commands = commands;
+        this.tokenGate = tokenGate;
+        this.metrics = metrics;
+        this.tx = tx;
+        this.properties = properties;
+        this.owner = owner;
+        this.clock = clock;
+        this.window = new CustomerServiceWindow(
+                properties.window().length(), properties.window().safetyMargin());
+        MessagingProperties.Retry retry = properties.retry();
+        this.retryIntervals = IntervalFunction.ofExponentialRandomBackoff(
+                retry.initialInterval(), retry.multiplier(), retry.jitter(), retry.maxInterval());
+    }
+
+    public Decision prepare(Claimed claimed, Instant lastInbound) {
+        Instant now = clock.instant();
+        Head head = claimed.head();
+        if (head == null) {
+            release(claimed, now);
+            return new Handled();
+        }
+        OutboundCommand command = commands.decode(head.command());
+        if (head.state() == MessageState.SENDING) {
+            return recoverInterrupted(claimed, command, now);
+        }
+        OutboundKindView kind = head.kind();
+        if (CustomerServiceWindow.needsWindow(kind) && !window.isOpen(lastInbound, now)) {
+            Instant graceEnds = head.enqueuedAt().plus(properties.window().grace());
+            if (now.isBefore(graceEnds)) {
+                // the user's message that opened the window may still be on its way to us
+                release(claimed, graceEnds);
+                return new Handled();
+            }
+            if (command.getFallbackTemplate() == null) {
+                deadLetter(
+                        claimed,
+                        command,
+                        "outside_window_no_template",
+                        null,
+                        "The 24-hour customer service window is closed and the command has no fallback template",
+                        head.attempts());
+                return new Handled();
+            }
+            OutboundCommand template =
+                    Commands.asTemplate(command, command.getCommandId(), command.getFallbackTemplate());
+            return new Send(claimed, command, GraphBodies.json(template), true);
+        }
+        return new Send(claimed, command, GraphBodies.json(command), false);
+    }
+
+    /**
+     * The head was left in {@code sending}: a replica crashed (or lost its lease) between recording {@code sending}
+     * and recording Meta's answer. Meta has no idempotency key, so resending could show the user the message twice;
+     * by default we do not resend (at most once) but mark it {@code uncertain} — a later status webhook carrying the
+     * command id in {@code biz_opaque_callback_data} still reconciles it — and tell the producer. Mark-as-read and
+     * reactions are harmless to repeat and are resent.
+     */
+    private Decision recoverInterrupted(Claimed claimed, OutboundCommand command, Instant now) {
+        OutboundKindView kind = claimed.head().kind();
+        if (kind.isIdempotentAtMeta() || properties.sender().resendUncertain()) {
+            log.warn("Resending {} {} after an interrupted attempt", kind, command.getCommandId());
+            outboundLog.requeue(command.getCommandId(), true, null, "interrupted attempt, resent");
+            release(claimed, now);
+            return new Handled();
+        }
+        log.warn(
+                "Command {} was in flight when its sender stopped; not resending it (outcome unknown)",
+                command.getCommandId());
+        tx.executeWithoutResult(status -> {
+            if (outboundLog.markUncertain(command.getCommandId())) {
+                events.failed(
+                        command,
+                        FailureStage.UNKNOWN,
+                        "send_outcome_unknown",
+                        null,
+                        "The sender stopped between calling Meta and recording the answer; not resent to avoid a duplicate",
+                        null,
+                        false);
+            }
+        });
+        metrics.send(kind, "uncertain");
+        release(claimed, now);
+        return new Handled();
+    }
+
+    /** Gives back a recipient whose prepared send will not happen now (e.g. sending was paused meanwhile). */
+    public void releaseUnsent(Send send) {
+        release(send.claimed(), clock.instant());
+    }
+
+    public void send(Send send) {
+        Claimed claimed = send.claimed();
+        Head head = claimed.head();
+        String commandId = head.commandId();
+        OutboundKindView kind = send.asFallback() ? OutboundKindView.TEMPLATE : head.kind();
+        if (!outboundLog.markSending(commandId)) {
+            release(claimed, clock.instant());
+            return;
+        }
+        int attempts = head.attempts() + 1;
+        GraphOutcome outcome = graph.send(send.body());
+        Instant now = clock.instant();
+        switch (outcome) {
+            case GraphOutcome.Accepted accepted -> {
+                outboundLog.markAccepted(commandId, accepted.wamid(), send.asFallback());
+                metrics.send(kind, send.asFallback() ? "accepted_fallback" : "accepted");
+                metrics.queueToSend(Duration.between(head.enqueuedAt(), now));
+                PairBucket pair = kind.countsForPairLimit()
+                        ? claimed.pair()
+                                .take(
+                                        now,
+                                        properties.pair().burst(),
+                                        properties.pair().refillPeriod())
+                        : claimed.pair();
+                outboundLog.release(
+                        claimed.recipient(),
+                        owner,
+                        pair.nextSendAt(
+                                now,
+                                properties.pair().burst(),
+                                properties.pair().refillPeriod()),
+                        pair,
+                        0);
+            }
+            case GraphOutcome.PairLimited limited -> {
+                outboundLog.requeue(commandId, false, 131056, limited.message());
+                metrics.send(kind, "pair_limited");
+                metrics.recipientBackoff();
+                int exponent = claimed.pairBackoffExponent();
+                Duration wait = pairBackoff(exponent);
+                log.info("Pair limit for a recipient; backing off {} for it only", wait);
+                outboundLog.release(
+                        claimed.recipient(),
+                        owner,
+                        now.plus(wait),
+                        claimed.pair().emptied(now),
+                        exponent + 1);
+            }
+            case GraphOutcome.Transient failure -> retryLater(send, failure, attempts, now);
+            case GraphOutcome.TokenInvalid invalid -> {
+                outboundLog.requeue(commandId, false, invalid.code(), invalid.message());
+                metrics.send(kind, "token_invalid");
+                tokenGate.pause(invalid.code() + " " + invalid.message());
+                release(claimed, now);
+            }
+            case GraphOutcome.Permanent permanent
+            when FallingBack.applies(permanent.code(), send.command(), send.asFallback(), null) -> {
+                metrics.send(kind, "outside_window");
+                tx.executeWithoutResult(status -> {
+                    if (outboundLog.applyStatus(
+                            commandId,
+                            MessageState.SENDING,
+                            MessageState.FAILED,
+                            null,
+                            permanent.code(),
+                            permanent.message())) {
+                        fallingBack.queueFallback(
+                                send.command(),
+                                claimed.recipient(),
+                                FailureStage.SEND,
+                                permanent.code(),
+                                permanent.message(),
+                                null);
+                    }
+                });
+                release(claimed, now);
+            }
+            case GraphOutcome.Permanent permanent -> {
+                metrics.send(kind, "rejected");
+                deadLetter(claimed, send.command(), "graph_error", permanent.code(), permanent.message(), attempts);
+            }
+            case GraphOutcome.NotAttempted notAttempted -> {
+                outboundLog.requeue(commandId, false, null, notAttempted.why());
+                metrics.send(kind, "circuit_open");
+                release(claimed, now.plus(properties.breaker().waitInOpen().dividedBy(10)));
+            }
+        }
+    }
+
+    private void retryLater(Send send, GraphOutcome.Transient failure, int attempts, Instant now) {
+        Claimed claimed = send.claimed();
+        OutboundKindView kind = claimed.head().kind();
+        int max = failure.kind() == GraphOutcome.Retry.UNKNOWN_BOUNDED
+                ? properties.retry().unknownErrorMaxAttempts()
+                : properties.retry().maxAttempts();
+        if (attempts >= max) {
+            metrics.send(kind, "retries_exhausted");
+            deadLetter(claimed, send.command(), "retries_exhausted", failure.code(), failure.message(), attempts);
+            return;
+        }
+        outboundLog.requeue(claimed.head().commandId(), true, failure.code(), failure.message());
+        metrics.send(kind, failure.kind() == GraphOutcome.Retry.THROUGHPUT ? "throughput_limited" : "retry");
+        Duration wait = failure.kind() == GraphOutcome.Retry.MAINTENANCE
+                ? properties.retry().maintenancePause()
+                : Duration.ofMillis(retryIntervals.apply(attempts));
+        release(claimed, now.plus(wait));
+    }
+
+    Duration pairBackoff(int exponent) {
+        MessagingProperties.Pair pair = properties.pair();
+        double factor = Math.pow(pair.backoffBase(), Math.min(exponent, 20));
+        long nanos = (long) Math.min(Long.MAX_VALUE / 2.0, pair.backoffUnit().toNanos() * factor);
+        Duration wait = Duration.ofNanos(nanos);
+        return wait.compareTo(pair.maxBackoff()) > 0 ? pair.maxBackoff() : wait;
+    }
+
+    private void deadLetter(
+            Claimed claimed, OutboundCommand command, String reason, Integer code, String message, int attempts) {
+        tx.executeWithoutResult(status -> {
+            if (outboundLog.markDeadLettered(
+                    command.getCommandId(), code, reason + (message == null ? "" : ": " + message))) {
+                events.deadLettered(command, reason, code, message, attempts);
+            }
+        });
+        metrics.send(claimed.head().kind(), "dead_lettered");
+        release(claimed, clock.instant());
+    }
+
+    private void release(Claimed claimed, Instant nextAttemptAt) {
+        outboundLog.release(claimed.recipient(), owner, nextAttemptAt, claimed.pair(), claimed.pairBackoffExponent());
+    }
+}
