@@ -1,6 +1,5 @@
 package co.wpfoods.simulator.adapter.in.web;
 
-import co.wpfoods.simulator.adapter.out.webhook.SignedWebhookSender;
 import co.wpfoods.simulator.application.Conversations;
 import co.wpfoods.simulator.application.Conversations.ChatMessage;
 import co.wpfoods.simulator.application.Conversations.Direction;
@@ -13,6 +12,7 @@ import co.wpfoods.simulator.application.StatusEmitter;
 import co.wpfoods.simulator.application.UserMessage;
 import co.wpfoods.simulator.application.UserMessaging;
 import co.wpfoods.simulator.application.UserMessaging.UserActionException;
+import co.wpfoods.simulator.application.WebhookDeliveries;
 import co.wpfoods.simulator.config.SimulatorConfiguration.TemplateCatalog;
 import co.wpfoods.simulator.config.SimulatorProperties;
 import co.wpfoods.simulator.domain.MediaKind;
@@ -55,7 +55,7 @@ public class SimulatorApiController {
     private final MediaStore media;
     private final Settings settings;
     private final SendPolicy policy;
-    private final SignedWebhookSender webhooks;
+    private final WebhookDeliveries webhooks;
     private final TemplateCatalog templates;
     private final SimulatorProperties properties;
 
@@ -66,7 +66,7 @@ public class SimulatorApiController {
             MediaStore media,
             Settings settings,
             SendPolicy policy,
-            SignedWebhookSender webhooks,
+            WebhookDeliveries webhooks,
             TemplateCatalog templates,
             SimulatorProperties properties) {
         this.conversations = conversations;
@@ -277,7 +277,7 @@ public class SimulatorApiController {
     }
 
     @GetMapping("/deliveries")
-    List<SignedWebhookSender.Delivery> deliveries() {
+    List<WebhookDeliveries.Delivery> deliveries() {
         return webhooks.deliveries();
     }
 

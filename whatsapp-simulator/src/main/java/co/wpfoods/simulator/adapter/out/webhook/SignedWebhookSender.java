@@ -1,6 +1,7 @@
 package co.wpfoods.simulator.adapter.out.webhook;
 
 import co.wpfoods.simulator.application.Settings;
+import co.wpfoods.simulator.application.WebhookDeliveries;
 import co.wpfoods.simulator.application.WebhookPayloads;
 import co.wpfoods.simulator.application.WebhookPublisher;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * signed with the app secret; only HTTP 200 counts, anything else is retried with exponential
  * backoff (time compressed); deliveries run concurrently, may be duplicated or delayed on purpose.
  */
-public final class SignedWebhookSender implements WebhookPublisher {
+public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(SignedWebhookSender.class);
     private static final int LOG_SIZE = 2000;
@@ -43,19 +43,6 @@ public final class SignedWebhookSender implements WebhookPublisher {
             return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));
         }
     }
-
-    /** One webhook POST (and its retries) as seen in {@code GET /sim/api/deliveries}. */
-    public record Delivery(
-            long id,
-            String kind,
-            boolean duplicate,
-            String state,
-            int attempts,
-            Integer lastStatus,
-            String lastError,
-            Instant createdAt,
-            Instant deliveredAt,
-            String body) {}
 
     private final JsonMapper mapper;
     private final HttpClient http;
@@ -171,7 +158,7 @@ public final class SignedWebhookSender implements WebhookPublisher {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Meta's GET handshake (reference §1) against the current webhook URL. */
+    @Override
     public boolean verify(String verifyToken) {
         String challenge = Long.toString(Math.abs(random.nextLong() % 10_000_000_000L));
         String url = settings.get().webhookUrl();
@@ -193,10 +180,12 @@ public final class SignedWebhookSender implements WebhookPublisher {
         }
     }
 
+    @Override
     public synchronized List<Delivery> deliveries() {
         return new ArrayList<>(deliveries.values());
     }
 
+    @Override
     public synchronized void clear() {
         deliveries.clear();
     }
