@@ -63,7 +63,11 @@ public final class IntentCues {
                 "hablar con",
                 "duda",
                 "problema:1.5",
-                "how does this work", "no se como:3", "como pido:3", "como pedir:3", "como hago:2");
+                "how does this work",
+                "no se como:3",
+                "como pido:3",
+                "como pedir:3",
+                "como hago:2");
 
         cues(
                 Intent.BROWSE,

@@ -54,7 +54,8 @@ class AddressParserProperties {
 
     @Provide
     Arbitrary<String> sentence() {
-        return Arbitraries.of("%s", "mandelo a la %s porfa", "la dirección es %s", "Deliver to %s please", "%s, gracias 🙏");
+        return Arbitraries.of(
+                "%s", "mandelo a la %s porfa", "la dirección es %s", "Deliver to %s please", "%s, gracias 🙏");
     }
 
     @Property(tries = 300)
@@ -111,14 +112,23 @@ class AddressParserProperties {
 
     @Provide
     Arbitrary<String> plainText() {
-        return Arbitraries.of("2 hamburguesas y 1 coca", "pin 4521", "a las 8:30 pm", "quiero 3 empanadas de pollo", "pedido 4521 listo");
+        return Arbitraries.of(
+                "2 hamburguesas y 1 coca",
+                "pin 4521",
+                "a las 8:30 pm",
+                "quiero 3 empanadas de pollo",
+                "pedido 4521 listo");
     }
 
     @Example
     void normalizes_a_typical_bogota_address() {
-        var a = AddressParser.find(TextNormalizer.fold("Calle 85 # 11-53 apto 301")).orElseThrow().value();
+        var a = AddressParser.find(TextNormalizer.fold("Calle 85 # 11-53 apto 301"))
+                .orElseThrow()
+                .value();
         assertThat(a.normalized()).isEqualTo("Calle 85 # 11-53, apto 301");
-        var b = AddressParser.find(TextNormalizer.fold("av calle 26 sur # 68c-10")).orElseThrow().value();
+        var b = AddressParser.find(TextNormalizer.fold("av calle 26 sur # 68c-10"))
+                .orElseThrow()
+                .value();
         assertThat(b.normalized()).isEqualTo("Avenida Calle 26 # 68C-10 Sur");
     }
 }

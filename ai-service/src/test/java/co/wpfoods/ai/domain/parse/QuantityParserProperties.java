@@ -10,8 +10,12 @@ import net.jqwik.api.constraints.IntRange;
 
 class QuantityParserProperties {
 
-    private static final String[] SPANISH = {"", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"};
-    private static final String[] ENGLISH = {"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    private static final String[] SPANISH = {
+        "", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"
+    };
+    private static final String[] ENGLISH = {
+        "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"
+    };
 
     @Property(tries = 200)
     void digits_before_the_item_are_the_quantity(@ForAll @IntRange(min = 1, max = 99) int n) {
@@ -32,8 +36,10 @@ class QuantityParserProperties {
 
     @Property
     void a_number_after_de_or_before_a_unit_is_not_a_quantity(@ForAll @IntRange(min = 2, max = 99) int n) {
-        assertThat(QuantityParser.find(TextNormalizer.tokens("alitas bbq de " + n))).isEmpty();
-        assertThat(QuantityParser.find(TextNormalizer.tokens("coca cola " + n + " ml"))).isEmpty();
+        assertThat(QuantityParser.find(TextNormalizer.tokens("alitas bbq de " + n)))
+                .isEmpty();
+        assertThat(QuantityParser.find(TextNormalizer.tokens("coca cola " + n + " ml")))
+                .isEmpty();
     }
 
     @Example

@@ -1,0 +1,81 @@
+package co.wpfoods.ai.application;
+
+import co.wpfoods.ai.application.provider.ProviderCascade;
+import co.wpfoods.ai.application.provider.UsageLedger;
+import co.wpfoods.ai.domain.Understanding;
+import co.wpfoods.ai.domain.text.TextNormalizer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Use case: understand a message. Identical normalized requests on the same menu version come from the cache;
+ * otherwise the provider cascade answers, and when every provider is off, failing or over quota, the offline engine.
+ * Never throws for a well-formed request.
+ */
+public final class UnderstandingService {
+
+    public record Answer(Understanding understanding, long latencyMicros, String menuVersion, boolean cached) {}
+
+    private final OfflineEngine offline;
+    private final ProviderCascade cascade;
+    private final MenuIndex menus;
+    private final ResultCache<Understanding> cache;
+    private final UsageLedger ledger;
+
+    public UnderstandingService(
+            OfflineEngine offline,
+            ProviderCascade cascade,
+            MenuIndex menus,
+            ResultCache<Understanding> cache,
+            UsageLedger ledger) {
+        this.offline = offline;
+        this.cascade = cascade;
+        this.menus = menus;
+        this.cache = cache;
+        this.ledger = ledger;
+    }
+
+    public Answer understand(UnderstandRequest request, String correlationId) {
+        long start = System.nanoTime();
+        String version = menus.versionKey();
+        String key = key(request, version);
+        Optional<Understanding> hit = cache.get(key);
+        if (hit.isPresent()) {
+            ledger.countMessage("cache", correlationId);
+            return new Answer(hit.get(), micros(start), version, true);
+        }
+        Understanding u = cascade.understand(request, correlationId).orElseGet(() -> offline.understand(request));
+        cache.put(key, u);
+        ledger.countMessage(u.engine().wireName(), correlationId);
+        return new Answer(u, micros(start), version, false);
+    }
+
+    /** The offline engine alone, for callers (and benchmarks) that must not spend money. */
+    public Understanding understandOffline(UnderstandRequest request) {
+        return offline.understand(request);
+    }
+
+    static String key(UnderstandRequest r, String menuVersion) {
+        String material = String.join(
+                "\u0001",
+                r.role().name(),
+                TextNormalizer.canonical(r.text()),
+                String.valueOf(r.restaurantId()),
+                String.valueOf(r.cart()),
+                String.valueOf(r.languageHint()),
+                menuVersion);
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long micros(long start) {
+        return (System.nanoTime() - start) / 1000;
+    }
+}
