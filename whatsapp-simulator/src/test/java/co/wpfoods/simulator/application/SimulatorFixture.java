@@ -20,9 +20,17 @@ final class SimulatorFixture implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
     final List<ObjectNode> published = new CopyOnWriteArrayList<>();
-    final WebhookPublisher publisher = (value, onDelivered) -> {
-        published.add(value);
-        onDelivered.run();
+    final WebhookPublisher publisher = new WebhookPublisher() {
+        @Override
+        public void publish(ObjectNode value, Runnable onDelivered) {
+            published.add(value);
+            onDelivered.run();
+        }
+
+        @Override
+        public void publishRaw(JsonNode body, boolean badSignature) {
+            published.add((ObjectNode) body);
+        }
     };
     final BusinessAccount account =
             new BusinessAccount(PHONE_NUMBER_ID, "573150000000", "102290129340398", "WPFoods", TOKEN, true);

@@ -13,6 +13,7 @@ import co.wpfoods.simulator.application.UserMessage;
 import co.wpfoods.simulator.application.UserMessaging;
 import co.wpfoods.simulator.application.UserMessaging.UserActionException;
 import co.wpfoods.simulator.application.WebhookDeliveries;
+import co.wpfoods.simulator.application.WebhookPublisher;
 import co.wpfoods.simulator.config.SimulatorConfiguration.TemplateCatalog;
 import co.wpfoods.simulator.config.SimulatorProperties;
 import co.wpfoods.simulator.domain.MediaKind;
@@ -56,6 +57,7 @@ public class SimulatorApiController {
     private final Settings settings;
     private final SendPolicy policy;
     private final WebhookDeliveries webhooks;
+    private final WebhookPublisher publisher;
     private final TemplateCatalog templates;
     private final SimulatorProperties properties;
 
@@ -67,6 +69,7 @@ public class SimulatorApiController {
             Settings settings,
             SendPolicy policy,
             WebhookDeliveries webhooks,
+            WebhookPublisher publisher,
             TemplateCatalog templates,
             SimulatorProperties properties) {
         this.conversations = conversations;
@@ -76,6 +79,7 @@ public class SimulatorApiController {
         this.settings = settings;
         this.policy = policy;
         this.webhooks = webhooks;
+        this.publisher = publisher;
         this.templates = templates;
         this.properties = properties;
     }
@@ -274,6 +278,18 @@ public class SimulatorApiController {
         }
         snapshot.put("phones", phones);
         return snapshot;
+    }
+
+    /** Delivers any webhook body (batches, other fields, BSUID payloads, wrong signatures) as Meta would. */
+    @PostMapping("/webhooks/raw")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void rawWebhook(
+            @RequestBody tools.jackson.databind.JsonNode body,
+            @RequestParam(value = "badSignature", defaultValue = "false") boolean badSignature) {
+        if (body == null || !body.isObject()) {
+            throw new UserActionException("the body must be a JSON object (a webhook envelope)", false);
+        }
+        publisher.publishRaw(body, badSignature);
     }
 
     @GetMapping("/deliveries")

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -101,7 +102,18 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
         }
     }
 
+    @Override
+    public void publishRaw(JsonNode body, boolean badSignature) {
+        byte[] bytes = MetaJson.body(mapper.writeValueAsString(body));
+        String signature = MetaJson.signature(badSignature ? appSecret + "-wrong" : appSecret, bytes);
+        start(bytes, signature, "raw", false, () -> {});
+    }
+
     private void start(byte[] body, String kind, boolean duplicate, Runnable onDelivered) {
+        start(body, MetaJson.signature(appSecret, body), kind, duplicate, onDelivered);
+    }
+
+    private void start(byte[] body, String signature, String kind, boolean duplicate, Runnable onDelivered) {
         long id = ids.incrementAndGet();
         record(new Delivery(
                 id,
@@ -114,7 +126,8 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
                 clock.instant(),
                 null,
                 new String(body, StandardCharsets.US_ASCII)));
-        scheduler.schedule(() -> attempt(id, body, 1, onDelivered), extraDelayMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+                () -> attempt(id, body, signature, 1, onDelivered), extraDelayMillis(), TimeUnit.MILLISECONDS);
     }
 
     private long extraDelayMillis() {
@@ -122,7 +135,7 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
         return max <= 0 ? 0 : random.nextLong(max + 1);
     }
 
-    private void attempt(long id, byte[] body, int attempt, Runnable onDelivered) {
+    private void attempt(long id, byte[] body, String signature, int attempt, Runnable onDelivered) {
         Integer status = null;
         String error = null;
         try {
@@ -130,7 +143,7 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
                             URI.create(settings.get().webhookUrl()))
                     .timeout(requestTimeout)
                     .header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", MetaJson.signature(appSecret, body))
+                    .header("X-Hub-Signature-256", signature)
                     .header("User-Agent", "facebookexternalua")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
@@ -153,7 +166,7 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
         }
         update(id, "retrying", attempt, status, error);
         scheduler.schedule(
-                () -> attempt(id, body, attempt + 1, onDelivered),
+                () -> attempt(id, body, signature, attempt + 1, onDelivered),
                 retry.backoffAfter(attempt).toMillis(),
                 TimeUnit.MILLISECONDS);
     }

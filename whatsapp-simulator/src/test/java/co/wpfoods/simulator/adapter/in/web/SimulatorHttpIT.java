@@ -85,6 +85,12 @@ class SimulatorHttpIT {
         return WPFOODS.findAll(postRequestedFor(urlPathEqualTo("/webhooks/whatsapp")));
     }
 
+    private static List<LoggedRequest> webhooksMentioning(String text) {
+        return webhooks().stream()
+                .filter(request -> request.getBodyAsString().contains(text))
+                .toList();
+    }
+
     private static List<JsonNode> webhookBodies() {
         return webhooks().stream()
                 .map(request -> SimulatorClient.JSON.readTree(request.getBody()))
@@ -275,6 +281,29 @@ class SimulatorHttpIT {
 
         await().untilAsserted(() -> assertThat(inboundMessages()).hasSize(2));
         assertThat(inboundMessages().get(0)).isEqualTo(inboundMessages().get(1));
+    }
+
+    @Test
+    void delivers_a_raw_batch_signed_or_deliberately_mis_signed() throws Exception {
+        String batch =
+                "{'object':'whatsapp_business_account','entry':[{'id':'102290129340398','changes':[{'field':'messages',"
+                        + "'value':{'messaging_product':'whatsapp','metadata':{'display_phone_number':'573150000000',"
+                        + "'phone_number_id':'106540352242922'},'contacts':[{'profile':{'name':'Ñata'},'wa_id':'573001234567'}],"
+                        + "'messages':[{'from':'573001234567','id':'wamid.B1','timestamp':'1767225600','type':'text','text':{'body':'uno'}},"
+                        + "{'from':'573001234567','id':'wamid.B2','timestamp':'1767225601','type':'text','text':{'body':'dos'}}]}}]}]}";
+
+        assertThat(sim.api("POST", "/sim/api/webhooks/raw", batch).status()).isEqualTo(202);
+        assertThat(sim.api("POST", "/sim/api/webhooks/raw?badSignature=true", batch)
+                        .status())
+                .isEqualTo(202);
+
+        await().untilAsserted(() -> assertThat(webhooksMentioning("wamid.B2")).hasSize(2));
+        List<Boolean> signatureValid = new java.util.ArrayList<>();
+        for (LoggedRequest request : webhooksMentioning("wamid.B2")) {
+            assertThat(request.getBodyAsString()).contains("\\u00d1ata").contains("wamid.B2");
+            signatureValid.add(request.getHeader("X-Hub-Signature-256").equals(hmac(request.getBody())));
+        }
+        assertThat(signatureValid).containsExactlyInAnyOrder(true, false);
     }
 
     @Test
