@@ -107,7 +107,13 @@ final class LauncherBench {
         Map<String, Double> breakdown = new LinkedHashMap<>();
         double total = rssMb(launcher.toHandle());
         breakdown.put("launcher (Kafka inside)", total);
+        var postgresPids = postgresProcesses(dataDir.resolve("postgres")).stream()
+                .map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
         for (ProcessHandle child : launcher.descendants().toList()) {
+            if (postgresPids.contains(child.pid())) {
+                continue;
+            }
             double mb = rssMb(child);
             total += mb;
             String name = child.info().arguments().stream()
@@ -119,8 +125,14 @@ final class LauncherBench {
                                     .command()
                                     .map(c -> Path.of(c).getFileName().toString())
                                     .orElse("?") + " " + child.pid());
-            breakdown.merge(name.startsWith("postgres") ? "postgres (all processes)" : name, mb, Double::sum);
+            breakdown.merge(name, mb, Double::sum);
         }
+        // PostgreSQL daemonizes (pg_ctl), so it is not in the launcher's process tree: find it by its pid file
+        double postgresMb = postgresProcesses(dataDir.resolve("postgres")).stream()
+                .mapToDouble(LauncherBench::rssMb)
+                .sum();
+        breakdown.put("postgres (all processes)", postgresMb);
+        total += postgresMb;
         List<ProcessHandle> before = launcher.descendants().toList();
         launcher.destroy();
         if (!launcher.waitFor(120, TimeUnit.SECONDS)) {
@@ -133,6 +145,19 @@ final class LauncherBench {
         }
         long up = state.services().stream().filter(s -> s.status().equals("up")).count();
         return new Run(seconds, total, (int) up, state.services().size(), breakdown);
+    }
+
+    static List<ProcessHandle> postgresProcesses(Path pgData) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid"))
+                    .getFirst()
+                    .strip());
+            return ProcessHandle.of(pid)
+                    .map(p -> Stream.concat(Stream.of(p), p.descendants()).toList())
+                    .orElse(List.of());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** Resident set size of one process, from /proc/<pid>/status. */
