@@ -1,0 +1,495 @@
+package co.wpfoods.messaging.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.wpfoods.messaging.application.Dispatcher;
+import co.wpfoods.schemas.Topics;
+import co.wpfoods.schemas.messaging.FailureStage;
+import co.wpfoods.schemas.messaging.OutboundFailed;
+import co.wpfoods.schemas.serde.AvroSerde;
+import co.wpfoods.schemas.serde.AvroSerializer;
+import co.wpfoods.schemas.wa.DeliveryState;
+import co.wpfoods.schemas.wa.GraphBodies;
+import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.schemas.wa.OutboundDeadLetter;
+import co.wpfoods.testing.EmbeddedInfra;
+import co.wpfoods.testing.KafkaServer;
+import co.wpfoods.testing.KafkaTestConsumer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The outbound path end to end in one application context: Kafka in, the real sender, WireMock as the Graph API,
+ * the outbox out. Every test uses fresh recipients so they do not see each other's messages.
+ */
+@EmbeddedInfra
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class SendingIT {
+
+    static final String TOKEN = "test-token";
+    static final String MESSAGES = "/v23.0/" + Fixtures.PHONE_NUMBER_ID + "/messages";
+    static final WireMockServer graph = new WireMockServer(options().dynamicPort());
+    static KafkaProducer<String, SpecificRecord> producer;
+    static KafkaTestConsumer deadLetters;
+    static KafkaTestConsumer failures;
+    final AvroSerde serde = AvroSerde.standard();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        graph.start();
+        registry.add("wpfoods.messaging.graph.base-url", graph::baseUrl);
+        registry.add("wpfoods.messaging.graph.access-token", () -> TOKEN);
+        registry.add("wpfoods.messaging.throughput.messages-per-second", () -> "200");
+        registry.add("wpfoods.messaging.pair.backoff-unit", () -> "300ms");
+        registry.add("wpfoods.messaging.pair.max-backoff", () -> "2s");
+        // after a 131056 the pair bucket is empty; refill fast so the test does not wait 6 s per message
+        registry.add("wpfoods.messaging.pair.refill-period", () -> "100ms");
+        registry.add("wpfoods.messaging.graph.request-timeout", () -> "1s");
+        registry.add("wpfoods.messaging.retry.initial-interval", () -> "100ms");
+        registry.add("wpfoods.messaging.retry.max-interval", () -> "400ms");
+        registry.add("wpfoods.messaging.retry.max-attempts", () -> "6");
+        registry.add("wpfoods.messaging.window.grace", () -> "300ms");
+        registry.add("wpfoods.messaging.sender.poll-interval", () -> "50ms");
+        registry.add("wpfoods.messaging.sender.lease", () -> "5s");
+        registry.add("wpfoods.messaging.sender.token-probe-interval", () -> "200ms");
+        registry.add("wpfoods.messaging.sender.gauge-refresh-interval", () -> "200ms");
+        registry.add("wpfoods.messaging.breaker.minimum-calls", () -> "1000");
+        registry.add("wpfoods.kafka.retry-initial-interval", () -> "50ms");
+    }
+
+    @BeforeAll
+    static void clients() {
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        KafkaServer.shared().bootstrapServers()),
+                new StringSerializer(),
+                new AvroSerializerAdapter());
+        deadLetters = new KafkaTestConsumer(KafkaServer.shared().bootstrapServers(), Topics.WhatsApp.OUTBOUND_DLQ);
+        failures = new KafkaTestConsumer(KafkaServer.shared().bootstrapServers(), Topics.Messaging.DELIVERY);
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+        deadLetters.close();
+        failures.close();
+        graph.stop();
+    }
+
+    @BeforeEach
+    void freshStandIn() {
+        graph.resetAll();
+        metaAcceptsEverything();
+    }
+
+    /** Meta accepts every send and the token probe (replaces the stubs, keeps the request journal). */
+    void metaAcceptsEverything() {
+        graph.resetMappings();
+        graph.stubFor(post(urlEqualTo(MESSAGES))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                                        + "\"messages\":[{\"id\":\"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
+                        .withTransformers("response-template")));
+        graph.stubFor(get(urlPathEqualTo("/v23.0/" + Fixtures.PHONE_NUMBER_ID))
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"" + Fixtures.PHONE_NUMBER_ID + "\"}")));
+    }
+
+    @Test
+    void sends_inside_the_window_exactly_the_rendered_body_with_the_bearer_token_and_records_the_wamid() {
+        String camila = Fixtures.newWaId();
+        publish(Topics.WhatsApp.INBOUND_CUSTOMER, camila, Fixtures.inboundText(camila, Instant.now()));
+        await().until(() -> windowOf(camila).isPresent());
+
+        OutboundCommand command = Fixtures.to(camila).text("Tu pedido #8841 está en camino 🛵", true);
+        publish(Topics.WhatsApp.OUTBOUND, camila, command);
+
+        await().until(() -> "accepted".equals(stateOf(command.getCommandId())));
+        List<LoggedRequest> sent = postsTo(camila);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(equalToJson(GraphBodies.json(command))
+                        .match(sent.get(0).getBodyAsString())
+                        .isExactMatch())
+                .isTrue();
+        assertThat(wamidOf(command.getCommandId())).startsWith("wamid.");
+    }
+
+    @Test
+    void outside_the_window_sends_the_fallback_template_instead() {
+        String camila = Fixtures.newWaId();
+        OutboundCommand command = Fixtures.to(camila)
+                .fallbackTemplate(Fixtures.orderUpdateTemplate())
+                .text("Tu pedido está listo");
+        publish(Topics.WhatsApp.OUTBOUND, camila, command);
+
+        await().until(() -> "accepted".equals(stateOf(command.getCommandId())));
+        List<LoggedRequest> sent = postsTo(camila);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getBodyAsString()).contains("\"type\":\"template\"", "\"name\":\"pedido_actualizado\"");
+    }
+
+    @Test
+    void outside_the_window_without_a_template_is_dead_lettered_and_never_sent() {
+        String camila = Fixtures.newWaId();
+        OutboundCommand command = Fixtures.to(camila).text("Hola de nuevo");
+        publish(Topics.WhatsApp.OUTBOUND, camila, command);
+
+        OutboundDeadLetter letter = await().until(() -> deadLetterFor(command.getCommandId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(letter.getReason()).isEqualTo("outside_window_no_template");
+        assertThat(stateOf(command.getCommandId())).isEqualTo("dead_lettered");
+        assertThat(postsTo(camila)).isEmpty();
+        OutboundFailed failed = await().until(() -> failureFor(command.getCommandId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(failed.getStage()).isEqualTo(FailureStage.SEND);
+    }
+
+    @Test
+    void a_command_delivered_twice_by_kafka_is_sent_once() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        OutboundCommand command = Fixtures.to(camila).text("Confirmado");
+        publish(Topics.WhatsApp.OUTBOUND, camila, command);
+        publish(Topics.WhatsApp.OUTBOUND, camila, command);
+        OutboundCommand marker = Fixtures.to(camila).text("Después");
+        publish(Topics.WhatsApp.OUTBOUND, camila, marker);
+
+        await().until(() -> "accepted".equals(stateOf(marker.getCommandId())));
+        assertThat(postsTo(camila)).hasSize(2);
+    }
+
+    @Test
+    void permanent_errors_go_to_the_dead_letter_topic_with_meta_code() {
+        Map<Integer, String> recipients = Map.of(
+                131026, openWindowFor(Fixtures.newWaId()),
+                131051, openWindowFor(Fixtures.newWaId()),
+                100, openWindowFor(Fixtures.newWaId()));
+        List<OutboundCommand> commands = new ArrayList<>();
+        recipients.forEach((code, waId) -> {
+            failFor(waId, 400, code, null, null, null);
+            OutboundCommand command = Fixtures.to(waId).text("Hola");
+            commands.add(command);
+            publish(Topics.WhatsApp.OUTBOUND, waId, command);
+        });
+
+        for (OutboundCommand command : commands) {
+            OutboundDeadLetter letter = await().until(() -> deadLetterFor(command.getCommandId()), Optional::isPresent)
+                    .orElseThrow();
+            String waId = command.getTo().getWaId();
+            int code = recipients.entrySet().stream()
+                    .filter(e -> e.getValue().equals(waId))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
+            assertThat(letter.getReason()).isEqualTo("graph_error");
+            assertThat(letter.getErrorCode()).isEqualTo(code);
+            assertThat(postsTo(waId)).hasSize(1);
+        }
+    }
+
+    @Test
+    void order_per_recipient_holds_under_throughput_pair_and_server_errors() {
+        String restaurant = openWindowFor(Fixtures.newWaId());
+        // the first message meets 130429, a 503, 131056, a 500 and a timeout (which Meta still accepted); then 200s
+        failFor(restaurant, 400, 130429, Scenario.STARTED, "2", null);
+        failFor(restaurant, 503, 2, "2", "3", null);
+        failFor(restaurant, 400, 131056, "3", "4", null);
+        failFor(restaurant, 500, 1, "4", "5", null);
+        graph.stubFor(post(urlEqualTo(MESSAGES))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+" + restaurant)))
+                .inScenario("errors-" + restaurant)
+                .whenScenarioStateIs("5")
+                .willSetStateTo("ok")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(1500)
+                        .withBody("{\"messages\":[{\"id\":\"wamid.LATE\"}]}")));
+        List<OutboundCommand> commands = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            OutboundCommand command = Fixtures.to(restaurant).text("Pedido nuevo #" + i);
+            commands.add(command);
+            publish(Topics.WhatsApp.OUTBOUND, restaurant, command);
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "accepted".equals(stateOf(commands.get(5).getCommandId())));
+        List<String> order = new ArrayList<>();
+        for (LoggedRequest request : postsTo(restaurant)) {
+            String body = request.getBodyAsString().replaceAll(".*Pedido nuevo #(\\d).*", "$1");
+            if (order.isEmpty() || !order.getLast().equals(body)) {
+                order.add(body);
+            }
+        }
+        assertThat(order).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(postsTo(restaurant)).hasSize(11);
+        commands.forEach(c -> assertThat(stateOf(c.getCommandId())).isEqualTo("accepted"));
+    }
+
+    @Test
+    void a_recipient_in_pair_backoff_does_not_hold_up_another_recipient_on_the_same_partition() {
+        String busyWorker = openWindowFor(Fixtures.newWaId());
+        String customer = openWindowFor(Fixtures.newWaId());
+        failFor(busyWorker, 400, 131056, null, null, null);
+        OutboundCommand toWorker = Fixtures.to(busyWorker).text("Nueva oferta");
+        OutboundCommand toCustomer = Fixtures.to(customer).text("Tu pedido va en camino");
+        producer.send(new ProducerRecord<>(Topics.WhatsApp.OUTBOUND, 0, busyWorker, toWorker));
+        producer.send(new ProducerRecord<>(Topics.WhatsApp.OUTBOUND, 0, customer, toCustomer));
+        producer.flush();
+
+        await().until(() -> "accepted".equals(stateOf(toCustomer.getCommandId())));
+        assertThat(stateOf(toWorker.getCommandId())).isEqualTo("queued");
+        assertThat(postsTo(busyWorker)).isNotEmpty();
+        assertThat(meters.get("wpfoods.messaging.recipient.backoffs").counter().count())
+                .isPositive();
+
+        metaAcceptsEverything();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "accepted".equals(stateOf(toWorker.getCommandId())));
+    }
+
+    @Test
+    void a_refused_token_pauses_sending_raises_the_alert_and_resumes_with_nothing_lost() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        graph.stubFor(post(urlEqualTo(MESSAGES)).atPriority(1).willReturn(graphError(401, 190)));
+        graph.stubFor(get(urlPathEqualTo("/v23.0/" + Fixtures.PHONE_NUMBER_ID))
+                .atPriority(1)
+                .willReturn(graphError(401, 190)));
+        List<OutboundCommand> commands = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            OutboundCommand command = Fixtures.to(camila).text("Mensaje " + i);
+            commands.add(command);
+            publish(Topics.WhatsApp.OUTBOUND, camila, command);
+        }
+
+        await().until(() ->
+                meters.get("wpfoods.messaging.token.invalid").gauge().value() == 1.0);
+        await().during(Duration.ofMillis(600))
+                .until(() -> postsTo(camila).size() == 1
+                        && "queued".equals(stateOf(commands.get(0).getCommandId())));
+
+        metaAcceptsEverything(); // the token works again
+        await().until(() -> commands.stream().allMatch(c -> "accepted".equals(stateOf(c.getCommandId()))));
+        assertThat(meters.get("wpfoods.messaging.token.invalid").gauge().value())
+                .isZero();
+        List<String> bodies = postsTo(camila).stream()
+                .map(r -> r.getBodyAsString().replaceAll(".*Mensaje (\\d).*", "$1"))
+                .toList();
+        assertThat(bodies).containsExactly("1", "1", "2", "3");
+    }
+
+    @Test
+    void statuses_only_move_forward_and_a_131047_failure_sends_the_fallback_template() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        OutboundCommand first = Fixtures.to(camila).text("Primero");
+        OutboundCommand second = Fixtures.to(camila)
+                .fallbackTemplate(Fixtures.orderUpdateTemplate())
+                .text("Segundo");
+        publish(Topics.WhatsApp.OUTBOUND, camila, first);
+        publish(Topics.WhatsApp.OUTBOUND, camila, second);
+        await().until(() -> "accepted".equals(stateOf(second.getCommandId())));
+        String firstWamid = wamidOf(first.getCommandId());
+        String secondWamid = wamidOf(second.getCommandId());
+
+        publish(Topics.WhatsApp.STATUS, camila, Fixtures.status(camila, firstWamid, DeliveryState.READ, null, null));
+        publish(
+                Topics.WhatsApp.STATUS,
+                camila,
+                Fixtures.status(camila, firstWamid, DeliveryState.DELIVERED, null, null));
+        publish(Topics.WhatsApp.STATUS, camila, Fixtures.status(camila, firstWamid, DeliveryState.SENT, null, null));
+        publish(
+                Topics.WhatsApp.STATUS,
+                camila,
+                Fixtures.status(camila, secondWamid, DeliveryState.FAILED, null, 131047));
+
+        await().until(() -> "accepted".equals(stateOf(second.getCommandId() + ":fallback")));
+        assertThat(stateOf(first.getCommandId())).isEqualTo("read");
+        assertThat(stateOf(second.getCommandId())).isEqualTo("failed");
+        assertThat(postsTo(camila).getLast().getBodyAsString()).contains("\"type\":\"template\"");
+        OutboundFailed failed = await().until(() -> failureFor(second.getCommandId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(failed.getErrorCode()).isEqualTo(131047);
+        assertThat(failed.getFallbackSent()).isTrue();
+    }
+
+    @Test
+    void a_crash_between_metas_answer_and_recording_it_is_not_resent_and_a_later_status_reconciles_it() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        OutboundCommand inFlight = Fixtures.to(camila).text("Enviado justo antes del fallo");
+        OutboundCommand next = Fixtures.to(camila).text("Siguiente");
+        // what a replica that crashed after Meta's 200 leaves behind: the head still 'sending', its lease expired
+        insertMessage(inFlight, "sending");
+        insertMessage(next, "queued");
+        jdbc.sql("""
+                        INSERT INTO recipient_queue (recipient, pending, pair_tokens, lease_owner, lease_until)
+                        VALUES (:r, 2, 45, 'crashed-replica', clock_timestamp() - interval '1 second')
+                        """).param("r", camila).update();
+        dispatcher.signal();
+
+        await().until(() -> "accepted".equals(stateOf(next.getCommandId())));
+        assertThat(stateOf(inFlight.getCommandId())).isEqualTo("uncertain");
+        assertThat(postsTo(camila)).hasSize(1);
+        assertThat(postsTo(camila).get(0).getBodyAsString()).contains("Siguiente");
+        OutboundFailed unknown = await().until(() -> failureFor(inFlight.getCommandId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(unknown.getStage()).isEqualTo(FailureStage.UNKNOWN);
+
+        // Meta did accept it: its status webhook carries our command id as biz_opaque_callback_data
+        publish(
+                Topics.WhatsApp.STATUS,
+                camila,
+                Fixtures.status(camila, "wamid.CRASHED1", DeliveryState.DELIVERED, inFlight.getCommandId(), null));
+        await().until(() -> "delivered".equals(stateOf(inFlight.getCommandId())));
+        assertThat(wamidOf(inFlight.getCommandId())).isEqualTo("wamid.CRASHED1");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private void insertMessage(OutboundCommand command, String state) {
+        jdbc.sql("""
+                        INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state, attempts)
+                        VALUES (:id, :r, 'TEXT', :corr, :cmd, :state, :attempts)
+                        """)
+                .param("id", command.getCommandId())
+                .param("r", command.getTo().getWaId())
+                .param("corr", command.getCorrelationId())
+                .param("cmd", serde.encode(command))
+                .param("state", state)
+                .param("attempts", "sending".equals(state) ? 1 : 0)
+                .update();
+    }
+
+    private String openWindowFor(String waId) {
+        jdbc.sql("INSERT INTO customer_window (recipient, last_inbound_at) VALUES (:r, now())")
+                .param("r", waId)
+                .update();
+        return waId;
+    }
+
+    private void failFor(String waId, int http, int code, String inState, String nextState, Integer unused) {
+        var stub = post(urlEqualTo(MESSAGES))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+" + waId)))
+                .willReturn(graphError(http, code));
+        if (inState != null) {
+            stub = stub.inScenario("errors-" + waId)
+                    .whenScenarioStateIs(inState)
+                    .willSetStateTo(nextState);
+        }
+        graph.stubFor(stub);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder graphError(int http, int code) {
+        return aResponse()
+                .withStatus(http)
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                        "{\"error\":{\"message\":\"(#" + code + ") error\",\"type\":\"OAuthException\",\"code\":" + code
+                                + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"injected by the test\"},"
+                                + "\"fbtrace_id\":\"AbC\"}}");
+    }
+
+    private List<LoggedRequest> postsTo(String waId) {
+        return graph.findAll(
+                postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.to", equalTo("+" + waId))));
+    }
+
+    private void publish(String topic, String key, SpecificRecord value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+        producer.flush();
+    }
+
+    private Optional<Instant> windowOf(String waId) {
+        return jdbc.sql("SELECT last_inbound_at FROM customer_window WHERE recipient = :r")
+                .param("r", waId)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .map(java.sql.Timestamp::toInstant);
+    }
+
+    private String stateOf(String commandId) {
+        return jdbc.sql("SELECT state FROM outbound_message WHERE command_id = :id")
+                .param("id", commandId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private String wamidOf(String commandId) {
+        return jdbc.sql("SELECT wamid FROM outbound_message WHERE command_id = :id")
+                .param("id", commandId)
+                .query(String.class)
+                .single();
+    }
+
+    private Optional<OutboundDeadLetter> deadLetterFor(String commandId) {
+        return deadLetters.poll().stream()
+                .map(r -> serde.decode(r.value(), OutboundDeadLetter.class))
+                .filter(d -> d.getCommand().getCommandId().equals(commandId))
+                .findFirst();
+    }
+
+    private Optional<OutboundFailed> failureFor(String commandId) {
+        return failures.poll().stream()
+                .map(r -> serde.decode(r.value(), OutboundFailed.class))
+                .filter(f -> f.getCommandId().equals(commandId))
+                .reduce((a, b) -> b);
+    }
+
+    /** The production serializer, typed for the test producer. */
+    static final class AvroSerializerAdapter
+            implements org.apache.kafka.common.serialization.Serializer<SpecificRecord> {
+        private final AvroSerializer delegate = new AvroSerializer();
+
+        @Override
+        public byte[] serialize(String topic, SpecificRecord data) {
+            return delegate.serialize(topic, data);
+        }
+    }
+}
