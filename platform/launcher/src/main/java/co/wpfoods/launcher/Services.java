@@ -111,6 +111,9 @@ public final class Services {
                 env.put("WPFOODS_GRAPH_BASE_URL", graph);
                 env.put("WPFOODS_META_ACCESS_TOKEN", ACCESS_TOKEN);
                 env.put("WPFOODS_META_PHONE_NUMBER_ID", PHONE_NUMBER_ID);
+                env.put("GRAPH_BASE_URL", graph);
+                env.put("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN);
+                env.put("WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID);
                 args.add("--wpfoods.messaging.graph.base-url=" + graph);
                 args.add("--wpfoods.messaging.graph.api-version=" + GRAPH_VERSION);
                 args.add("--wpfoods.messaging.graph.access-token=" + ACCESS_TOKEN);
