@@ -422,11 +422,15 @@
       panels.set(phone.waId, panel);
       document.getElementById('phones').appendChild(panel.root);
     }
-    const signature = JSON.stringify(phone.messages);
-    if (signature === panel.signature) return;
-    panel.signature = signature;
+    // Re-draw only when messages were added or removed; status changes are patched in place so
+    // that a button being tapped is never replaced under the finger.
+    const structure = JSON.stringify(phone.messages.map(function (m) { return m.id; }));
+    if (structure === panel.signature) {
+      updateStatuses(panel, phone.messages);
+      return;
+    }
+    panel.signature = structure;
     const list = panel.list;
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     list.textContent = '';
     const byId = {};
     phone.messages.forEach(function (m) { byId[m.id] = m; });
@@ -434,7 +438,24 @@
       if (message.direction === 'received') renderBusinessMessage(phone, message, list, byId);
       else renderUserMessage(message, list, byId);
     });
-    if (atBottom || true) list.scrollTop = list.scrollHeight;
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function updateStatuses(panel, messages) {
+    messages.forEach(function (message) {
+      const bubble = panel.list.querySelector('.msg[data-id="' + CSS.escape(message.id) + '"]');
+      if (!bubble) return;
+      const ticks = bubble.querySelector('.ticks');
+      if (ticks && ticks.dataset.status !== message.status) {
+        ticks.dataset.status = message.status;
+        ticks.textContent = message.status === 'sent' ? '✓' : '✓✓';
+        ticks.classList.toggle('read', message.status === 'read');
+      }
+      if (message.status === 'failed' && !bubble.classList.contains('failed')) {
+        bubble.classList.add('failed');
+        bubble.appendChild(el('div', 'error-note', 'not delivered: ' + (message.error || 'failed')));
+      }
+    });
   }
 
   function render(snapshot) {

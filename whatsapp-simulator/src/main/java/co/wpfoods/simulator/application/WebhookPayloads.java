@@ -21,10 +21,12 @@ public final class WebhookPayloads {
     /** {@code value} for one inbound message from a user with this profile name. */
     public ObjectNode inbound(String waId, String profileName, ObjectNode message) {
         ObjectNode value = base();
-        ArrayNode contacts = value.putArray("contacts");
-        ObjectNode contact = contacts.addObject();
-        contact.putObject("profile").put("name", profileName);
-        contact.put("wa_id", waId);
+        if (!"system".equals(message.path("type").asString(""))) { // Meta sends no contacts with system messages
+            ArrayNode contacts = value.putArray("contacts");
+            ObjectNode contact = contacts.addObject();
+            contact.putObject("profile").put("name", profileName);
+            contact.put("wa_id", waId);
+        }
         value.putArray("messages").add(message);
         return value;
     }

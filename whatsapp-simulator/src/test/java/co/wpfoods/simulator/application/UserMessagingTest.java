@@ -96,6 +96,17 @@ class UserMessagingTest {
     }
 
     @Test
+    void a_system_message_comes_without_the_contacts_array() {
+        JsonNode system = SendRequestFixtures.json("{'type':'system','system':{'body':'User Camila Rojas changed from"
+                + " 573001234567 to 573009998877','wa_id':'573009998877','type':'user_changed_number'}}");
+
+        sim.users.send(CAMILA, new UserMessage.Raw(system));
+
+        assertThat(lastInbound().has("contacts")).isFalse();
+        assertThat(lastInbound().at("/messages/0/system/wa_id").stringValue()).isEqualTo("573009998877");
+    }
+
+    @Test
     void a_reply_to_a_button_nobody_sent_is_refused_and_unknown_phones_are_not_found() {
         assertThatThrownBy(() -> sim.users.send(CAMILA, new UserMessage.ButtonReply("menu:order", null)))
                 .isInstanceOfSatisfying(

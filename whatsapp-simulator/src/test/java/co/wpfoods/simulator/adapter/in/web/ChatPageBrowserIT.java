@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -148,8 +149,11 @@ class ChatPageBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".phone[data-wa-id='573001234567'] .msg.out .ticks.read")));
 
-        browser.findElement(By.cssSelector(".phone[data-wa-id='573001234567'] .reply-button[data-id='menu:order']"))
-                .click();
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.cssSelector(".phone[data-wa-id='573001234567'] .reply-button[data-id='menu:order']"))
+                    .click();
+            return true;
+        });
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(WPFOODS.inbound).anySatisfy(message -> {
