@@ -34,3 +34,11 @@ create table ai_voice_note (
     detail         text,
     received_at    timestamptz  not null
 );
+
+-- The menu read model, fed by MenuPublished on orders.restaurant.v1; the Lucene index is rebuilt from it at start-up.
+create table ai_menu (
+    restaurant_id varchar(64) primary key,
+    version       bigint      not null,
+    snapshot      text        not null,
+    updated_at    timestamptz not null
+);

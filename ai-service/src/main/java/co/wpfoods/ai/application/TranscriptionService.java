@@ -39,6 +39,11 @@ public final class TranscriptionService {
         this.clock = clock;
     }
 
+    /** Whether a transcription provider is configured. */
+    public boolean available() {
+        return transcriber.isPresent();
+    }
+
     public Result transcribe(byte[] audio, String filename, String languageHint, String correlationId) {
         if (audio == null || audio.length == 0) {
             return new Result(Status.NOT_AUDIO, null, null, null, "the file is empty");

@@ -1,12 +1,16 @@
 package co.wpfoods.ai.config;
 
+import co.wpfoods.ai.adapter.out.db.JdbcMenuStore;
 import co.wpfoods.ai.adapter.out.db.JdbcUsageLedger;
+import co.wpfoods.ai.adapter.out.db.JdbcVoiceNoteArchive;
 import co.wpfoods.ai.adapter.out.llm.ChatModels;
 import co.wpfoods.ai.adapter.out.llm.GroqWhisperTranscriber;
 import co.wpfoods.ai.adapter.out.llm.SpringAiChatProvider;
 import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
+import co.wpfoods.ai.adapter.out.media.GraphMediaSource;
 import co.wpfoods.ai.adapter.out.metrics.MeteredUsageLedger;
+import co.wpfoods.ai.application.KeepingMenusCurrent;
 import co.wpfoods.ai.application.MenuIndex;
 import co.wpfoods.ai.application.OfflineEngine;
 import co.wpfoods.ai.application.PopularityBoard;
@@ -16,6 +20,7 @@ import co.wpfoods.ai.application.ResultCache;
 import co.wpfoods.ai.application.Transcriber;
 import co.wpfoods.ai.application.TranscriptionService;
 import co.wpfoods.ai.application.UnderstandingService;
+import co.wpfoods.ai.application.VoiceNotes;
 import co.wpfoods.ai.application.provider.ChatProvider;
 import co.wpfoods.ai.application.provider.DailyQuota;
 import co.wpfoods.ai.application.provider.GuardedProvider;
@@ -52,6 +57,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the engine, the provider cascade, the ledger and the use cases. */
@@ -199,6 +205,35 @@ public class AiConfiguration {
         var t = props.transcription();
         Optional<Transcriber> transcriber = t.enabled() ? Optional.of(new GroqWhisperTranscriber(t)) : Optional.empty();
         return new TranscriptionService(transcriber, t.maxBytes(), t.usdPerHour(), ledger, clock);
+    }
+
+    @Bean
+    JdbcMenuStore menuStore(JdbcClient jdbc, Clock clock) {
+        return new JdbcMenuStore(jdbc, clock);
+    }
+
+    @Bean
+    KeepingMenusCurrent keepingMenusCurrent(JdbcMenuStore store, LuceneMenuIndex index) {
+        KeepingMenusCurrent uc = new KeepingMenusCurrent(store, index);
+        int n = uc.reload();
+        log.info("menu index loaded {} menus from the read model", n);
+        return uc;
+    }
+
+    @Bean
+    JdbcVoiceNoteArchive voiceNoteArchive(JdbcClient jdbc, Clock clock) {
+        return new JdbcVoiceNoteArchive(jdbc, clock);
+    }
+
+    @Bean
+    VoiceNotes voiceNotes(AiProperties props, TranscriptionService transcription) {
+        var t = props.transcription();
+        return new VoiceNotes(
+                new GraphMediaSource(
+                        RestClient.builder(),
+                        t.mediaBaseUrl().isBlank() ? "https://graph.facebook.com" : t.mediaBaseUrl(),
+                        t.mediaToken()),
+                transcription);
     }
 
     @Bean

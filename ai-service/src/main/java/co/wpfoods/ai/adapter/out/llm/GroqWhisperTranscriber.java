@@ -2,11 +2,14 @@ package co.wpfoods.ai.adapter.out.llm;
 
 import co.wpfoods.ai.application.Transcriber;
 import co.wpfoods.ai.config.AiProperties;
+import com.openai.models.audio.AudioResponseFormat;
 import org.springframework.ai.audio.transcription.AudioTranscriptionPrompt;
 import org.springframework.ai.audio.transcription.AudioTranscriptionResponse;
 import org.springframework.ai.openai.OpenAiAudioTranscriptionModel;
 import org.springframework.ai.openai.OpenAiAudioTranscriptionOptions;
 import org.springframework.core.io.ByteArrayResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Groq's Whisper through Spring AI's OpenAI transcription model (Groq speaks the OpenAI API). */
 public final class GroqWhisperTranscriber implements Transcriber {
@@ -22,6 +25,7 @@ public final class GroqWhisperTranscriber implements Transcriber {
                 .model(p.model())
                 .timeout(p.timeout())
                 .maxRetries(0)
+                .responseFormat(AudioResponseFormat.JSON)
                 .build();
         this.model = OpenAiAudioTranscriptionModel.builder().options(options).build();
     }
@@ -44,7 +48,8 @@ public final class GroqWhisperTranscriber implements Transcriber {
                 return filename;
             }
         };
-        OpenAiAudioTranscriptionOptions.Builder options = OpenAiAudioTranscriptionOptions.builder();
+        OpenAiAudioTranscriptionOptions.Builder options =
+                OpenAiAudioTranscriptionOptions.builder().responseFormat(AudioResponseFormat.JSON);
         if (languageHint != null && !languageHint.isBlank()) {
             options.language(languageHint.substring(0, 2));
         }
@@ -54,11 +59,29 @@ public final class GroqWhisperTranscriber implements Transcriber {
             if (text == null) {
                 throw new TranscriptionFailedException("empty transcription", null);
             }
-            return text;
+            return plainText(text);
         } catch (TranscriptionFailedException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new TranscriptionFailedException(e.getMessage(), e);
         }
     }
+
+    /** Some OpenAI-compatible servers answer the JSON body even when the client reads text: take its "text" field. */
+    static String plainText(String body) {
+        String t = body.strip();
+        if (t.startsWith("{") && t.endsWith("}")) {
+            try {
+                JsonNode node = JSON.readTree(t);
+                if (node.has("text")) {
+                    return node.get("text").asString();
+                }
+            } catch (RuntimeException e) {
+                return body;
+            }
+        }
+        return body;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 }
