@@ -121,7 +121,7 @@ public final class ReceivingWebhook {
             ledger.assign(fresh);
         }
 
-        Map<DedupKey, CompletableFuture<?>> sends = new LinkedHashMap<>();
+        Map<DedupKey, OutgoingRecord> pending = new LinkedHashMap<>();
         Map<DedupKey, ParsedItem> sent = new HashMap<>();
         for (ParsedItem item : items) {
             Claim claim = claims.get(item.dedupKey());
@@ -131,9 +131,10 @@ public final class ReceivingWebhook {
             }
             Assignment assignment =
                     fresh.containsKey(item.dedupKey()) ? fresh.get(item.dedupKey()) : claim.assignment();
-            sends.put(item.dedupKey(), publisher.publish(outgoing(item, assignment, raw)));
+            pending.put(item.dedupKey(), outgoing(item, assignment, raw));
             sent.put(item.dedupKey(), item);
         }
+        Map<DedupKey, CompletableFuture<Object>> sends = sendInOrder(pending, deadline);
 
         List<DedupKey> acknowledged = awaitAcknowledgements(sends, deadline);
         if (!acknowledged.isEmpty()) {
@@ -235,7 +236,38 @@ public final class ReceivingWebhook {
         return over;
     }
 
-    private List<DedupKey> awaitAcknowledgements(Map<DedupKey, CompletableFuture<?>> sends, Instant deadline) {
+    /**
+     * Sends on a thread of its own, in delivery order (per-user order holds within a POST), so that a send blocked
+     * on missing metadata cannot hold the answer past the deadline; what is not sent by then is not sent at all.
+     */
+    private Map<DedupKey, CompletableFuture<Object>> sendInOrder(
+            Map<DedupKey, OutgoingRecord> pending, Instant deadline) {
+        Map<DedupKey, CompletableFuture<Object>> sends = new LinkedHashMap<>();
+        pending.keySet().forEach(key -> sends.put(key, new CompletableFuture<>()));
+        if (pending.isEmpty()) {
+            return sends;
+        }
+        Thread.ofVirtual()
+                .name("webhook-send")
+                .start(() -> pending.forEach((key, record) -> {
+                    CompletableFuture<Object> acknowledged = sends.get(key);
+                    if (Instant.now().isAfter(deadline)) {
+                        acknowledged.completeExceptionally(new TimeoutException("not sent: past the ack deadline"));
+                        return;
+                    }
+                    publisher.publish(record).whenComplete((ok, error) -> {
+                        if (error != null) {
+                            acknowledged.completeExceptionally(error);
+                        } else {
+                            acknowledged.complete(ok);
+                        }
+                    });
+                }));
+        return sends;
+    }
+
+    private List<DedupKey> awaitAcknowledgements(
+            Map<DedupKey, ? extends CompletableFuture<?>> sends, Instant deadline) {
         try {
             long remaining =
                     Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
