@@ -47,11 +47,11 @@ CREATE TABLE customer_window (
     last_message_id  text
 );
 
--- Number-wide token bucket shared by every replica (refill computed with the database's clock).
-CREATE TABLE rate_bucket (
+-- Number-wide send schedule shared by every replica (GCRA: the theoretical arrival time of the next
+-- free send slot), advanced with the database's clock under the row lock.
+CREATE TABLE rate_schedule (
     name            text             PRIMARY KEY,
     rate_per_second double precision NOT NULL,
-    capacity        double precision NOT NULL,
-    tokens          double precision NOT NULL,
-    updated_at      timestamptz      NOT NULL
+    burst           int              NOT NULL,
+    tat             timestamptz      NOT NULL
 );

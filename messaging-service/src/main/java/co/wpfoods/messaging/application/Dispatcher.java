@@ -35,6 +35,7 @@ public class Dispatcher {
     private final MessagingMetrics metrics;
     private final MessagingProperties.Sender config;
     private final String owner;
+    private final Duration halfHorizon;
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
@@ -52,6 +53,7 @@ public class Dispatcher {
             GraphApi graph,
             MessagingMetrics metrics,
             MessagingProperties.Sender config,
+            Duration reservationHorizon,
             String owner) {
         this.outboundLog = outboundLog;
         this.sending = sending;
@@ -61,6 +63,7 @@ public class Dispatcher {
         this.metrics = metrics;
         this.config = config;
         this.owner = owner;
+        this.halfHorizon = reservationHorizon.dividedBy(2);
     }
 
     public synchronized void start() {
@@ -159,7 +162,7 @@ public class Dispatcher {
         pace(ready);
     }
 
-    /** Spends number-wide tokens on the prepared sends, waiting for the bucket as needed. */
+    /** Reserves number-wide send slots for the prepared sends; each send waits for its slot on its own thread. */
     private void pace(Deque<Send> ready) {
         while (!ready.isEmpty()) {
             if (!running || tokenGate.isPaused()) {
@@ -167,12 +170,17 @@ public class Dispatcher {
                 return;
             }
             ThroughputLimiter.Grant grant = limiter.tryAcquire(ready.size());
+            long reservedAt = System.nanoTime();
             metrics.tokensAvailable(grant.available());
             for (int i = 0; i < grant.granted(); i++) {
                 Send send = ready.poll();
+                long slot = reservedAt
+                        + grant.firstSlotIn().toNanos()
+                        + i * grant.spacing().toNanos();
                 inFlight.incrementAndGet();
                 workers.execute(() -> {
                     try {
+                        sleepUntil(slot);
                         sending.send(send);
                     } catch (RuntimeException e) {
                         log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
@@ -183,8 +191,17 @@ public class Dispatcher {
                 });
             }
             if (!ready.isEmpty()) {
-                sleep(grant.waitForNext());
+                // slots reach at most the reservation horizon ahead: come back when half of it has passed
+                sleep(grant.granted() > 0 ? max(grant.spacing(), halfHorizon) : grant.waitForNext());
             }
+        }
+    }
+
+    /** Never before the reserved slot: that is what keeps all replicas together under the rate. */
+    private static void sleepUntil(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
         }
     }
 
@@ -200,6 +217,10 @@ public class Dispatcher {
         } finally {
             lock.unlock();
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static void sleep(Duration duration) {

@@ -5,7 +5,7 @@ import co.wpfoods.messaging.adapter.in.kafka.InboundWindowListener;
 import co.wpfoods.messaging.adapter.in.kafka.OutboundCommandListener;
 import co.wpfoods.messaging.adapter.in.kafka.StatusListener;
 import co.wpfoods.messaging.adapter.out.db.JdbcOutboundLog;
-import co.wpfoods.messaging.adapter.out.db.PostgresTokenBucket;
+import co.wpfoods.messaging.adapter.out.db.PostgresSendSchedule;
 import co.wpfoods.messaging.adapter.out.events.OutboxFailureEvents;
 import co.wpfoods.messaging.adapter.out.graph.JdkGraphClient;
 import co.wpfoods.messaging.application.AcceptingCommands;
@@ -73,8 +73,12 @@ public class MessagingConfiguration {
     @Bean
     ThroughputLimiter throughputLimiter(JdbcClient jdbc, MessagingProperties properties) {
         MessagingProperties.Throughput t = properties.throughput();
-        return new PostgresTokenBucket(
-                jdbc, "phone:" + properties.graph().phoneNumberId(), t.messagesPerSecond(), t.effectiveBurst());
+        return new PostgresSendSchedule(
+                jdbc,
+                "phone:" + properties.graph().phoneNumberId(),
+                t.messagesPerSecond(),
+                t.burst(),
+                t.reservationHorizon());
     }
 
     @Bean
@@ -138,7 +142,16 @@ public class MessagingConfiguration {
             MessagingMetrics metrics,
             MessagingProperties properties,
             String senderInstanceId) {
-        return new Dispatcher(log, sending, limiter, gate, graph, metrics, properties.sender(), senderInstanceId);
+        return new Dispatcher(
+                log,
+                sending,
+                limiter,
+                gate,
+                graph,
+                metrics,
+                properties.sender(),
+                properties.throughput().reservationHorizon(),
+                senderInstanceId);
     }
 
     @Bean

@@ -38,20 +38,16 @@ public record MessagingProperties(
             @DefaultValue("20s") Duration requestTimeout) {}
 
     /**
-     * The business number's throughput (reference §6.3), shared by every replica through one bucket row in the
-     * database. {@code burst} 0 means 1 % of the rate (at least 1), which keeps any 1-second window within 1–2 % of
-     * the rate.
+     * The business number's throughput (reference §6.3), shared by every replica through one send schedule in the
+     * database. {@code burst}: sends that may go back to back after a quiet spell (1 = none, strict pacing).
+     * {@code reservationHorizon}: how far ahead a replica reserves send slots (covers a database round trip).
      */
     public record Throughput(
             @DecimalMin("0.1") @DecimalMax("1000") @DefaultValue("80")
             double messagesPerSecond,
 
-            @Min(0) @Max(1000) @DefaultValue("0") int burst) {
-
-        public double effectiveBurst() {
-            return burst > 0 ? burst : Math.max(1, Math.floor(messagesPerSecond / 100));
-        }
-    }
+            @Min(1) @Max(1000) @DefaultValue("1") int burst,
+            @DefaultValue("50ms") Duration reservationHorizon) {}
 
     /** Meta's pair limit per recipient (reference §6.4): burst, sustained refill, and 4^X backoff on 131056. */
     public record Pair(
