@@ -9,6 +9,7 @@ import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
 import co.wpfoods.testing.bench.BenchmarkLog;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -39,7 +40,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -257,8 +257,11 @@ public final class OutboxBenchmark {
                 Duration.ofSeconds(30),
                 Duration.ofMillis(200),
                 Duration.ofHours(1));
-        var dataSource =
-                new DriverManagerDataSource(postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+        var dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl(database));
+        dataSource.setUsername(PostgresServer.USER);
+        dataSource.setPassword(PostgresServer.PASSWORD);
+        dataSource.setMaximumPoolSize(2);
         return new OutboxRelay(
                 properties,
                 "bench",
