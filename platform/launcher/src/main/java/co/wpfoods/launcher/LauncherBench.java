@@ -37,7 +37,7 @@ final class LauncherBench {
         out.println("Bench launcher: warm start (same data)…");
         Run warm = startAndMeasure(options, dataDir, offset, false, out);
 
-        String commit = git(options.repo(), "rev-parse", "--short=12", "HEAD");
+        String commit = git(options.repo(), "rev-parse", "HEAD");
         String note = "services up cold %d/%d, warm %d/%d; 2-core shared machine; jars prebuilt"
                 .formatted(cold.servicesUp(), cold.services(), warm.servicesUp(), warm.services());
         Path jsonl = options.repo().resolve("docs").resolve("benchmarks.jsonl");
@@ -174,16 +174,10 @@ final class LauncherBench {
         return 0;
     }
 
+    /** The launcher's own jar: {@code java -jar <jar>} makes it the class path. */
     static Path selfJar() {
-        try {
-            return Path.of(Launcher.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0])
+                .toAbsolutePath();
     }
 
     private static String line(String metric, double value, String unit, String commit, String date, String note) {

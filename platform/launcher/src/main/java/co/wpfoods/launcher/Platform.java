@@ -70,6 +70,8 @@ final class Platform {
         kafka = kafkaStarted.join();
         out.printf("  ✓ PostgreSQL and Kafka ready after %.1f s%n", elapsed());
 
+        Map<String, CompletableFuture<List<String>>> launches = new LinkedHashMap<>();
+        var extracting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         for (String name : options.services()) {
             Services.Spec spec = Services.spec(name, options);
             if (!Files.isRegularFile(spec.jar())) {
@@ -79,7 +81,18 @@ final class Platform {
                         name, options.repo().relativize(spec.jar()));
                 continue;
             }
-            ServiceProcess process = ServiceProcess.start(spec, options.logDir(), options.repo());
+            launches.put(
+                    name,
+                    CompletableFuture.supplyAsync(
+                            () -> ClassDataSharing.launchArguments(
+                                    spec, options.dataDir().resolve("apps")),
+                            extracting));
+        }
+        for (var launch : launches.entrySet()) {
+            Services.Spec spec = Services.spec(launch.getKey(), options);
+            String name = spec.name();
+            ServiceProcess process =
+                    ServiceProcess.start(spec, launch.getValue().join(), options.logDir(), options.repo());
             processes.put(name, process);
             status.put(name, "starting");
             process.onUnexpectedExit(code -> crashed(process, code));

@@ -25,7 +25,7 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(Services.Spec spec, Path logDir, Path workDir) throws IOException {
+    static ServiceProcess start(Services.Spec spec, List<String> launch, Path logDir, Path workDir) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(spec.name() + ".log");
         Files.writeString(
@@ -38,8 +38,7 @@ final class ServiceProcess {
         command.add(javaBinary());
         command.addAll(Services.JVM_OPTIONS);
         command.add("-Dwpfoods.launcher.service=" + spec.name());
-        command.add("-jar");
-        command.add(spec.jar().toString());
+        command.addAll(launch);
         command.addAll(spec.arguments());
         var builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
