@@ -1,0 +1,355 @@
+package co.wpfoods.webhook.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.wpfoods.schemas.Topics;
+import co.wpfoods.schemas.serde.AvroSerde;
+import co.wpfoods.schemas.wa.InboundMessage;
+import co.wpfoods.testing.KafkaServer;
+import co.wpfoods.testing.KafkaTestConsumer;
+import co.wpfoods.testing.PostgresServer;
+import co.wpfoods.webhook.WebhookServiceApplication;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * Bench {@code webhook}: signed single-message webhooks through the real gateway (its jar, as a process) to
+ * webhook-service (in this JVM, on embedded PostgreSQL and the in-process KRaft broker), and in the same run the
+ * same load against a bare Reactor Netty server answering 200 (the baseline). Reports requests/s, p50/p95/p99 of
+ * the answer Meta would wait for, and records on Kafka vs 200s (lost / duplicated); appends JSON lines to
+ * {@code docs/benchmarks.jsonl}. Run it with the command in the module README; it never runs in the normal build.
+ */
+@EnabledIfSystemProperty(named = "wpfoods.bench", matches = "true")
+class WebhookBenchmark {
+
+    static final String SECRET = "bench-app-secret";
+    static final String COMMAND =
+            "./mvnw -B -q -pl webhook-service test -Dtest=WebhookBenchmark -Dsurefire.failIfNoSpecifiedTests=false"
+                    + " -Dwpfoods.bench=true";
+
+    final int requests = Integer.getInteger("wpfoods.bench.requests", 20_000);
+    final int warmup = Integer.getInteger("wpfoods.bench.warmup", 2_000);
+    final int concurrency = Integer.getInteger("wpfoods.bench.concurrency", 32);
+    final int senders = Integer.getInteger("wpfoods.bench.senders", 2_000);
+    final Duration maxRun = Duration.ofSeconds(Long.getLong("wpfoods.bench.max-seconds", 120));
+    final Path repository = Path.of(System.getProperty("wpfoods.bench.repo", ".."))
+            .toAbsolutePath()
+            .normalize();
+
+    @Test
+    void webhook() throws Exception {
+        String database = PostgresServer.shared().createDatabase("webhook_bench");
+        String kafka = KafkaServer.shared().bootstrapServers();
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(WebhookServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
+                        "--spring.datasource.username=" + PostgresServer.USER,
+                        "--spring.datasource.password=" + PostgresServer.PASSWORD,
+                        "--spring.kafka.bootstrap-servers=" + kafka,
+                        "--logging.level.root=WARN");
+        int servicePort = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        int gatewayPort = freePort();
+        Process gateway = startGateway(gatewayPort, servicePort);
+        DisposableServer bare = HttpServer.create()
+                .host("localhost")
+                .port(0)
+                .handle((request, response) -> request.receive()
+                        .aggregate()
+                        .then(Mono.from(response.status(200).send())))
+                .bindNow();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            awaitUp(http, "http://localhost:" + gatewayPort + "/actuator/health");
+            String run = Long.toHexString(System.currentTimeMillis());
+            URI baselineUri = URI.create("http://localhost:" + bare.port() + "/webhooks/whatsapp");
+            URI gatewayUri = URI.create("http://localhost:" + gatewayPort + "/webhooks/whatsapp");
+
+            load(http, baselineUri, "W" + run + "b", warmup);
+            Result baseline = load(http, baselineUri, "R" + run + "b", requests);
+            load(http, gatewayUri, "W" + run + "g", warmup);
+            Result webhook = load(http, gatewayUri, "R" + run + "g", requests);
+            KafkaCount onKafka = countOnKafka(kafka, "R" + run + "g", webhook);
+
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("req_s", webhook.requestsPerSecond());
+            metrics.put("baseline_req_s", baseline.requestsPerSecond());
+            metrics.put("ratio_to_baseline", webhook.requestsPerSecond() / baseline.requestsPerSecond());
+            metrics.put("p50_ms", webhook.percentileMs(50));
+            metrics.put("p95_ms", webhook.percentileMs(95));
+            metrics.put("p99_ms", webhook.percentileMs(99));
+            metrics.put("lost", (double) onKafka.lost());
+            metrics.put("duplicated", (double) onKafka.duplicated());
+            metrics.put("baseline_p50_ms", baseline.percentileMs(50));
+            metrics.put("baseline_p99_ms", baseline.percentileMs(99));
+            metrics.put("ok_responses", (double) webhook.ok());
+            metrics.put("non_200_responses", (double) webhook.failed());
+            metrics.put("kafka_records", (double) onKafka.records());
+            record(metrics);
+            metrics.forEach((name, value) -> System.out.printf(Locale.ROOT, "webhook %s = %.2f%n", name, value));
+            assertThat(webhook.ok()).isPositive();
+        } finally {
+            gateway.destroy();
+            bare.disposeNow();
+            service.close();
+        }
+    }
+
+    /** Sends {@code count} signed single-text webhooks with {@code concurrency} clients; bounded in time. */
+    Result load(HttpClient http, URI uri, String tag, int count) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long[] latencies = new long[count];
+        Arrays.fill(latencies, -1);
+        Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
+        Instant stopAt = Instant.now().plus(maxRun);
+        CountDownLatch done = new CountDownLatch(concurrency);
+        long started = System.nanoTime();
+        AtomicLong finished = new AtomicLong();
+        for (int c = 0; c < concurrency; c++) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count && Instant.now().isBefore(stopAt)) {
+                        String wamid = "wamid.BENCH" + tag + "_" + i;
+                        byte[] body = payload(wamid, sender(i), i);
+                        HttpRequest request = HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .header("X-Hub-Signature-256", "sha256=" + hmac(body))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build();
+                        long t0 = System.nanoTime();
+                        try {
+                            int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            latencies[i] = System.nanoTime() - t0;
+                            if (status == 200) {
+                                ok.incrementAndGet();
+                                acceptedIds.add(wamid);
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    finished.set(System.nanoTime());
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        long elapsed = finished.get() - started;
+        long[] measured = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        return new Result(ok.get(), failed.get(), elapsed, measured, acceptedIds);
+    }
+
+    record Result(int ok, int failed, long elapsedNanos, long[] sortedLatencies, Set<String> acceptedIds) {
+        double requestsPerSecond() {
+            return (ok + failed) / (elapsedNanos / 1e9);
+        }
+
+        double percentileMs(int p) {
+            if (sortedLatencies.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sortedLatencies.length) - 1;
+            return sortedLatencies[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    record KafkaCount(long records, long lost, long duplicated) {}
+
+    /** Reads the customer topic until every accepted message is there (or 60 s pass) and a little longer. */
+    KafkaCount countOnKafka(String bootstrap, String tag, Result result) {
+        String prefix = "wamid.BENCH" + tag + "_";
+        Map<String, Integer> seen = new HashMap<>();
+        long records = 0;
+        AvroSerde serde = AvroSerde.standard();
+        try (var consumer = new KafkaTestConsumer(bootstrap, Topics.WhatsApp.INBOUND_CUSTOMER)) {
+            Instant until = Instant.now().plus(Duration.ofSeconds(60));
+            int read = 0;
+            Instant quietSince = null;
+            while (Instant.now().isBefore(until)) {
+                var all = consumer.poll();
+                for (int r = read; r < all.size(); r++) {
+                    InboundMessage message = serde.decode(all.get(r).value(), InboundMessage.class);
+                    if (message.getMessageId().startsWith(prefix)) {
+                        seen.merge(message.getMessageId(), 1, Integer::sum);
+                        records++;
+                    }
+                }
+                boolean progressed = all.size() > read;
+                read = all.size();
+                if (seen.keySet().containsAll(result.acceptedIds())) {
+                    if (progressed || quietSince == null) {
+                        quietSince = Instant.now();
+                    } else if (Duration.between(quietSince, Instant.now()).toSeconds() >= 3) {
+                        break;
+                    }
+                }
+            }
+        }
+        Set<String> missing = new HashSet<>(result.acceptedIds());
+        missing.removeAll(seen.keySet());
+        long duplicated = seen.values().stream().mapToLong(n -> n - 1).sum();
+        return new KafkaCount(records, missing.size(), duplicated);
+    }
+
+    String sender(int i) {
+        return "5730" + String.format(Locale.ROOT, "%08d", 10_000_000 + i % senders);
+    }
+
+    /** A text message as Meta sends it: envelope, sender contact, non-ASCII escaped. */
+    static byte[] payload(String wamid, String from, int i) {
+        String json = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":\
+                {"messaging_product":"whatsapp","metadata":{"display_phone_number":"573150000000",\
+                "phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Camila Rojas"},\
+                "wa_id":"%s"}],"messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text",\
+                "text":{"body":"Hola, quiero una pizza margarita grande y una gaseosa, \\u00bfcu\\u00e1nto \
+                demora? #%d"}}]},"field":"messages"}]}]}""".formatted(from, from, wamid, 1767225600 + i, i);
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String hmac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Process startGateway(int port, int servicePort) throws IOException {
+        Path jar = Path.of(System.getProperty(
+                "wpfoods.bench.gateway-jar",
+                repository
+                        .resolve("gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar")
+                        .toString()));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(
+                    "Build the gateway first: ./mvnw -B -q -pl gateway package -DskipTests (" + jar + " is missing)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--wpfoods.gateway.services.webhook-service=http://localhost:" + servicePort,
+                "--wpfoods.gateway.meta.app-secret=" + SECRET,
+                "--wpfoods.gateway.meta.verify-token=bench-verify-token",
+                "--wpfoods.gateway.access-log.enabled=false",
+                "--logging.level.root=WARN"));
+        File log = Files.createTempFile("bench-gateway", ".log").toFile();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+    }
+
+    static void awaitUp(HttpClient http, String url) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(until)) {
+            try {
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(250); // polling a process we started; no event to wait on
+        }
+        throw new IllegalStateException("Gateway did not come up at " + url);
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    void record(Map<String, Double> metrics) throws IOException, InterruptedException {
+        String commit = git("rev-parse", "HEAD");
+        String date = Instant.now().toString();
+        StringBuilder lines = new StringBuilder();
+        metrics.forEach((name, value) -> lines.append(String.format(
+                Locale.ROOT,
+                "{\"bench\": \"webhook\", \"metric\": \"%s\", \"value\": %s, \"unit\": \"%s\", \"commit\": \"%s\","
+                        + " \"date\": \"%s\", \"command\": \"%s\", \"requests\": %d, \"concurrency\": %d}%n",
+                name,
+                Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null",
+                unitOf(name),
+                commit,
+                date,
+                COMMAND,
+                requests,
+                concurrency)));
+        Path file = repository.resolve("docs/benchmarks.jsonl");
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+                file, lines.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    static String unitOf(String metric) {
+        if (metric.endsWith("_ms")) {
+            return "ms";
+        }
+        if (metric.endsWith("req_s")) {
+            return "req/s";
+        }
+        return metric.startsWith("ratio") ? "ratio" : "count";
+    }
+
+    String git(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return process.waitFor() == 0 ? out : "unknown";
+    }
+}
