@@ -110,7 +110,7 @@ public final class LuceneMenuIndex implements MenuIndex {
                     Occur.SHOULD);
         }
         for (String stem : stems) {
-            matchers.add(new Matcher(stem, maxEdits(stem)));
+            matchers.add(matcher(stem));
         }
         q.setMinimumNumberShouldMatch(1);
         if (restaurantId != null) {
@@ -181,6 +181,16 @@ public final class LuceneMenuIndex implements MenuIndex {
         double plain = doc.stems.isEmpty() ? 0 : (double) plainCovered / doc.stems.size();
         double queryCoverage = matchers.isEmpty() ? 0 : (double) usedQuery.size() / matchers.size();
         return new ItemCandidate(doc.item, doc.restaurantId, nameCoverage, plain, queryCoverage, doc.ord, usedQuery);
+    }
+
+    /** Levenshtein automata are costly to build and query words repeat: keep them (bounded). */
+    private final Map<String, Matcher> matcherCache = new ConcurrentHashMap<>();
+
+    private Matcher matcher(String stem) {
+        if (matcherCache.size() > 20_000) {
+            matcherCache.clear();
+        }
+        return matcherCache.computeIfAbsent(stem, s -> new Matcher(s, maxEdits(s)));
     }
 
     private static int maxEdits(String stem) {

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -34,14 +36,21 @@ public final class LuceneSpellingCorrector implements SpellingCorrector {
     private static final int MIN_LENGTH = 5;
 
     private final MenuIndex menus;
-    private final DirectSpellChecker checker = new DirectSpellChecker();
+    private final DirectSpellChecker oneEdit = checker(1);
+    private final DirectSpellChecker twoEdits = checker(2);
     private volatile Vocabulary vocabulary;
 
     public LuceneSpellingCorrector(MenuIndex menus) {
         this.menus = menus;
-        checker.setMinPrefix(0);
-        checker.setMinQueryLength(MIN_LENGTH);
-        checker.setAccuracy(0.5f);
+    }
+
+    private static DirectSpellChecker checker(int maxEdits) {
+        DirectSpellChecker c = new DirectSpellChecker();
+        c.setMinPrefix(0);
+        c.setMinQueryLength(MIN_LENGTH);
+        c.setAccuracy(0.5f);
+        c.setMaxEdits(maxEdits);
+        return c;
     }
 
     @Override
@@ -61,7 +70,7 @@ public final class LuceneSpellingCorrector implements SpellingCorrector {
             return word;
         }
         try {
-            checker.setMaxEdits(word.length() >= 8 ? 2 : 1);
+            DirectSpellChecker checker = word.length() >= 8 ? twoEdits : oneEdit;
             SuggestWord[] s = checker.suggestSimilar(new Term("w", word), 1, v.reader, SuggestMode.SUGGEST_ALWAYS);
             return s.length == 0 ? word : s[0].string;
         } catch (IOException e) {
@@ -97,11 +106,11 @@ public final class LuceneSpellingCorrector implements SpellingCorrector {
                     w.addDocument(d);
                 }
             }
-            return new Vocabulary(key, DirectoryReader.open(dir), Set.copyOf(known));
+            return new Vocabulary(key, DirectoryReader.open(dir), Set.copyOf(known), new ConcurrentHashMap<>());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private record Vocabulary(String key, IndexReader reader, Set<String> words) {}
+    private record Vocabulary(String key, IndexReader reader, Set<String> words, Map<String, String> corrections) {}
 }
