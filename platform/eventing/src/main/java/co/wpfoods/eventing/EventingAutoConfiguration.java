@@ -125,6 +125,26 @@ public class EventingAutoConfiguration {
             return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
 
+        /** {@code outboxRelay} health: DOWN with the reason when the engine stopped on an error. */
+        @Bean
+        @ConditionalOnBean(OutboxRelay.class)
+        @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+        org.springframework.boot.health.contributor.HealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
+            return () -> {
+                Throwable failure = relay.failure();
+                if (failure != null) {
+                    return org.springframework.boot.health.contributor.Health.down()
+                            .withDetail("error", failure.getClass().getSimpleName() + ": " + failure.getMessage())
+                            .build();
+                }
+                return relay.isRunning()
+                        ? org.springframework.boot.health.contributor.Health.up()
+                                .build()
+                        : org.springframework.boot.health.contributor.Health.unknown()
+                                .build();
+            };
+        }
+
         /** Deletes published outbox rows a crash left behind, and forgets old inbox ids. */
         @Bean(destroyMethod = "shutdown")
         ThreadPoolTaskScheduler eventingHousekeeping(

@@ -45,6 +45,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final String HEARTBEAT_EVENT_TYPE = "wpfoods.outbox.heartbeat";
 
     private final OutboxRelayProperties properties;
     private final String identifier;
@@ -56,6 +57,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer commitToAck;
 
     private final AtomicReference<Running> running = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private record Running(DebeziumEngine<?> engine, ExecutorService executor) {}
 
@@ -88,12 +90,19 @@ public class OutboxRelay implements SmartLifecycle {
         if (running.get() != null) {
             return;
         }
+        failure.set(null);
+        ensurePublication();
         DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(
                         ChangeEventFormat.of(Connect.class))
                 .using(engineProperties())
                 .notifying(this::handleBatch)
                 .using((success, message, error) -> {
-                    if (!success && error != null) {
+                    if (!success) {
+                        failure.set(error != null ? error : new IllegalStateException(message));
+                        Running current = running.getAndSet(null);
+                        if (current != null) {
+                            current.executor().shutdown();
+                        }
                         log.error("Outbox relay {} stopped: {}", identifier, message, error);
                     } else {
                         log.info("Outbox relay {} stopped: {}", identifier, message);
@@ -169,9 +178,12 @@ public class OutboxRelay implements SmartLifecycle {
         List<Instant> occurred = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> event : batch) {
             OutboxRow row = OutboxRow.from(event.record());
-            if (row != null) {
+            if (row == null) {
+                continue;
+            }
+            ids.add(row.id());
+            if (!row.isHeartbeat()) {
                 toSend.add(row.toProducerRecord());
-                ids.add(row.id());
                 occurred.add(row.occurredAt());
             }
         }
@@ -230,6 +242,48 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Replication slots are server-wide: the database's name is part of the slot's, so that services (or tests)
+     * sharing a PostgreSQL server never take each other's slot. At most 63 characters, as PostgreSQL allows.
+     */
+    String slotName() {
+        String name = ("wpfoods_outbox_" + identifier + "_" + database.database())
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        return name.length() <= 63 ? name : name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
+    }
+
+    String publicationName() {
+        return "wpfoods_outbox_" + identifier;
+    }
+
+    /** Why the engine stopped, when it stopped on an error; null while it runs or after a clean stop. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /**
+     * The publication the slot reads: the outbox table, inserts only. Deletes of published rows and sweeps then never
+     * reach the replication stream, which would otherwise decode and drop them.
+     */
+    private void ensurePublication() {
+        String publication = publicationName();
+        boolean exists = jdbc.sql("SELECT count(*) FROM pg_publication WHERE pubname = :name")
+                        .param("name", publication)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (exists) {
+            jdbc.sql("ALTER PUBLICATION " + publication + " SET TABLE public.outbox")
+                    .update();
+            jdbc.sql("ALTER PUBLICATION " + publication + " SET (publish = 'insert')")
+                    .update();
+        } else {
+            jdbc.sql("CREATE PUBLICATION " + publication + " FOR TABLE public.outbox WITH (publish = 'insert')")
+                    .update();
+        }
+    }
+
     /** Deletes rows older than {@code sweepAfter}: published ones whose delete was lost to a crash. */
     public int sweep() {
         return jdbc.sql("DELETE FROM outbox WHERE created_at < :before")
@@ -248,10 +302,11 @@ public class OutboxRelay implements SmartLifecycle {
         p.setProperty("database.password", database.password());
         p.setProperty("database.dbname", database.database());
         p.setProperty("plugin.name", "pgoutput");
-        p.setProperty("slot.name", "wpfoods_outbox_" + identifier);
-        p.setProperty("publication.name", "wpfoods_outbox_" + identifier);
-        p.setProperty("publication.autocreate.mode", "filtered");
-        p.setProperty("table.include.list", "public.outbox,public.outbox_heartbeat");
+        p.setProperty("slot.name", slotName());
+        p.setProperty("publication.name", publicationName());
+        // created by ensurePublication(): inserts only, so deleting published rows adds nothing to the stream
+        p.setProperty("publication.autocreate.mode", "disabled");
+        p.setProperty("table.include.list", "public.outbox");
         // rows that exist before the slot does (first start) are published by the initial snapshot
         p.setProperty("snapshot.mode", "initial");
         p.setProperty("skipped.operations", "u,d,t");
@@ -263,7 +318,11 @@ public class OutboxRelay implements SmartLifecycle {
         p.setProperty(
                 "heartbeat.interval.ms",
                 String.valueOf(properties.heartbeatInterval().toMillis()));
-        p.setProperty("heartbeat.action.query", "UPDATE outbox_heartbeat SET beat_at = now() WHERE id = 1");
+        // an insert the publication carries (updates it does not), so the slot advances; the relay skips and deletes it
+        p.setProperty(
+                "heartbeat.action.query",
+                "INSERT INTO outbox (id, topic, record_key, event_type, payload, occurred_at) VALUES (gen_random_uuid(), '', '', '"
+                        + HEARTBEAT_EVENT_TYPE + "', ''::bytea, now())");
         p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
         p.setProperty("offset.storage.jdbc.connection.url", database.jdbcUrl());
         p.setProperty("offset.storage.jdbc.connection.user", database.user());
@@ -325,6 +384,10 @@ public class OutboxRelay implements SmartLifecycle {
                 return b;
             }
             throw new IllegalStateException("outbox.payload is not bytes: " + value);
+        }
+
+        boolean isHeartbeat() {
+            return HEARTBEAT_EVENT_TYPE.equals(eventType);
         }
 
         ProducerRecord<String, byte[]> toProducerRecord() {
