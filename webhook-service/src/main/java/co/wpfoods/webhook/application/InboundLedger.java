@@ -2,7 +2,6 @@ package co.wpfoods.webhook.application;
 
 import co.wpfoods.schemas.wa.Role;
 import co.wpfoods.webhook.domain.DedupKey;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +10,20 @@ import java.util.UUID;
 /**
  * The service's memory of what it has seen and published, and the raw archive. Every method runs inside the
  * caller's transaction; {@link #claim} locks the claimed rows until it ends, so a concurrent delivery of the same
- * event waits and then sees the outcome.
+ * event waits (at most the connection's {@code lock_timeout}, set to the ack timeout) and then sees the outcome.
  */
 public interface InboundLedger {
-
-    /** Bounds how long this transaction waits for another delivery's row locks. */
-    void limitLockWait(Duration wait);
 
     void archive(RawWebhook raw, int records);
 
     /** Records that these events were seen (or seen again) and locks them; keys must be distinct. */
     Map<DedupKey, Claim> claim(List<ClaimRequest> requests);
 
-    /** Fixes, at first sight, where an event goes and whether it was over the sender's limit. */
-    void assign(Map<DedupKey, Assignment> assignments);
-
-    void markPublished(Collection<DedupKey> keys);
+    /**
+     * Stores where events seen for the first time go (and whether they were over the sender's limit), so a retry
+     * publishes the same record, and marks the events Kafka acknowledged as published; one statement.
+     */
+    void settle(Map<DedupKey, Assignment> firstSeen, Collection<DedupKey> acknowledged);
 
     record ClaimRequest(DedupKey key, UUID eventId, String kind) {}
 

@@ -92,7 +92,6 @@ public final class ReceivingWebhook {
     }
 
     private Outcome receiveInTransaction(ParsedWebhook parsed, RawWebhook raw, Instant deadline) {
-        ledger.limitLockWait(settings.ackTimeout());
         ledger.archive(raw, parsed.items().size());
         if (!parsed.otherFields().isEmpty()) {
             metrics.ignored("other_field", parsed.otherFields().size());
@@ -117,9 +116,6 @@ public final class ReceivingWebhook {
                 .toList());
 
         Map<DedupKey, Assignment> fresh = assignFirstSeen(items, claims, raw.receivedAt());
-        if (!fresh.isEmpty()) {
-            ledger.assign(fresh);
-        }
 
         Map<DedupKey, OutgoingRecord> pending = new LinkedHashMap<>();
         Map<DedupKey, ParsedItem> sent = new HashMap<>();
@@ -137,15 +133,12 @@ public final class ReceivingWebhook {
         Map<DedupKey, CompletableFuture<Object>> sends = sendInOrder(pending, deadline);
 
         List<DedupKey> acknowledged = awaitAcknowledgements(sends, deadline);
-        if (!acknowledged.isEmpty()) {
-            ledger.markPublished(acknowledged);
-            for (DedupKey key : acknowledged) {
-                ParsedItem item = sent.get(key);
-                Assignment assignment = fresh.containsKey(key)
-                        ? fresh.get(key)
-                        : claims.get(key).assignment();
-                metrics.published(kindOf(item), typeOf(item), roleOf(assignment));
-            }
+        ledger.settle(fresh, acknowledged);
+        for (DedupKey key : acknowledged) {
+            ParsedItem item = sent.get(key);
+            Assignment assignment =
+                    fresh.containsKey(key) ? fresh.get(key) : claims.get(key).assignment();
+            metrics.published(kindOf(item), typeOf(item), roleOf(assignment));
         }
         if (acknowledged.size() < sends.size()) {
             log.warn(

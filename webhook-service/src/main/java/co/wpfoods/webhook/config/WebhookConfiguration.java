@@ -15,6 +15,7 @@ import co.wpfoods.webhook.application.ReceivingWebhook;
 import co.wpfoods.webhook.application.Routing;
 import co.wpfoods.webhook.application.WebhookMetrics;
 import co.wpfoods.webhook.domain.InboundLimits;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +27,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +44,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WebhookConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+
+    /**
+     * Every connection waits at most the ack timeout for a row lock (a concurrent duplicate's), so a POST stuck
+     * behind another answers 503 in time instead of hanging; set once per connection, not per request.
+     */
+    @Bean
+    static BeanPostProcessor lockTimeoutOnConnections(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource hikari) {
+                    Duration ack = Binder.get(environment)
+                            .bind("wpfoods.webhook.ack-timeout", Duration.class)
+                            .orElse(Duration.ofSeconds(5));
+                    hikari.setConnectionInitSql("SET lock_timeout = '" + Math.max(1, ack.toMillis()) + "ms'");
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     MetaEnvelopeParser metaEnvelopeParser() {

@@ -102,8 +102,11 @@ class WebhookBenchmark {
 
             load(http, baselineUri, "W" + run + "b", warmup);
             Result baseline = load(http, baselineUri, "R" + run + "b", requests);
+            URI serviceUri = URI.create("http://localhost:" + servicePort + "/webhooks/whatsapp");
             load(http, gatewayUri, "W" + run + "g", warmup);
             Result webhook = load(http, gatewayUri, "R" + run + "g", requests);
+            // the service alone (no gateway hop), to tell where the time goes
+            Result direct = load(http, serviceUri, "R" + run + "d", requests / 2);
             KafkaCount onKafka = countOnKafka(kafka, "R" + run + "g", webhook);
 
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -120,6 +123,9 @@ class WebhookBenchmark {
             metrics.put("ok_responses", (double) webhook.ok());
             metrics.put("non_200_responses", (double) webhook.failed());
             metrics.put("kafka_records", (double) onKafka.records());
+            metrics.put("service_direct_req_s", direct.requestsPerSecond());
+            metrics.put("service_direct_p50_ms", direct.percentileMs(50));
+            metrics.put("service_direct_p99_ms", direct.percentileMs(99));
             record(metrics);
             metrics.forEach((name, value) -> System.out.printf(Locale.ROOT, "webhook %s = %.2f%n", name, value));
             assertThat(webhook.ok()).isPositive();

@@ -5,12 +5,14 @@ import co.wpfoods.webhook.application.InboundLedger;
 import co.wpfoods.webhook.application.RawWebhook;
 import co.wpfoods.webhook.domain.DedupKey;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,13 +23,6 @@ public class JdbcInboundLedger implements InboundLedger {
 
     public JdbcInboundLedger(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void limitLockWait(Duration wait) {
-        // SET LOCAL takes no bind parameters; the value is a number we computed
-        jdbc.sql("SET LOCAL lock_timeout = '" + Math.max(1, wait.toMillis()) + "ms'")
-                .update();
     }
 
     @Override
@@ -77,33 +72,41 @@ public class JdbcInboundLedger implements InboundLedger {
     }
 
     @Override
-    public void assign(Map<DedupKey, Assignment> assignments) {
-        String[] keys = new String[assignments.size()];
-        String[] topics = new String[assignments.size()];
-        String[] roles = new String[assignments.size()];
-        String[] limited = new String[assignments.size()];
+    public void settle(Map<DedupKey, Assignment> firstSeen, Collection<DedupKey> acknowledged) {
+        Set<DedupKey> keys = new LinkedHashSet<>(firstSeen.keySet());
+        keys.addAll(acknowledged);
+        if (keys.isEmpty()) {
+            return;
+        }
+        Set<DedupKey> acked = new HashSet<>(acknowledged);
+        int n = keys.size();
+        String[] key = new String[n];
+        String[] topic = new String[n];
+        String[] role = new String[n];
+        String[] limited = new String[n];
+        String[] published = new String[n];
         int i = 0;
-        for (var entry : assignments.entrySet()) {
-            keys[i] = entry.getKey().value();
-            topics[i] = entry.getValue().topic();
-            roles[i] = entry.getValue().role() == null
+        for (DedupKey k : keys) {
+            Assignment assignment = firstSeen.get(k);
+            key[i] = k.value();
+            topic[i] = assignment == null ? null : assignment.topic();
+            role[i] = assignment == null || assignment.role() == null
                     ? null
-                    : entry.getValue().role().name();
-            limited[i] = Boolean.toString(entry.getValue().rateLimited());
+                    : assignment.role().name();
+            limited[i] = assignment == null ? null : Boolean.toString(assignment.rateLimited());
+            published[i] = Boolean.toString(acked.contains(k));
             i++;
         }
         jdbc.sql("""
-                        UPDATE inbound_record r SET topic = u.t, role = u.ro, rate_limited = u.l
-                        FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[]) AS u(k, t, ro, l)
+                        UPDATE inbound_record r SET
+                            topic = coalesce(u.t, r.topic),
+                            role = CASE WHEN u.t IS NULL THEN r.role ELSE u.ro END,
+                            rate_limited = coalesce(u.l, r.rate_limited),
+                            published = r.published OR u.p,
+                            published_at = CASE WHEN u.p AND NOT r.published THEN now() ELSE r.published_at END
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[]) AS u(k, t, ro, l, p)
                         WHERE r.dedup_key = u.k
-                        """).params(keys, topics, roles, limited).update();
-    }
-
-    @Override
-    public void markPublished(Collection<DedupKey> keys) {
-        jdbc.sql("UPDATE inbound_record SET published = true, published_at = now() WHERE dedup_key = ANY(?::text[])")
-                .param(keys.stream().map(DedupKey::value).toArray(String[]::new))
-                .update();
+                        """).params(key, topic, role, limited, published).update();
     }
 
     /** Forgets events first seen before {@code before}, and archived payloads older than {@code archiveBefore}. */
