@@ -46,7 +46,8 @@ final class LauncherBench {
         List<String> lines = List.of(
                 line("cold_start_s", cold.seconds(), "s", commit, date, note),
                 line("warm_start_s", warm.seconds(), "s", commit, date, note),
-                line("resident_mb", warm.residentMb(), "MB", commit, date, note));
+                line("resident_mb", warm.residentMb(), "MB", commit, date, note),
+                line("pss_mb", warm.pssMb(), "MB", commit, date, note));
         Files.write(jsonl, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         out.printf(
                 "cold_start_s=%.1f warm_start_s=%.1f resident_mb=%.0f (%s)%n",
@@ -58,7 +59,13 @@ final class LauncherBench {
         return 0;
     }
 
-    record Run(double seconds, double residentMb, int servicesUp, int services, Map<String, Double> breakdown) {}
+    record Run(
+            double seconds,
+            double residentMb,
+            double pssMb,
+            int servicesUp,
+            int services,
+            Map<String, Double> breakdown) {}
 
     private static Run startAndMeasure(LauncherOptions options, Path dataDir, int offset, boolean cold, PrintStream out)
             throws Exception {
@@ -133,6 +140,14 @@ final class LauncherBench {
                 .sum();
         breakdown.put("postgres (all processes)", postgresMb);
         total += postgresMb;
+        // RSS counts PostgreSQL's shared buffers once per backend; PSS shares them out, so it is the truer total
+        double pss = Stream.concat(
+                        Stream.concat(Stream.of(launcher.toHandle()), launcher.descendants()),
+                        postgresProcesses(dataDir.resolve("postgres")).stream())
+                .map(ProcessHandle::pid)
+                .distinct()
+                .mapToDouble(LauncherBench::pssMb)
+                .sum();
         List<ProcessHandle> before = launcher.descendants().toList();
         launcher.destroy();
         if (!launcher.waitFor(120, TimeUnit.SECONDS)) {
@@ -144,7 +159,7 @@ final class LauncherBench {
             before.forEach(ProcessHandle::destroyForcibly);
         }
         long up = state.services().stream().filter(s -> s.status().equals("up")).count();
-        return new Run(seconds, total, (int) up, state.services().size(), breakdown);
+        return new Run(seconds, total, pss, (int) up, state.services().size(), breakdown);
     }
 
     static List<ProcessHandle> postgresProcesses(Path pgData) {
@@ -158,6 +173,20 @@ final class LauncherBench {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** Proportional set size of one process (shared pages divided among their users), from smaps_rollup. */
+    static double pssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended meanwhile
+        }
+        return 0;
     }
 
     /** Resident set size of one process, from /proc/<pid>/status. */

@@ -42,8 +42,9 @@ final class Platform {
     boolean start() throws Exception {
         refuseIfRunning();
         Files.createDirectories(options.logDir());
-        writeState();
         Ports ports = options.ports();
+        refuseIfPortsBusy(ports);
+        writeState();
 
         out.printf("Starting PostgreSQL (port %d) and Kafka (port %d)…%n", ports.postgres(), ports.kafka());
         // Kafka loads classes by name through the context class loader: give the worker threads the launcher's
@@ -248,6 +249,26 @@ final class Platform {
                         });
             }
         });
+    }
+
+    /** A busy port would make one service fail late and obscurely; say it before starting anything. */
+    private void refuseIfPortsBusy(Ports ports) {
+        List<String> names = new ArrayList<>(options.services());
+        names.addAll(List.of("postgres", "kafka", "kafka-controller"));
+        List<String> busy = new ArrayList<>();
+        for (String name : names) {
+            int port = ports.of(name);
+            try (var socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress("localhost", port));
+            } catch (IOException e) {
+                busy.add(name + " " + port);
+            }
+        }
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports already in use: " + String.join(", ", busy)
+                    + ". Is another WPFoods running (./wpfoods status)? Or choose other ports with --port-offset N.");
+        }
     }
 
     /** A PostgreSQL left running by a launcher that was killed holds the data directory; stop it first. */

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @DisabledIfSystemProperty(named = "wpfoods.e2e.skip", matches = "true")
 class PlatformEndToEndIT {
 
-    static final int PORT_OFFSET = 30000;
+    // every port stays below 32768, where Linux picks ephemeral ports for outgoing connections
+    static final int PORT_OFFSET = 10000;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -92,16 +93,18 @@ class PlatformEndToEndIT {
         // when a new customer says "hola" in the simulator
         String simulator = ports.url("whatsapp-simulator") + "/sim/api";
         String customer = "573009871234";
-        soft.assertThat(post(simulator + "/phones", "{\"name\":\"Cliente E2E\",\"number\":\"" + customer + "\"}")
-                        .statusCode())
-                .isEqualTo(201);
-        soft.assertThat(post(simulator + "/phones/" + customer + "/messages", "{\"type\":\"text\",\"text\":\"hola\"}")
-                        .statusCode())
-                .isEqualTo(202);
-
-        // then WPFoods answers through gateway → webhook-service → order-service → messaging-service → Graph API
         List<JsonNode> received = new ArrayList<>();
         try {
+            soft.assertThat(post(simulator + "/phones", "{\"name\":\"Cliente E2E\",\"number\":\"" + customer + "\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+            soft.assertThat(post(
+                                    simulator + "/phones/" + customer + "/messages",
+                                    "{\"type\":\"text\",\"text\":\"hola\"}")
+                            .statusCode())
+                    .isEqualTo(202);
+
+            // then WPFoods answers through gateway → webhook-service → order-service → messaging-service → Graph API
             await("WPFoods replies to the customer")
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofSeconds(1))
@@ -112,6 +115,8 @@ class PlatformEndToEndIT {
                                 .forEach(received::add);
                         return !received.isEmpty();
                     });
+        } catch (IOException e) {
+            soft.fail("the simulator's REST API did not answer: %s", e);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             soft.fail(
                     "no reply reached the customer in 90 s; webhook deliveries: %s",
