@@ -36,6 +36,7 @@ public class Dispatcher {
     private final MessagingProperties.Sender config;
     private final String owner;
     private final Duration halfHorizon;
+    private final Duration lateSlotTolerance;
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
@@ -54,6 +55,7 @@ public class Dispatcher {
             MessagingMetrics metrics,
             MessagingProperties.Sender config,
             Duration reservationHorizon,
+            Duration lateSlotTolerance,
             String owner) {
         this.outboundLog = outboundLog;
         this.sending = sending;
@@ -64,6 +66,7 @@ public class Dispatcher {
         this.config = config;
         this.owner = owner;
         this.halfHorizon = reservationHorizon.dividedBy(2);
+        this.lateSlotTolerance = lateSlotTolerance;
     }
 
     public synchronized void start() {
@@ -180,7 +183,7 @@ public class Dispatcher {
                 inFlight.incrementAndGet();
                 workers.execute(() -> {
                     try {
-                        sleepUntil(slot);
+                        onTimeSlot(slot, grant.spacing());
                         sending.send(send);
                     } catch (RuntimeException e) {
                         log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
@@ -194,6 +197,25 @@ public class Dispatcher {
                 // slots reach at most the reservation horizon ahead: come back when half of it has passed
                 sleep(grant.granted() > 0 ? max(grant.spacing(), halfHorizon) : grant.waitForNext());
             }
+        }
+    }
+
+    /**
+     * Waits for the slot. A thread that wakes up much later than its slot (a stalled JVM, a busy machine) would
+     * send together with the sends of later slots and bunch them; it gives its slot up and reserves a fresh one.
+     */
+    private void onTimeSlot(long slot, Duration spacing) {
+        long tolerance = Math.max(spacing.toNanos(), lateSlotTolerance.toNanos());
+        sleepUntil(slot);
+        while (running && System.nanoTime() - slot > tolerance) {
+            metrics.lateSlot();
+            ThroughputLimiter.Grant grant = limiter.tryAcquire(1);
+            if (grant.granted() == 0) {
+                sleep(grant.waitForNext());
+                continue;
+            }
+            slot = System.nanoTime() + grant.firstSlotIn().toNanos();
+            sleepUntil(slot);
         }
     }
 

@@ -61,6 +61,14 @@ public class MessagingMetrics {
         return queueToSend;
     }
 
+    /** A send woke up too late for its slot and took a fresh one. */
+    public void lateSlot() {
+        Counter.builder("wpfoods.messaging.late.slots")
+                .description("Sends that woke up too late for their slot and reserved a new one")
+                .register(registry)
+                .increment();
+    }
+
     public void recipientBackoff() {
         recipientBackoffs.increment();
     }

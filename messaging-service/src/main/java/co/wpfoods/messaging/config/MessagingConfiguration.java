@@ -151,6 +151,7 @@ public class MessagingConfiguration {
                 metrics,
                 properties.sender(),
                 properties.throughput().reservationHorizon(),
+                properties.throughput().lateSlotTolerance(),
                 senderInstanceId);
     }
 

@@ -41,13 +41,16 @@ public record MessagingProperties(
      * The business number's throughput (reference §6.3), shared by every replica through one send schedule in the
      * database. {@code burst}: sends that may go back to back after a quiet spell (1 = none, strict pacing).
      * {@code reservationHorizon}: how far ahead a replica reserves send slots (covers a database round trip).
+     * {@code lateSlotTolerance}: a send that wakes up later than this (or one slot interval, if longer) after its
+     * slot takes a fresh slot instead of bunching with later sends.
      */
     public record Throughput(
             @DecimalMin("0.1") @DecimalMax("1000") @DefaultValue("80")
             double messagesPerSecond,
 
             @Min(1) @Max(1000) @DefaultValue("1") int burst,
-            @DefaultValue("50ms") Duration reservationHorizon) {}
+            @DefaultValue("50ms") Duration reservationHorizon,
+            @DefaultValue("10ms") Duration lateSlotTolerance) {}
 
     /** Meta's pair limit per recipient (reference §6.4): burst, sustained refill, and 4^X backoff on 131056. */
     public record Pair(

@@ -91,12 +91,13 @@ class SenderBench {
                     .update();
 
             // warm-up, then the measured load: demand far above the rate
-            publish(producer, recipients, (int) Math.min(rate * 2, 400), "warm", 0);
-            awaitAllDone(jdbc, Duration.ofSeconds(120));
+            int warm = (int) Math.min(rate * 2, 400);
+            publish(producer, recipients, warm, "warm", 0);
+            awaitAllDone(jdbc, "warm", warm, Duration.ofSeconds(120));
             graph.reset();
             long started = System.nanoTime();
             Set<String> published = publish(producer, recipients, commands, "load", 0);
-            awaitAllDone(jdbc, Duration.ofSeconds((long) (commands / rate * 3 + 120)));
+            awaitAllDone(jdbc, "load", commands, Duration.ofSeconds((long) (commands / rate * 3 + 120)));
             double seconds = (System.nanoTime() - started) / 1e9;
             List<GraphStandIn.Arrival> arrivals = graph.arrivals();
 
@@ -104,7 +105,14 @@ class SenderBench {
             graph.reset();
             int light = (int) (rate / 2 * 5);
             Set<String> lightIds = publish(producer, recipients, light, "light", rate / 2);
-            awaitAllDone(jdbc, Duration.ofSeconds(120));
+            awaitAllDone(jdbc, "light", light, Duration.ofSeconds(120));
+            System.out.println("SENDER BENCH light phase p99 waiting/sending ms: "
+                    + jdbc.sql("""
+                            SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sending_at - enqueued_at) * 1000)
+                                   || ' / ' ||
+                                   percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - sending_at) * 1000)
+                            FROM outbound_message WHERE correlation_id = 'bench:light'
+                            """).query(String.class).single());
             double p99 = jdbc.sql("""
                             SELECT coalesce(percentile_cont(0.99) WITHIN GROUP (
                                 ORDER BY extract(epoch FROM accepted_at - enqueued_at) * 1000), -1)
@@ -200,20 +208,18 @@ class SenderBench {
         return ids;
     }
 
-    private static void awaitAllDone(JdbcClient jdbc, Duration atMost) {
+    /** Every command of the phase is in the log, and none is still queued or in flight. */
+    private static void awaitAllDone(JdbcClient jdbc, String phase, int count, Duration atMost) {
         await().pollInterval(Duration.ofMillis(500))
                 .atMost(atMost)
-                .until(() -> jdbc.sql("SELECT count(*) FROM outbound_message WHERE state IN ('queued', 'sending')")
+                .until(() -> jdbc.sql("""
+                                        SELECT count(*) FILTER (WHERE state NOT IN ('queued', 'sending'))
+                                        FROM outbound_message WHERE correlation_id = :phase
+                                        """)
+                                .param("phase", "bench:" + phase)
                                 .query(Long.class)
                                 .single()
-                        == 0);
-        // and nothing still in Kafka: the producer flushed; give the consumers a moment to catch up
-        await().pollDelay(Duration.ofSeconds(1))
-                .atMost(atMost)
-                .until(() -> jdbc.sql("SELECT count(*) FROM outbound_message WHERE state IN ('queued', 'sending')")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+                        == count);
     }
 
     private static KafkaProducer<String, SpecificRecord> producer() {

@@ -41,6 +41,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -121,10 +123,20 @@ class SendingIT {
         graph.stop();
     }
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @BeforeEach
     void freshStandIn() {
         graph.resetAll();
         metaAcceptsEverything();
+        // a shared 2-core machine can be slow; and the first test must not race the consumers' group join
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        for (String id : List.of("messaging-outbound", "messaging-windows", "messaging-statuses")) {
+            var container = listeners.getListenerContainer(id);
+            await().until(() -> container.getAssignedPartitions() != null
+                    && !container.getAssignedPartitions().isEmpty());
+        }
     }
 
     /** Meta accepts every send and the token probe (replaces the stubs, keeps the request journal). */
@@ -389,6 +401,33 @@ class SendingIT {
                 Fixtures.status(camila, "wamid.CRASHED1", DeliveryState.DELIVERED, inFlight.getCommandId(), null));
         await().until(() -> "delivered".equals(stateOf(inFlight.getCommandId())));
         assertThat(wamidOf(inFlight.getCommandId())).isEqualTo("wamid.CRASHED1");
+    }
+
+    @Test
+    void order_per_recipient_holds_across_a_restart_of_the_sender() {
+        String restaurant = openWindowFor(Fixtures.newWaId());
+        failFor(restaurant, 503, 2, Scenario.STARTED, "ok", null);
+        List<OutboundCommand> commands = new ArrayList<>();
+        OutboundCommand first = Fixtures.to(restaurant).text("Pedido nuevo #1");
+        commands.add(first);
+        publish(Topics.WhatsApp.OUTBOUND, restaurant, first);
+        // the first send fails and waits for its retry; the sender stops meanwhile
+        await().until(() -> postsTo(restaurant).size() == 1);
+        dispatcher.stop();
+        for (int i = 2; i <= 4; i++) {
+            OutboundCommand command = Fixtures.to(restaurant).text("Pedido nuevo #" + i);
+            commands.add(command);
+            publish(Topics.WhatsApp.OUTBOUND, restaurant, command);
+        }
+        await().until(() -> commands.stream().allMatch(c -> "queued".equals(stateOf(c.getCommandId()))));
+
+        dispatcher.start();
+
+        await().until(() -> commands.stream().allMatch(c -> "accepted".equals(stateOf(c.getCommandId()))));
+        List<String> order = postsTo(restaurant).stream()
+                .map(r -> r.getBodyAsString().replaceAll(".*Pedido nuevo #(\\d).*", "$1"))
+                .toList();
+        assertThat(order).containsExactly("1", "1", "2", "3", "4");
     }
 
     // --- helpers -------------------------------------------------------------------------------
