@@ -75,16 +75,26 @@ public final class ReplyService {
         if (draft.reply() == null || draft.reply().isBlank() || draft.reply().length() > 600) {
             return Optional.empty();
         }
-        String allFacts = String.join(" ", facts.values()) + " " + String.join(" ", facts.keySet());
-        Matcher m = NUMBER.matcher(draft.reply());
-        while (m.find()) {
-            String n = m.group().replaceAll("[.,:]+$", "");
-            if (!allFacts.contains(n)
-                    && !allFacts.replace(".", "").contains(n.replace(".", "").replace(",", ""))) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (String fact : facts.values()) {
+            known.addAll(numbers(fact));
+        }
+        for (String n : numbers(draft.reply())) {
+            if (!known.contains(n)) {
                 return Optional.empty();
             }
         }
         return Optional.of(draft.reply().trim());
+    }
+
+    /** Every number in the text as bare digits ("$45.900" → "45900", "7:30" → "730"), whole numbers only. */
+    static java.util.List<String> numbers(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(m.group().replaceAll("[.,:]+$", "").replaceAll("[.,:]", ""));
+        }
+        return out;
     }
 
     private String template(Intent intent, String language, Map<String, String> facts) {

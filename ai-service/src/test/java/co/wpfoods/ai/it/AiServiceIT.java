@@ -294,6 +294,49 @@ class AiServiceIT {
         assertThat(kept).containsEntry("media_id", "media-broken").containsEntry("status", "NOT_AUDIO");
     }
 
+    @Test
+    void orders_placed_in_a_zone_make_their_items_popular_there() throws Exception {
+        Instant evening = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Bogota"))
+                .withHour(19)
+                .toInstant();
+        for (int i = 0; i < 3; i++) {
+            send(
+                    Topics.Orders.ORDER,
+                    "o-" + i,
+                    co.wpfoods.schemas.orders.OrderPlaced.newBuilder()
+                            .setOrderId("o-" + i)
+                            .setReference("88" + i)
+                            .setCustomer(WaUser.newBuilder()
+                                    .setWaId("57300000000" + i)
+                                    .build())
+                            .setRestaurantId("r-vito")
+                            .setLines(List.of(co.wpfoods.schemas.orders.OrderLine.newBuilder()
+                                    .setItemId("vt-pizza-paisa")
+                                    .setName("Pizza Paisa")
+                                    .setQuantity(2)
+                                    .setUnitPriceCop(33000)
+                                    .build()))
+                            .setSubtotalCop(66000)
+                            .setDeliveryFeeCop(5000)
+                            .setTotalCop(71000)
+                            .setPaymentMethod(co.wpfoods.schemas.orders.PaymentMethod.CASH)
+                            .setDeliveryPoint(co.wpfoods.schemas.common.GeoPoint.newBuilder()
+                                    .setLatitude(4.6486)
+                                    .setLongitude(-74.0628)
+                                    .build())
+                            .setOccurredAt(evening)
+                            .build());
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode r = postJson("/api/ai/recommend", """
+                    {"latitude": 4.6512, "longitude": -74.0601, "localTime": "19:15", "limit": 3}
+                    """, 200);
+            assertThat(r.get("items").get(0).get("itemId").asString()).isEqualTo("vt-pizza-paisa");
+            assertThat(r.get("items").get(0).get("reason").asString()).isEqualTo("POPULAR_NEAR_YOU");
+        });
+    }
+
     // --- helpers
 
     void send(String topic, String key, SpecificRecord value) throws Exception {

@@ -139,7 +139,12 @@ public class AiController {
     public RecommendResponse recommend(@Valid @RequestBody RecommendRequest body) {
         LocalTime now = body.localTime() != null ? body.localTime() : LocalTime.now(clock.withZone(BOGOTA));
         int limit = body.limit() == null ? 5 : body.limit();
+        String zone = body.zone() != null
+                ? body.zone()
+                : body.latitude() != null && body.longitude() != null
+                        ? co.wpfoods.ai.domain.Geohash.encode(body.latitude(), body.longitude(), 5)
+                        : null;
         return new RecommendResponse(recommendations.recommend(
-                body.history() == null ? Map.of() : body.history(), body.zone(), now, body.restaurantId(), limit));
+                body.history() == null ? Map.of() : body.history(), zone, now, body.restaurantId(), limit));
     }
 }

@@ -155,7 +155,18 @@ public final class ApiDtos {
             @Size(max = 200) @Schema(description = "item id → times ordered")
             Map<@Size(max = 64) String, @Min(1) Integer> history,
 
-            @Size(max = 64) @Schema(example = "chapinero") String zone,
+            @Size(max = 64)
+            @Schema(
+                    description = "geohash of the delivery zone (5 characters), or give latitude/longitude",
+                    example = "d2g6d")
+            String zone,
+
+            @jakarta.validation.constraints.DecimalMin("-90") @jakarta.validation.constraints.DecimalMax("90")
+            Double latitude,
+
+            @jakarta.validation.constraints.DecimalMin("-180") @jakarta.validation.constraints.DecimalMax("180")
+            Double longitude,
+
             @Schema(example = "19:30") LocalTime localTime,
             @Size(max = 64) String restaurantId,
             @Min(1) @Max(20) Integer limit) {}
