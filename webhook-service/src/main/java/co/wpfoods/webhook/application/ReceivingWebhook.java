@@ -141,6 +141,7 @@ public final class ReceivingWebhook {
             metrics.published(kindOf(item), typeOf(item), roleOf(assignment));
         }
         if (acknowledged.size() < sends.size()) {
+            publisher.abandonUnacknowledged();
             log.warn(
                     "Kafka acknowledged {} of {} records in time: answering 503 so Meta retries",
                     acknowledged.size(),

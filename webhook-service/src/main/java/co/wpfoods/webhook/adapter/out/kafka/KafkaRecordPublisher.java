@@ -63,6 +63,11 @@ public class KafkaRecordPublisher implements RecordPublisher, AutoCloseable {
         return acknowledged;
     }
 
+    @Override
+    public void abandonUnacknowledged() {
+        replace(current.get(), new IllegalStateException("records abandoned after the ack deadline"));
+    }
+
     /** Swaps in a fresh producer if {@code failed} is still the current one; closes the failed one at once. */
     private void replace(Producer<String, SpecificRecord> failed, Throwable cause) {
         if (current.get() != failed) {
