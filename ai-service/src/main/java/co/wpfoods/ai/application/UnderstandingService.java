@@ -24,18 +24,25 @@ public final class UnderstandingService {
     private final MenuIndex menus;
     private final ResultCache<Understanding> cache;
     private final UsageLedger ledger;
+    private final double offlineFirstConfidence;
 
+    /**
+     * @param offlineFirstConfidence when below 1, the offline engine answers first and the providers are asked only
+     *     when its confidence is under this value (or it found no intent); 1 or more always asks the providers first
+     */
     public UnderstandingService(
             OfflineEngine offline,
             ProviderCascade cascade,
             MenuIndex menus,
             ResultCache<Understanding> cache,
-            UsageLedger ledger) {
+            UsageLedger ledger,
+            double offlineFirstConfidence) {
         this.offline = offline;
         this.cascade = cascade;
         this.menus = menus;
         this.cache = cache;
         this.ledger = ledger;
+        this.offlineFirstConfidence = offlineFirstConfidence;
     }
 
     public Answer understand(UnderstandRequest request, String correlationId) {
@@ -47,10 +54,24 @@ public final class UnderstandingService {
             ledger.countMessage("cache", correlationId);
             return new Answer(hit.get(), micros(start), version, true);
         }
-        Understanding u = cascade.understand(request, correlationId).orElseGet(() -> offline.understand(request));
+        Understanding u = answer(request, correlationId);
         cache.put(key, u);
         ledger.countMessage(u.engine().wireName(), correlationId);
         return new Answer(u, micros(start), version, false);
+    }
+
+    private Understanding answer(UnderstandRequest request, String correlationId) {
+        if (cascade.isEmpty()) {
+            return offline.understand(request);
+        }
+        if (offlineFirstConfidence < 1.0) {
+            Understanding local = offline.understand(request);
+            if (local.intent() != co.wpfoods.ai.domain.Intent.UNKNOWN && local.confidence() >= offlineFirstConfidence) {
+                return local;
+            }
+            return cascade.understand(request, correlationId).orElse(local);
+        }
+        return cascade.understand(request, correlationId).orElseGet(() -> offline.understand(request));
     }
 
     /** The offline engine alone, for callers (and benchmarks) that must not spend money. */

@@ -192,7 +192,7 @@ public class AiConfiguration {
             Clock clock) {
         ResultCache<Understanding> cache =
                 new ResultCache<>(props.cache().maxEntries(), props.cache().ttl(), clock);
-        return new UnderstandingService(offline, cascade, menus, cache, ledger);
+        return new UnderstandingService(offline, cascade, menus, cache, ledger, props.offlineFirstConfidence());
     }
 
     @Bean

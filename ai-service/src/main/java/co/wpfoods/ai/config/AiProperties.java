@@ -17,6 +17,10 @@ public record AiProperties(
         @DefaultValue("") String menuSeed,
         @Valid @DefaultValue Cache cache,
         @DefaultValue({"gemini", "openai", "anthropic"}) List<String> cascadeOrder,
+
+        @DefaultValue("1.0") @jakarta.validation.constraints.DecimalMin("0.0")
+        double offlineFirstConfidence,
+
         @Valid @DefaultValue Providers providers,
         @Valid @DefaultValue Transcription transcription,
         @Valid @DefaultValue Kafka kafka) {

@@ -98,6 +98,8 @@ class NluBenchmark {
         log.record("cost_per_1000_msgs_usd", costs.geminiFirst().doubleValue(), "USD");
         log.record("cost_per_1000_msgs_usd_gemini_down", costs.geminiDown().doubleValue(), "USD");
         log.record("cost_per_1000_msgs_usd_all_down_offline", costs.allDown().doubleValue(), "USD");
+        log.record(
+                "cost_per_1000_msgs_usd_offline_first_0_8", costs.offlineFirst().doubleValue(), "USD");
         assertThat(latencies).isNotEmpty();
     }
 
@@ -142,7 +144,40 @@ class NluBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    record Costs(BigDecimal geminiFirst, BigDecimal geminiDown, BigDecimal allDown) {}
+    record Costs(BigDecimal geminiFirst, BigDecimal geminiDown, BigDecimal allDown, BigDecimal offlineFirst) {}
+
+    static final double OFFLINE_FIRST = Double.parseDouble(System.getProperty("nlu.offlineFirst", "0.8"));
+
+    /** The same messages through UnderstandingService with wpfoods.ai.offline-first-confidence set (no cache). */
+    static BigDecimal costPer1000Gated(
+            UsageLedger ledger,
+            ProviderCascade cascade,
+            OfflineEngine offline,
+            LuceneMenuIndex menus,
+            List<UnderstandRequest> messages,
+            double threshold) {
+        Instant from = Instant.now();
+        var service = new co.wpfoods.ai.application.UnderstandingService(
+                offline,
+                cascade,
+                menus,
+                new co.wpfoods.ai.application.ResultCache<>(0, Duration.ZERO, Clock.systemUTC()),
+                ledger,
+                threshold);
+        for (int i = 0; i < messages.size(); i++) {
+            service.understand(messages.get(i), "gated-" + i);
+        }
+        BigDecimal total = ledger.summary(from).stream()
+                .map(UsageLedger.Summary::costUsd)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        long n = ledger.volume(from).messages();
+        BigDecimal per1000 =
+                total.multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(n), 6, RoundingMode.HALF_UP);
+        System.out.printf(
+                "cascade %-12s messages=%d cost=%s USD per1000=%s USD calls=%s%n",
+                "offline-first", n, total, per1000, ledger.summary(from));
+        return per1000;
+    }
 
     /** Every customer message of the test part through the cascade, three times: all up, Gemini down, all down. */
     static Costs cascadeCosts(LuceneMenuIndex menus, OfflineEngine offline, List<NluCorpus.Labelled> test) {
@@ -173,6 +208,14 @@ class NluBenchmark {
             BigDecimal up =
                     costPer1000(ledger, cascade(standIns, menus, offline, ledger, executor), offline, customer, "up");
 
+            BigDecimal offlineFirst = costPer1000Gated(
+                    ledger,
+                    cascade(standIns, menus, offline, ledger, executor),
+                    offline,
+                    menus,
+                    customer,
+                    OFFLINE_FIRST);
+
             standIns.gemini.resetAll();
             standIns.geminiFails(503);
             BigDecimal geminiDown = costPer1000(
@@ -184,7 +227,7 @@ class NluBenchmark {
             standIns.anthropicFails(503);
             BigDecimal allDown = costPer1000(
                     ledger, cascade(standIns, menus, offline, ledger, executor), offline, customer, "all-down");
-            return new Costs(up, geminiDown, allDown);
+            return new Costs(up, geminiDown, allDown, offlineFirst);
         } finally {
             standIns.stop();
             executor.close();

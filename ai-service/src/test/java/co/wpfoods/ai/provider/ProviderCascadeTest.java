@@ -265,6 +265,27 @@ class ProviderCascadeTest {
                 .contains("gemini", "openai");
     }
 
+    @Test
+    void offline_first_asks_the_providers_only_when_the_offline_engine_is_unsure() {
+        standIns.geminiAnswers("""
+                {"intent": "help", "confidence": 0.7, "language": "es", "items": []}
+                """, 300, 20);
+        var service = new co.wpfoods.ai.application.UnderstandingService(
+                offline,
+                cascade(props(), props(), props()),
+                menus,
+                new co.wpfoods.ai.application.ResultCache<>(0, Duration.ZERO, Clock.systemUTC()),
+                ledger,
+                0.6);
+
+        var sure = service.understand(UnderstandRequest.of(Role.CUSTOMER, "cancela el pedido", null), "g-1");
+        var unsure = service.understand(UnderstandRequest.of(Role.CUSTOMER, "mmm blorp zzz", null), "g-2");
+
+        assertThat(sure.understanding().engine()).isEqualTo(Engine.OFFLINE);
+        assertThat(unsure.understanding().engine()).isEqualTo(Engine.GEMINI);
+        standIns.gemini.verify(1, postRequestedFor(urlPathMatching(".*")));
+    }
+
     // --- fixtures
 
     ProviderProperties props() {
