@@ -37,9 +37,21 @@ final class LauncherBench {
         out.println("Bench launcher: warm start (same data)…");
         Run warm = startAndMeasure(options, dataDir, offset, false, out);
 
+        long archives;
+        try (Stream<Path> apps =
+                Files.exists(dataDir.resolve("apps")) ? Files.list(dataDir.resolve("apps")) : Stream.empty()) {
+            archives = apps.filter(app -> Files.exists(app.resolve("app.jsa"))).count();
+        }
         String commit = git(options.repo(), "rev-parse", "HEAD");
-        String note = "services up cold %d/%d, warm %d/%d; 2-core shared machine; jars prebuilt"
-                .formatted(cold.servicesUp(), cold.services(), warm.servicesUp(), warm.services());
+        String note =
+                "services up cold %d/%d, warm %d/%d; %d class-data-sharing archives; 2-core shared machine, load %s; jars prebuilt"
+                        .formatted(
+                                cold.servicesUp(),
+                                cold.services(),
+                                warm.servicesUp(),
+                                warm.services(),
+                                archives,
+                                load());
         Path jsonl = options.repo().resolve("docs").resolve("benchmarks.jsonl");
         Files.createDirectories(jsonl.getParent());
         String date = Instant.now().toString();
@@ -50,8 +62,8 @@ final class LauncherBench {
                 line("pss_mb", warm.pssMb(), "MB", commit, date, note));
         Files.write(jsonl, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         out.printf(
-                "cold_start_s=%.1f warm_start_s=%.1f resident_mb=%.0f (%s)%n",
-                cold.seconds(), warm.seconds(), warm.residentMb(), note);
+                "cold_start_s=%.1f warm_start_s=%.1f resident_mb=%.0f pss_mb=%.0f (%s)%n",
+                cold.seconds(), warm.seconds(), warm.residentMb(), warm.pssMb(), note);
         out.println("Memory at rest (warm run):");
         warm.breakdown().forEach((name, mb) -> out.printf("  %-40s %7.0f MB%n", name, mb));
         out.println("Appended to " + jsonl);
@@ -210,8 +222,23 @@ final class LauncherBench {
     }
 
     private static String line(String metric, double value, String unit, String commit, String date, String note) {
-        return "{\"bench\": \"launcher\", \"metric\": \"%s\", \"value\": %.1f, \"unit\": \"%s\", \"commit\": \"%s\", \"date\": \"%s\", \"command\": \"./wpfoods bench\", \"note\": \"%s\"}"
-                .formatted(metric, value, unit, commit, date, note);
+        return String.format(
+                java.util.Locale.ROOT,
+                "{\"bench\": \"launcher\", \"metric\": \"%s\", \"value\": %.1f, \"unit\": \"%s\", \"commit\": \"%s\", \"date\": \"%s\", \"command\": \"./wpfoods bench\", \"note\": \"%s\"}",
+                metric,
+                value,
+                unit,
+                commit,
+                date,
+                note);
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static String git(Path repo, String... args) {
