@@ -146,6 +146,29 @@ class WebhookReceivingIT extends WebhookServiceSupport {
     }
 
     @Test
+    void a_batch_of_a_thousand_updates_is_acknowledged_as_a_whole() {
+        String tag = unique("K");
+        String to = uniqueNumber();
+        List<String> statuses = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            statuses.add(statusOf("wamid." + tag + "_" + i, i % 2 == 0 ? "delivered" : "read", to));
+        }
+
+        assertThat(post(statusesEnvelope(statuses)).statusCode()).isEqualTo(200);
+
+        try (var consumer = consumer(Topics.WhatsApp.STATUS)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> matching(consumer.poll(), tag).size() >= 1_000);
+            assertThat(matching(consumer.poll(), tag)).hasSize(1_000);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM inbound_record WHERE dedup_key LIKE ? AND published")
+                        .param("status:wamid." + tag + "_%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1_000L);
+    }
+
+    @Test
     void a_duplicate_delivery_of_the_same_wamid_is_answered_200_and_published_once() throws Exception {
         String wamid = unique("wamid.DUP");
         String from = uniqueNumber();
