@@ -65,7 +65,7 @@ final class DemoSeeder {
         }
         if (Files.exists(marker())) {
             out.println("  ✓ demo restaurants and rapitenderos already loaded ("
-                    + options.repo().relativize(marker()) + ")");
+                    + LauncherOptions.shown(options.repo(), marker()) + ")");
             return;
         }
         Map<String, Object> loaded = new LinkedHashMap<>();

@@ -63,6 +63,11 @@ public record LauncherOptions(
         return new LauncherOptions(command, repo, dataDir, portOffset, seed, healthTimeout, services);
     }
 
+    /** A path as a person wants to read it: relative to the repository when inside it, else absolute. */
+    static Path shown(Path repo, Path path) {
+        return path.startsWith(repo) ? repo.relativize(path) : path;
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }

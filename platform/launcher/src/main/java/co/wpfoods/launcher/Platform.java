@@ -79,7 +79,7 @@ final class Platform {
                 status.put(name, "missing");
                 out.printf(
                         "  ✗ %-19s not built: %s is missing (./mvnw -B -q install -DskipTests)%n",
-                        name, options.repo().relativize(spec.jar()));
+                        name, LauncherOptions.shown(options.repo(), spec.jar()));
                 continue;
             }
             launches.put(
@@ -101,7 +101,7 @@ final class Platform {
         writeState();
         out.printf(
                 "Starting %d services (logs in %s)…%n",
-                processes.size(), options.repo().relativize(options.logDir()));
+                processes.size(), LauncherOptions.shown(options.repo(), options.logDir()));
 
         awaitHealthy();
         boolean allUp = status.values().stream().allMatch("up"::equals);
