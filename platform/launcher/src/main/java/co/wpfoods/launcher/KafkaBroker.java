@@ -9,6 +9,7 @@ import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -60,9 +61,20 @@ final class KafkaBroker implements AutoCloseable {
         props.put("background.threads", "2");
         KafkaConfig config = new KafkaConfig(props, false);
         format(dataDir);
+        // On a fatal fault Kafka halts the JVM, which would skip stopping the services and PostgreSQL:
+        // say what happened and exit normally instead (from another thread, so Kafka's is not held)
+        Exit.setHaltProcedure((code, message) -> exitReporting(code, message));
+        Exit.setExitProcedure((code, message) -> exitReporting(code, message));
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         return new KafkaBroker(server);
+    }
+
+    private static void exitReporting(int code, String message) {
+        System.out.printf(
+                "%n  ✗ Kafka stopped on a fatal error (%s); stopping WPFoods — see .data/logs/platform.log%n", message);
+        Thread exit = new Thread(() -> System.exit(code == 0 ? 1 : code), "kafka-fatal-exit");
+        exit.start();
     }
 
     /** Writes meta.properties and the bootstrap metadata the first time; leaves formatted storage alone. */

@@ -175,18 +175,34 @@ final class Platform {
         out.println("Stopping WPFoods…");
         processes.values().forEach(ServiceProcess::requestStop);
         List<CompletableFuture<Void>> waits = new ArrayList<>();
+        var waiting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         for (ServiceProcess process : processes.values()) {
-            waits.add(CompletableFuture.runAsync(() -> {
-                boolean graceful = process.awaitStop(Duration.ofSeconds(30));
-                out.printf("  ■ %-19s %s%n", process.name(), graceful ? "stopped" : "killed (did not stop in 30 s)");
-            }));
+            waits.add(CompletableFuture.runAsync(
+                    () -> {
+                        boolean graceful = process.awaitStop(Duration.ofSeconds(30));
+                        out.printf(
+                                "  ■ %-19s %s%n",
+                                process.name(), graceful ? "stopped" : "killed (did not stop in 30 s)");
+                    },
+                    waiting));
         }
         CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
         if (kafka != null) {
             try {
-                kafka.close();
+                // a broker that failed fatally may never finish shutting down: do not hang on it
+                ClassLoader loader = Platform.class.getClassLoader();
+                Thread closing = Thread.ofPlatform().name("kafka-stop").start(() -> {
+                    Thread.currentThread().setContextClassLoader(loader);
+                    kafka.close();
+                });
+                closing.join(java.time.Duration.ofSeconds(60));
+                if (closing.isAlive()) {
+                    throw new java.util.concurrent.TimeoutException();
+                }
                 out.println("  ■ kafka               stopped");
-            } catch (RuntimeException e) {
+            } catch (java.util.concurrent.TimeoutException e) {
+                out.println("  ■ kafka               did not stop in 60 s; leaving it to the JVM's exit");
+            } catch (InterruptedException | RuntimeException e) {
                 out.println("  ■ kafka               stop failed: " + e.getMessage());
             }
         }

@@ -58,7 +58,10 @@ class PlatformEndToEndIT {
                         "--data-dir",
                         dataDir.toString(),
                         "--port-offset",
-                        Integer.toString(PORT_OFFSET))
+                        Integer.toString(PORT_OFFSET),
+                        // a shared 2-core machine can take minutes to start eight JVMs
+                        "--health-timeout",
+                        "420")
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(console.toFile())
