@@ -126,7 +126,7 @@ final class DemoSeeder {
                                 "restaurant"))));
         data.get("workers")
                 .forEach(w -> phones.add(
-                        new Phone(w.get("name").asString(), w.get("waId").asString(), "worker")));
+                        new Phone(w.get("name").asString(), w.get("waId").asString(), "rapitendero")));
         return phones;
     }
 

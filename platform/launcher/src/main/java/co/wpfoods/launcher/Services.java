@@ -82,6 +82,8 @@ public final class Services {
         args.add("--spring.kafka.bootstrap-servers=" + ports.kafkaBootstrap());
         env.put("WPFOODS_KAFKA", ports.kafkaBootstrap());
         args.add("--management.endpoint.health.show-details=never");
+        // every Kafka client prints its whole configuration at INFO: hundreds of lines per service at each start
+        args.add("--logging.level.org.apache.kafka=WARN");
         String database = null;
         if (hasDatabase(name)) {
             database = databaseOf(name);

@@ -51,7 +51,7 @@ class DemoDataTest {
         var phones = DemoSeeder.phones(data);
 
         assertThat(phones).extracting(DemoSeeder.Phone::waId).doesNotHaveDuplicates();
-        assertThat(phones).extracting(DemoSeeder.Phone::role).contains("customer", "restaurant", "worker");
+        assertThat(phones).extracting(DemoSeeder.Phone::role).contains("customer", "restaurant", "rapitendero");
         assertThat(phones).extracting(DemoSeeder.Phone::waId).allMatch(n -> n.matches("57\\d{10}"));
         assertThat(phones).extracting(DemoSeeder.Phone::waId).doesNotContain(Services.BUSINESS_NUMBER);
     }
