@@ -183,8 +183,10 @@ public class Dispatcher {
                 inFlight.incrementAndGet();
                 workers.execute(() -> {
                     try {
-                        onTimeSlot(slot, grant.spacing());
-                        sending.send(send);
+                        if (sending.begin(send)) {
+                            onTimeSlot(slot, grant.spacing());
+                            sending.send(send);
+                        }
                     } catch (RuntimeException e) {
                         log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
                     } finally {

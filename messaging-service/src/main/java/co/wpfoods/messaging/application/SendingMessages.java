@@ -158,15 +158,24 @@ public class SendingMessages {
         release(send.claimed(), clock.instant());
     }
 
+    /**
+     * Records {@code sending} before the call (and before waiting for the send slot, so that no database round trip
+     * lies between the slot and the request). False if the message is no longer queued; the recipient is released.
+     */
+    public boolean begin(Send send) {
+        if (outboundLog.markSending(send.claimed().head().commandId())) {
+            return true;
+        }
+        release(send.claimed(), clock.instant());
+        return false;
+    }
+
+    /** Calls Meta for a message {@link #begin} marked {@code sending}, records the outcome, releases the recipient. */
     public void send(Send send) {
         Claimed claimed = send.claimed();
         Head head = claimed.head();
         String commandId = head.commandId();
         OutboundKindView kind = send.asFallback() ? OutboundKindView.TEMPLATE : head.kind();
-        if (!outboundLog.markSending(commandId)) {
-            release(claimed, clock.instant());
-            return;
-        }
         int attempts = head.attempts() + 1;
         GraphOutcome outcome = graph.send(send.body());
         Instant now = clock.instant();
