@@ -15,7 +15,8 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code avro-released/<full name>/<next>.avsc} and lists it in {@code INDEX}. Refuses a change that is not fully
  * compatible with every released version. Run before shipping a change to a contract:
  *
- * <pre>./mvnw -pl schemas test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=co.wpfoods.schemas.ReleaseSchemas</pre>
+ * <pre>./mvnw -pl schemas test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=co.wpfoods.schemas.ReleaseSchemas \
+ *     -Dexec.args=schemas/src/main/resources/avro-released</pre>
  */
 public final class ReleaseSchemas {
 

@@ -21,6 +21,7 @@ public final class FullCompatibility {
         if (!current.getFullName().equals(released.getFullName())) {
             problems.add("record renamed: " + released.getFullName() + " -> " + current.getFullName());
         }
+        logicalTypes(current, released, current.getFullName(), problems, new java.util.HashSet<>());
         describe(
                 "new reader, old data",
                 SchemaCompatibility.checkReaderWriterCompatibility(current, released),
@@ -30,6 +31,65 @@ public final class FullCompatibility {
                 SchemaCompatibility.checkReaderWriterCompatibility(released, current),
                 problems);
         return problems;
+    }
+
+    /**
+     * Avro's check and the fingerprint look at physical types only: {@code timestamp-millis} to
+     * {@code timestamp-micros}, or a decimal's scale, would pass and then decode wrongly. Compare logical types
+     * wherever both versions have the same path.
+     */
+    private static void logicalTypes(
+            Schema current, Schema released, String path, List<String> problems, java.util.Set<String> seen) {
+        String currentLogical = logical(current);
+        String releasedLogical = logical(released);
+        if (!java.util.Objects.equals(currentLogical, releasedLogical)) {
+            problems.add("logical type changed at " + path + ": " + releasedLogical + " -> " + currentLogical);
+        }
+        switch (current.getType()) {
+            case RECORD -> {
+                if (released.getType() != Schema.Type.RECORD || !seen.add(current.getFullName())) {
+                    return;
+                }
+                for (Schema.Field field : current.getFields()) {
+                    Schema.Field old = released.getField(field.name());
+                    if (old != null) {
+                        logicalTypes(field.schema(), old.schema(), path + "." + field.name(), problems, seen);
+                    }
+                }
+            }
+            case ARRAY -> {
+                if (released.getType() == Schema.Type.ARRAY) {
+                    logicalTypes(current.getElementType(), released.getElementType(), path + "[]", problems, seen);
+                }
+            }
+            case MAP -> {
+                if (released.getType() == Schema.Type.MAP) {
+                    logicalTypes(current.getValueType(), released.getValueType(), path + "{}", problems, seen);
+                }
+            }
+            case UNION -> {
+                if (released.getType() == Schema.Type.UNION) {
+                    for (Schema branch : current.getTypes()) {
+                        for (Schema oldBranch : released.getTypes()) {
+                            if (branch.getType() == oldBranch.getType()
+                                    && java.util.Objects.equals(branch.getFullName(), oldBranch.getFullName())) {
+                                logicalTypes(branch, oldBranch, path, problems, seen);
+                            }
+                        }
+                    }
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private static String logical(Schema schema) {
+        if (schema.getLogicalType() == null) {
+            return null;
+        }
+        return schema.getLogicalType() instanceof org.apache.avro.LogicalTypes.Decimal d
+                ? "decimal(" + d.getPrecision() + "," + d.getScale() + ")"
+                : schema.getLogicalType().getName();
     }
 
     private static void describe(String direction, SchemaPairCompatibility result, List<String> problems) {

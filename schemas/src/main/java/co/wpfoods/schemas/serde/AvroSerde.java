@@ -41,9 +41,26 @@ public final class AvroSerde {
         return new AvroSerde(SchemaCatalog.get());
     }
 
+    /** The fingerprint of each generated class's schema, computed once. */
+    private static final ClassValue<Long> FINGERPRINTS = new ClassValue<>() {
+        @Override
+        protected Long computeValue(Class<?> type) {
+            return SchemaCatalog.fingerprint(
+                    org.apache.avro.specific.SpecificData.get().getSchema(type));
+        }
+    };
+
+    /**
+     * Encodes a record whose schema the catalog knows; refuses any other, which no reader could decode (a new
+     * top-level record must be listed in {@link SchemaCatalog#RECORD_CLASSES}).
+     */
     public byte[] encode(SpecificRecord record) {
         var out = new ByteArrayOutputStream(256);
-        long fingerprint = SchemaCatalog.fingerprint(record.getSchema());
+        long fingerprint = FINGERPRINTS.get(record.getClass());
+        if (catalog.byFingerprint(fingerprint).isEmpty()) {
+            throw new IllegalArgumentException(record.getSchema().getFullName()
+                    + " is not a record the schema catalog knows: list it in SchemaCatalog.RECORD_CLASSES");
+        }
         out.write(MARKER_0);
         out.write(MARKER_1);
         out.writeBytes(ByteBuffer.allocate(8)

@@ -20,6 +20,19 @@ class SchemaCompatibilityTest {
     private final SchemaCatalog catalog = SchemaCatalog.get();
 
     @Test
+    void every_current_schema_is_released_so_readers_can_resolve_what_writers_send() {
+        for (Class<? extends SpecificRecord> type : SchemaCatalog.RECORD_CLASSES) {
+            Schema current = SchemaCatalog.currentSchema(type);
+            long fingerprint = SchemaCatalog.fingerprint(current);
+            assertThat(catalog.released(current.getFullName()))
+                    .as(
+                            "%s changed since its last release: run ReleaseSchemas (see schemas/README.md)",
+                            type.getSimpleName())
+                    .anySatisfy(v -> assertThat(SchemaCatalog.fingerprint(v)).isEqualTo(fingerprint));
+        }
+    }
+
+    @Test
     void every_published_record_has_at_least_one_released_version() {
         for (Class<? extends SpecificRecord> type : SchemaCatalog.RECORD_CLASSES) {
             assertThat(catalog.released(SchemaCatalog.currentSchema(type).getFullName()))
@@ -58,6 +71,17 @@ class SchemaCompatibilityTest {
                 .anySatisfy(p ->
                         assertThat(p).contains("new reader, old data").contains("READER_FIELD_MISSING_DEFAULT_VALUE"))
                 .anySatisfy(p -> assertThat(p).contains("TYPE_MISMATCH"));
+    }
+
+    @Test
+    void the_check_rejects_a_changed_logical_type_that_avro_alone_would_accept() {
+        Schema current = SchemaCatalog.currentSchema(OrderCancelled.class);
+        Schema micros =
+                new Schema.Parser().parse(current.toString().replace("\"timestamp-millis\"", "\"timestamp-micros\""));
+
+        assertThat(FullCompatibility.problems(micros, current))
+                .containsExactly("logical type changed at co.wpfoods.schemas.orders.OrderCancelled.occurredAt: "
+                        + "timestamp-millis -> timestamp-micros");
     }
 
     @Test

@@ -104,6 +104,21 @@ class AvroSerdeTest {
     }
 
     @Test
+    void a_record_type_the_catalog_does_not_know_is_refused_when_encoding() {
+        // a generated nested record, not a top-level event
+        var line = co.wpfoods.schemas.orders.OrderLine.newBuilder()
+                .setItemId("i")
+                .setName("Bandeja paisa")
+                .setQuantity(1)
+                .setUnitPriceCop(32_000)
+                .build();
+
+        assertThatThrownBy(() -> serde.encode(line))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RECORD_CLASSES");
+    }
+
+    @Test
     void bytes_without_the_single_object_header_are_malformed() {
         assertThatThrownBy(() -> serde.decode("{\"json\":true}".getBytes()))
                 .isInstanceOf(AvroSerde.MalformedRecordException.class)
