@@ -33,7 +33,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -101,16 +100,20 @@ public final class LuceneMenuIndex implements MenuIndex {
         }
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         List<Matcher> matchers = new ArrayList<>();
-        for (String stem : new LinkedHashSet<>(stems)) {
-            int edits = maxEdits(stem);
-            q.add(
-                    edits == 0
-                            ? new TermQuery(new Term("name", stem))
-                            : new FuzzyQuery(new Term("name", stem), edits, 1),
-                    Occur.SHOULD);
-        }
         for (String stem : stems) {
             matchers.add(matcher(stem));
+        }
+        // expand each word to the index terms within its edit distance (cached automata over the small term list),
+        // instead of FuzzyQuery, which builds its automata again on every search
+        Set<String> terms = new LinkedHashSet<>();
+        for (Matcher m : matchers) {
+            terms.addAll(g.expansions.computeIfAbsent(m.stem, k -> expand(g, m)));
+        }
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        for (String term : terms) {
+            q.add(new TermQuery(new Term("name", term)), Occur.SHOULD);
         }
         q.setMinimumNumberShouldMatch(1);
         if (restaurantId != null) {
@@ -132,6 +135,16 @@ public final class LuceneMenuIndex implements MenuIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> expand(Generation g, Matcher m) {
+        List<String> out = new ArrayList<>();
+        for (String term : g.itemStemDf.keySet()) {
+            if (m.stem.equals(term) || (m.fuzzy != null && m.fuzzy.run(term))) {
+                out.add(term);
+            }
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -266,7 +279,14 @@ public final class LuceneMenuIndex implements MenuIndex {
                 w.commit();
             }
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
-            return new Generation(searcher, docs, df, restaurantStems, Set.copyOf(vocabulary), versionKey.toString());
+            return new Generation(
+                    searcher,
+                    docs,
+                    df,
+                    restaurantStems,
+                    Set.copyOf(vocabulary),
+                    versionKey.toString(),
+                    new ConcurrentHashMap<>());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -280,7 +300,8 @@ public final class LuceneMenuIndex implements MenuIndex {
             Map<String, Integer> itemStemDf,
             Map<String, Set<String>> restaurantStems,
             Set<String> vocabulary,
-            String versionKey) {
+            String versionKey,
+            Map<String, List<String>> expansions) {
 
         double weight(String stem) {
             int n = Math.max(1, docs.size());

@@ -69,6 +69,19 @@ public final class LuceneSpellingCorrector implements SpellingCorrector {
                 || !word.chars().allMatch(Character::isLetter)) {
             return word;
         }
+        String known = v.corrections.get(word);
+        if (known != null) {
+            return known;
+        }
+        if (v.corrections.size() > 20_000) {
+            v.corrections.clear();
+        }
+        String corrected = suggest(v, word);
+        v.corrections.put(word, corrected);
+        return corrected;
+    }
+
+    private String suggest(Vocabulary v, String word) {
         try {
             DirectSpellChecker checker = word.length() >= 8 ? twoEdits : oneEdit;
             SuggestWord[] s = checker.suggestSimilar(new Term("w", word), 1, v.reader, SuggestMode.SUGGEST_ALWAYS);
