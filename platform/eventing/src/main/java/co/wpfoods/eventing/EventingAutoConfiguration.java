@@ -82,8 +82,9 @@ public class EventingAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        OutboxWriter outboxWriter(JdbcClient jdbc, AvroSerde serde) {
-            return new OutboxWriter(jdbc, serde);
+        OutboxWriter outboxWriter(
+                JdbcClient jdbc, DataSource dataSource, AvroSerde serde, OutboxRelayProperties properties) {
+            return new OutboxWriter(jdbc, dataSource, serde, properties.maxPayloadBytes());
         }
 
         @Bean
@@ -92,7 +93,7 @@ public class EventingAutoConfiguration {
             return new Inbox(jdbc, transactionTemplate);
         }
 
-        @Bean
+        @Bean(destroyMethod = "close")
         @ConditionalOnProperty(prefix = "wpfoods.outbox", name = "enabled", matchIfMissing = true)
         @ConditionalOnClass(name = "io.debezium.engine.DebeziumEngine")
         OutboxRelay outboxRelay(
@@ -155,7 +156,7 @@ public class EventingAutoConfiguration {
             scheduler.initialize();
             scheduler.scheduleWithFixedDelay(
                     () -> {
-                        relay.ifAvailable(OutboxRelay::sweep);
+                        relay.ifAvailable(OutboxRelay::sweepIfHealthy);
                         inbox.forgetOlderThan(kafka.inboxRetention());
                     },
                     java.time.Instant.now().plus(Duration.ofMinutes(1)),

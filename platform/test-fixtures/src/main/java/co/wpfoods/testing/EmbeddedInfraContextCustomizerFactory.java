@@ -33,6 +33,10 @@ public class EmbeddedInfraContextCustomizerFactory implements ContextCustomizerF
             properties.put("spring.datasource.username", PostgresServer.USER);
             properties.put("spring.datasource.password", PostgresServer.PASSWORD);
             properties.put("wpfoods.test.database", database);
+            // contexts stay cached and keep listening: a group per class keeps one test's records away from another's
+            properties.put("spring.kafka.consumer.group-id", "${spring.application.name:test}-" + database);
+            // a test's replication slot would otherwise hold WAL on the shared server until the JVM ends
+            properties.put("wpfoods.outbox.drop-slot-on-stop", "true");
             if (kafka) {
                 properties.put(
                         "spring.kafka.bootstrap-servers", KafkaServer.shared().bootstrapServers());

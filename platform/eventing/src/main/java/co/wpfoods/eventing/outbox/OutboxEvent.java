@@ -27,6 +27,8 @@ public record OutboxEvent(
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        // PostgreSQL keeps microseconds (rounding the rest): truncate so the header equals this value
+        occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public static OutboxEvent of(String topic, String key, SpecificRecord payload, String correlationId) {

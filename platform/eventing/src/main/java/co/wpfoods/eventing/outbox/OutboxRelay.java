@@ -58,6 +58,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final AtomicReference<Running> running = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger consecutiveSendFailures =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicReference<Exception> lastSendFailure = new AtomicReference<>();
+    private final Counter malformedRows;
 
     private record Running(DebeziumEngine<?> engine, ExecutorService executor) {}
 
@@ -78,6 +82,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.sendFailures = Counter.builder("wpfoods.outbox.send.failures")
                 .description("Outbox batches Kafka did not acknowledge (retried)")
+                .register(meters);
+        this.malformedRows = Counter.builder("wpfoods.outbox.malformed")
+                .description("Outbox change events the relay could not read (skipped, logged)")
                 .register(meters);
         this.commitToAck = Timer.builder("wpfoods.outbox.latency")
                 .description("From the outbox row's occurred-at to Kafka's acknowledgement")
@@ -114,8 +121,8 @@ public class OutboxRelay implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        executor.execute(engine);
         running.set(new Running(engine, executor));
+        executor.execute(engine);
         log.info("Outbox relay {} started on database {}", identifier, database.database());
     }
 
@@ -177,7 +184,15 @@ public class OutboxRelay implements SmartLifecycle {
         List<UUID> ids = new ArrayList<>(batch.size());
         List<Instant> occurred = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> event : batch) {
-            OutboxRow row = OutboxRow.from(event.record());
+            OutboxRow row;
+            try {
+                row = OutboxRow.from(event.record());
+            } catch (RuntimeException e) {
+                // a row the relay cannot read must not stop every other event behind it
+                malformedRows.increment();
+                log.error("Outbox relay {}: skipping an unreadable outbox change {}", identifier, event.record(), e);
+                continue;
+            }
             if (row == null) {
                 continue;
             }
@@ -203,7 +218,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         Duration backoff = properties.retryBackoff();
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
             try {
                 for (ProducerRecord<String, byte[]> record : records) {
@@ -213,9 +228,13 @@ public class OutboxRelay implements SmartLifecycle {
                 for (Future<RecordMetadata> ack : acks) {
                     ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
+                consecutiveSendFailures.set(0);
+                lastSendFailure.set(null);
                 return;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 sendFailures.increment();
+                consecutiveSendFailures.incrementAndGet();
+                lastSendFailure.set(e);
                 log.warn(
                         "Outbox relay {}: Kafka did not acknowledge {} records, retrying in {}",
                         identifier,
@@ -226,6 +245,8 @@ public class OutboxRelay implements SmartLifecycle {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+        // never fall through to marking the batch processed
+        throw new InterruptedException("Outbox relay stopped before Kafka acknowledged the batch");
     }
 
     private void deletePublished(List<UUID> ids) {
@@ -247,19 +268,35 @@ public class OutboxRelay implements SmartLifecycle {
      * sharing a PostgreSQL server never take each other's slot. At most 63 characters, as PostgreSQL allows.
      */
     String slotName() {
-        String name = ("wpfoods_outbox_" + identifier + "_" + database.database())
-                .toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9_]", "_");
+        return postgresName("wpfoods_outbox_" + identifier + "_" + database.database());
+    }
+
+    /** A lower-case identifier of at most 63 characters (PostgreSQL would silently truncate a longer one). */
+    private static String postgresName(String raw) {
+        String name = raw.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return name.length() <= 63 ? name : name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
     }
 
     String publicationName() {
-        return "wpfoods_outbox_" + identifier;
+        return postgresName("wpfoods_outbox_" + identifier);
     }
 
-    /** Why the engine stopped, when it stopped on an error; null while it runs or after a clean stop. */
+    /**
+     * Why the relay is not doing its job: the error the engine stopped on, or the last error of Kafka refusing
+     * {@code failuresBeforeDown} batches in a row (the relay keeps retrying them). Null while all is well.
+     */
     public Throwable failure() {
-        return failure.get();
+        Throwable stopped = failure.get();
+        if (stopped != null) {
+            return stopped;
+        }
+        return consecutiveSendFailures.get() >= properties.failuresBeforeDown() ? lastSendFailure.get() : null;
+    }
+
+    /** Stops the relay and closes its Kafka producer (end of the application). */
+    public void close() {
+        stop();
+        producer.close(Duration.ofSeconds(10));
     }
 
     /**
@@ -284,6 +321,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** {@link #sweep()} while the relay runs without failing; 0 otherwise. */
+    public int sweepIfHealthy() {
+        return isRunning() && failure() == null ? sweep() : 0;
+    }
+
     /** Deletes rows older than {@code sweepAfter}: published ones whose delete was lost to a crash. */
     public int sweep() {
         return jdbc.sql("DELETE FROM outbox WHERE created_at < :before")
@@ -303,6 +345,7 @@ public class OutboxRelay implements SmartLifecycle {
         p.setProperty("database.dbname", database.database());
         p.setProperty("plugin.name", "pgoutput");
         p.setProperty("slot.name", slotName());
+        p.setProperty("slot.drop.on.stop", String.valueOf(properties.dropSlotOnStop()));
         p.setProperty("publication.name", publicationName());
         // created by ensurePublication(): inserts only, so deleting published rows adds nothing to the stream
         p.setProperty("publication.autocreate.mode", "disabled");

@@ -18,7 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long to wait for Kafka to acknowledge a batch before retrying it
  * @param retryBackoff first wait before retrying a batch Kafka did not take (doubles, capped at 30 s)
  * @param sweepAfter published rows are deleted at once; rows older than this are deleted by a sweep (a crash
- *     between publish and delete leaves them)
+ *     between publish and delete leaves them) — only while the relay runs without failing
+ * @param maxPayloadBytes largest event value {@link OutboxWriter} accepts (Kafka's default record limit is 1 MiB)
+ * @param failuresBeforeDown consecutive batches Kafka refused before health reports the relay DOWN
+ * @param dropSlotOnStop drop the replication slot when the relay stops (tests; never in production, where the slot
+ *     is what keeps unpublished changes)
  */
 @ConfigurationProperties("wpfoods.outbox")
 public record OutboxRelayProperties(
@@ -30,7 +34,10 @@ public record OutboxRelayProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("200ms") Duration retryBackoff,
-        @DefaultValue("1h") Duration sweepAfter) {
+        @DefaultValue("1h") Duration sweepAfter,
+        @DefaultValue("900000") int maxPayloadBytes,
+        @DefaultValue("5") int failuresBeforeDown,
+        @DefaultValue("false") boolean dropSlotOnStop) {
 
     /** {@code name} (or {@code fallback} when unset) as a PostgreSQL identifier fragment. */
     public String identifier(String fallback) {

@@ -256,7 +256,10 @@ public final class OutboxBenchmark {
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30),
                 Duration.ofMillis(200),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                900_000,
+                5,
+                false);
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl(database));
         dataSource.setUsername(PostgresServer.USER);

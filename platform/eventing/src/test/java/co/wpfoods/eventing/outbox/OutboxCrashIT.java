@@ -164,7 +164,10 @@ class OutboxCrashIT {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),
                 Duration.ofMillis(100),
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                900_000,
+                5,
+                false);
         var dataSource =
                 new DriverManagerDataSource(postgres.jdbcUrl(producerDb), PostgresServer.USER, PostgresServer.PASSWORD);
         return new OutboxRelay(

@@ -35,6 +35,12 @@ class OutboxRelayIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OutboxRelay relay;
+
+    @org.springframework.beans.factory.annotation.Value("${wpfoods.test.database}")
+    String database;
+
     @Test
     void publishes_a_committed_event_with_its_key_topic_and_headers_then_deletes_the_row() {
         var confirmed = confirmed("order-1");
@@ -52,7 +58,7 @@ class OutboxRelayIT {
             assertThat(KafkaTestConsumer.header(record, Headers.CORRELATION_ID)).isEqualTo("conv-1");
             assertThat(KafkaTestConsumer.header(record, Headers.TRACEPARENT)).startsWith("00-4bf92f35");
             assertThat(Instant.parse(KafkaTestConsumer.header(record, Headers.OCCURRED_AT)))
-                    .isEqualTo(event.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                    .isEqualTo(event.occurredAt());
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> jdbc.sql("SELECT count(*) FROM outbox")
@@ -87,6 +93,22 @@ class OutboxRelayIT {
         assertThatThrownBy(() -> outbox.append(event))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("inside the transaction");
+    }
+
+    @Test
+    void refuses_an_event_kafka_could_never_take_so_the_state_change_fails_at_once() {
+        var badTopic = OutboxEvent.of("orders order", "order-4", confirmed("order-4"), null);
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> outbox.append(badTopic)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a Kafka topic name");
+    }
+
+    @Test
+    void reports_healthy_while_streaming() {
+        assertThat(relay.isRunning()).isTrue();
+        assertThat(relay.failure()).isNull();
+        assertThat(relay.slotName()).endsWith("_" + database);
     }
 
     static OrderConfirmed confirmed(String orderId) {
