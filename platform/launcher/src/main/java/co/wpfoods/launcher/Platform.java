@@ -21,6 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Platform {
 
+    /**
+     * How long a service may take to stop after SIGTERM before it is killed. Spring's graceful shutdown takes a few
+     * seconds, but the first stop after a service's jar changed also writes its class-data-sharing archive, and eight
+     * JVMs doing that at once on two busy cores can take a minute.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(90);
+
     private final LauncherOptions options;
     private final PrintStream out;
     private final Instant launchedAt;
@@ -179,10 +186,11 @@ final class Platform {
         for (ServiceProcess process : processes.values()) {
             waits.add(CompletableFuture.runAsync(
                     () -> {
-                        boolean graceful = process.awaitStop(Duration.ofSeconds(30));
+                        boolean graceful = process.awaitStop(STOP_GRACE);
                         out.printf(
                                 "  ■ %-19s %s%n",
-                                process.name(), graceful ? "stopped" : "killed (did not stop in 30 s)");
+                                process.name(),
+                                graceful ? "stopped" : "killed (did not stop in " + STOP_GRACE.toSeconds() + " s)");
                     },
                     waiting));
         }
