@@ -8,7 +8,6 @@ import co.wpfoods.schemas.orders.OrderConfirmed;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,12 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,37 +82,69 @@ class OutboxCrashIT {
     @Test
     void every_committed_row_is_published_and_applied_exactly_once_across_relay_kills_and_a_postgres_restart()
             throws Exception {
-        try (var producer = rawProducer();
-                var consumerLoop = new InboxConsumerLoop()) {
+        try (var consumerLoop = new InboxConsumerLoop()) {
             consumerLoop.start();
 
-            OutboxRelay relay = newRelay(producer);
-            relay.start();
+            Process relay = startRelayProcess(1);
             write(0, 150);
-            relay.kill(); // abruptly, while batches may be in flight
+            // kill -9 once it is publishing: what it sent since its last offset flush is sent again later
+            await().atMost(Duration.ofMinutes(1)).until(() -> deliveries.size() >= 100);
+            relay.destroyForcibly().waitFor();
             write(150, 250); // committed while no relay runs
 
-            postgres.restart();
+            relay = startRelayProcess(2);
+            write(250, 320);
+            postgres.restart(); // under the running relay
+            write(320, 400);
+            relay.destroyForcibly().waitFor();
 
-            relay = newRelay(producer);
-            relay.start();
-            write(250, 400);
-            relay.kill();
-            relay = newRelay(producer);
-            relay.start();
+            relay = startRelayProcess(3);
             write(400, 500);
-
-            await().atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> deliveries.keySet().containsAll(committed));
-            relay.stop();
+            try {
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> deliveries.keySet().containsAll(committed));
+            } finally {
+                relay.destroy();
+                relay.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
 
             assertThat(committed).hasSizeGreaterThan(500);
             assertThat(deliveries.keySet()).doesNotContainAnyElementsOf(rolledBack);
             assertThat(deliveries.keySet()).isEqualTo(committed);
             await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount() == committed.size());
             assertThat(maxTimesApplied()).isEqualTo(1);
+            System.out.printf(
+                    "crash test: %d committed, %d rolled back, %d delivered more than once%n",
+                    committed.size(),
+                    rolledBack.size(),
+                    deliveries.values().stream().filter(n -> n.get() > 1).count());
         }
+    }
+
+    /** A relay in its own JVM (production defaults), its output in target/crash-relay-N.log. */
+    private Process startRelayProcess(int n) throws Exception {
+        Path log = Path.of("target", "crash-relay-" + n + ".log");
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RelayMain.class.getName(),
+                        postgres.jdbcUrl(producerDb),
+                        PostgresServer.USER,
+                        PostgresServer.PASSWORD,
+                        KafkaServer.shared().bootstrapServers(),
+                        "crash")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("relay process exited; see " + log.toAbsolutePath());
+            }
+            return Files.readString(log).contains(RelayMain.STARTED);
+        });
+        return process;
     }
 
     /** Transactions {@code from..to}: each commits 1–3 rows, every fifth rolls back. */
@@ -152,45 +179,6 @@ class OutboxCrashIT {
                 }
             }
         }
-    }
-
-    private OutboxRelay newRelay(KafkaProducer<String, byte[]> producer) {
-        var properties = new OutboxRelayProperties(
-                true,
-                "crash",
-                Duration.ofMillis(10),
-                256,
-                Duration.ofMillis(0),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(10),
-                Duration.ofMillis(100),
-                Duration.ofHours(1),
-                900_000,
-                5,
-                false);
-        var dataSource =
-                new DriverManagerDataSource(postgres.jdbcUrl(producerDb), PostgresServer.USER, PostgresServer.PASSWORD);
-        return new OutboxRelay(
-                properties,
-                "crash",
-                PostgresCoordinates.fromJdbcUrl(
-                        postgres.jdbcUrl(producerDb), PostgresServer.USER, PostgresServer.PASSWORD),
-                producer,
-                JdbcClient.create(dataSource),
-                new SimpleMeterRegistry());
-    }
-
-    private static KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        KafkaServer.shared().bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
-                new StringSerializer(),
-                new ByteArraySerializer());
     }
 
     private static Connection consumerConnection() throws SQLException {
