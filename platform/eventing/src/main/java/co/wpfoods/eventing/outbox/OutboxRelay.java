@@ -343,6 +343,9 @@ public class OutboxRelay implements SmartLifecycle {
         p.setProperty("database.user", database.user());
         p.setProperty("database.password", database.password());
         p.setProperty("database.dbname", database.database());
+        if (database.parameters().containsKey("sslmode")) {
+            p.setProperty("database.sslmode", database.parameters().get("sslmode"));
+        }
         p.setProperty("plugin.name", "pgoutput");
         p.setProperty("slot.name", slotName());
         p.setProperty("slot.drop.on.stop", String.valueOf(properties.dropSlotOnStop()));
