@@ -58,6 +58,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final AtomicReference<Running> running = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** Whether the application wants the relay running: an engine that stopped on an error is restarted. */
+    private volatile boolean wanted;
+
+    private final java.util.concurrent.ScheduledExecutorService restarts =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "outbox-relay-restart");
+                t.setDaemon(true);
+                return t;
+            });
+    private Duration restartBackoff = Duration.ofSeconds(2);
     private final java.util.concurrent.atomic.AtomicInteger consecutiveSendFailures =
             new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicReference<Exception> lastSendFailure = new AtomicReference<>();
@@ -94,11 +104,20 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        wanted = true;
         if (running.get() != null) {
             return;
         }
         failure.set(null);
-        ensurePublication();
+        try {
+            ensurePublication();
+        } catch (RuntimeException e) {
+            // the database is not reachable (yet): report it and try again, never fail the application
+            failure.set(e);
+            log.error("Outbox relay {} cannot prepare its publication", identifier, e);
+            scheduleRestart();
+            return;
+        }
         DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(
                         ChangeEventFormat.of(Connect.class))
                 .using(engineProperties())
@@ -110,6 +129,7 @@ public class OutboxRelay implements SmartLifecycle {
                         if (current != null) {
                             current.executor().shutdown();
                         }
+                        scheduleRestart();
                         log.error("Outbox relay {} stopped: {}", identifier, message, error);
                     } else {
                         log.info("Outbox relay {} stopped: {}", identifier, message);
@@ -129,6 +149,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Stops the engine gracefully: the batch in hand finishes and its offsets are stored. */
     @Override
     public synchronized void stop() {
+        wanted = false;
         Running current = running.getAndSet(null);
         if (current == null) {
             return;
@@ -153,6 +174,7 @@ public class OutboxRelay implements SmartLifecycle {
      * flushed. Meant for fault-injection tests.
      */
     public synchronized void kill() {
+        wanted = false;
         Running current = running.getAndSet(null);
         if (current == null) {
             return;
@@ -210,6 +232,7 @@ public class OutboxRelay implements SmartLifecycle {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
+        restartBackoff = Duration.ofSeconds(2);
         deletePublished(ids);
     }
 
@@ -293,9 +316,35 @@ public class OutboxRelay implements SmartLifecycle {
         return consecutiveSendFailures.get() >= properties.failuresBeforeDown() ? lastSendFailure.get() : null;
     }
 
+    /**
+     * Restarts an engine that stopped on an error (a lost database, a replication slot another replica holds — that
+     * replica then stays on standby until the slot is free), with a growing pause, for as long as the relay is wanted.
+     */
+    private void scheduleRestart() {
+        if (!wanted || restarts.isShutdown()) {
+            return;
+        }
+        Duration pause = restartBackoff;
+        restartBackoff = pause.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
+                ? Duration.ofMinutes(1)
+                : pause.multipliedBy(2);
+        log.warn("Outbox relay {} restarts in {}", identifier, pause);
+        restarts.schedule(
+                () -> {
+                    synchronized (this) {
+                        if (wanted && running.get() == null) {
+                            start();
+                        }
+                    }
+                },
+                pause.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     /** Stops the relay and closes its Kafka producer (end of the application). */
     public void close() {
         stop();
+        restarts.shutdownNow();
         producer.close(Duration.ofSeconds(10));
     }
 
