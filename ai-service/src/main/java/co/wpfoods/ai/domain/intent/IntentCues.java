@@ -43,7 +43,18 @@ public final class IntentCues {
                 "good afternoon",
                 "ole",
                 "alo");
-        cues(Intent.THANKS, 2.0, "gracias", "thanks", "thank you", "agradezco", "muy amable*", "agradecid*");
+        cues(
+                Intent.THANKS,
+                2.0,
+                "gracias",
+                "thanks",
+                "thank you",
+                "agradezco",
+                "muy amable*",
+                "agradecid*",
+                "thank*",
+                "muchas gracias:3",
+                "gracias por todo:3");
         cues(
                 Intent.HELP,
                 2.0,
@@ -64,6 +75,14 @@ public final class IntentCues {
                 "duda",
                 "problema:1.5",
                 "how does this work",
+                "no se como:3",
+                "como pido:3",
+                "como pedir:3",
+                "como hago:2",
+                "talk to:2",
+                "speak to:2",
+                "human:2",
+                "alguien:1",
                 "no se como:3",
                 "como pido:3",
                 "como pedir:3",
@@ -204,7 +223,10 @@ public final class IntentCues {
                 "ya esta:1",
                 "es todo gracias:4",
                 "pedido ya:1",
-                "lo pido:3");
+                "lo pido:3",
+                "terminamos:3",
+                "finalizamos:3",
+                "finalizar pedido:4");
         cues(
                 Intent.CONFIRM,
                 2.0,
@@ -265,7 +287,15 @@ public final class IntentCues {
                 "mi orden:1",
                 "arrive*:2",
                 "el domicilio:1.5",
-                "ya casi:1.5");
+                "ya casi:1.5",
+                "where s my:3",
+                "wheres my:3",
+                "when will:2",
+                "no ha llegado:3",
+                "aun no llega:3",
+                "todavia no llega:3",
+                "no ha venido:3",
+                "a que hora llega:3");
         cues(
                 Intent.PAY_QUESTION,
                 3.0,
@@ -336,7 +366,11 @@ public final class IntentCues {
                 "no molesten",
                 "no mas mensajes",
                 "no me manden",
-                "no me envien");
+                "no me envien",
+                "recibir mas mensajes",
+                "mas mensajes",
+                "recibir mensajes",
+                "no mas promociones");
         cues(
                 Intent.DELETE_DATA,
                 5.0,
@@ -410,7 +444,11 @@ public final class IntentCues {
                 "salio de cocina",
                 "empacado",
                 "despachar",
-                "pa recoger");
+                "pa recoger",
+                "ya salio:2.5",
+                "despachado:3",
+                "pueden recoger:3",
+                "listo para entregar:4");
         cues(
                 Intent.ITEM_OFF,
                 3.0,
