@@ -205,7 +205,10 @@ class SimulatorHttpIT {
         assertThat(sent.status()).isEqualTo(202);
         await().untilAsserted(() -> assertThat(inboundMessages()).hasSize(1));
         LoggedRequest request = webhooks().stream()
-                .filter(r -> r.getBodyAsString().contains("\"messages\""))
+                .filter(r -> SimulatorClient.JSON
+                        .readTree(r.getBody())
+                        .at("/entry/0/changes/0/value")
+                        .has("messages"))
                 .findFirst()
                 .orElseThrow();
         String raw = new String(request.getBody(), StandardCharsets.US_ASCII);
