@@ -47,7 +47,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Bench {@code outbox}: the relay at a steady rate (one row per transaction, latency from commit to a Kafka consumer),
  * then its maximum throughput draining a backlog, each against a plain {@link KafkaTemplate} producer sending the
  * same records in the same run. Arguments: steady rate (rows/s, default 1000), steady seconds (default 60), backlog
- * rows (default 50000).
+ * rows (default 50000); {@code -Dwpfoods.bench.batch=N} tries another relay batch size (default 2048).
  */
 public final class OutboxBenchmark {
 
@@ -69,7 +69,11 @@ public final class OutboxBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int backlog = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
-        var log = new BenchmarkLog("outbox", "bin/bench outbox " + rate + " " + seconds + " " + backlog);
+        String batch = System.getProperty("wpfoods.bench.batch");
+        var log = new BenchmarkLog(
+                "outbox",
+                "bin/bench outbox " + rate + " " + seconds + " " + backlog
+                        + (batch == null ? "" : " (max-batch-size " + batch + ")"));
         var bench = new OutboxBenchmark();
         try (KafkaProducer<String, byte[]> relayProducer = producer("outbox-relay")) {
             OutboxRelay relay = bench.relay(relayProducer);
@@ -251,7 +255,7 @@ public final class OutboxBenchmark {
                 true,
                 "bench",
                 Duration.ofMillis(10),
-                2048,
+                Integer.getInteger("wpfoods.bench.batch", 2048),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30),
