@@ -11,41 +11,8 @@ import java.util.Set;
  */
 public final class QuantityParser {
 
-    private static final Map<String, Integer> WORDS = Map.ofEntries(
-            Map.entry("un", 1),
-            Map.entry("una", 1),
-            Map.entry("uno", 1),
-            Map.entry("unos", 1),
-            Map.entry("unas", 1),
-            Map.entry("a", 1),
-            Map.entry("an", 1),
-            Map.entry("one", 1),
-            Map.entry("dos", 2),
-            Map.entry("two", 2),
-            Map.entry("tres", 3),
-            Map.entry("three", 3),
-            Map.entry("cuatro", 4),
-            Map.entry("four", 4),
-            Map.entry("cinco", 5),
-            Map.entry("five", 5),
-            Map.entry("seis", 6),
-            Map.entry("six", 6),
-            Map.entry("siete", 7),
-            Map.entry("seven", 7),
-            Map.entry("ocho", 8),
-            Map.entry("eight", 8),
-            Map.entry("nueve", 9),
-            Map.entry("nine", 9),
-            Map.entry("diez", 10),
-            Map.entry("ten", 10),
-            Map.entry("once", 11),
-            Map.entry("eleven", 11),
-            Map.entry("doce", 12),
-            Map.entry("twelve", 12),
-            Map.entry("quince", 15),
-            Map.entry("fifteen", 15),
-            Map.entry("veinte", 20),
-            Map.entry("twenty", 20));
+    private static final Map<String, Integer> WORDS = NumberWords.cardinalsAnd(Map.ofEntries(
+            Map.entry("uno", 1), Map.entry("unos", 1), Map.entry("unas", 1), Map.entry("a", 1), Map.entry("an", 1)));
 
     /** Multi-word quantities, longest first. */
     private static final List<Map.Entry<List<String>, Integer>> PHRASES = List.of(

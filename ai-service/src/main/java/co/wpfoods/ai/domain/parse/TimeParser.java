@@ -14,41 +14,12 @@ import java.util.regex.Pattern;
  */
 public final class TimeParser {
 
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("una", 1),
-            Map.entry("un", 1),
-            Map.entry("one", 1),
-            Map.entry("dos", 2),
-            Map.entry("two", 2),
-            Map.entry("tres", 3),
-            Map.entry("three", 3),
-            Map.entry("cuatro", 4),
-            Map.entry("four", 4),
-            Map.entry("cinco", 5),
-            Map.entry("five", 5),
-            Map.entry("seis", 6),
-            Map.entry("six", 6),
-            Map.entry("siete", 7),
-            Map.entry("seven", 7),
-            Map.entry("ocho", 8),
-            Map.entry("eight", 8),
-            Map.entry("nueve", 9),
-            Map.entry("nine", 9),
-            Map.entry("diez", 10),
-            Map.entry("ten", 10),
-            Map.entry("once", 11),
-            Map.entry("eleven", 11),
-            Map.entry("doce", 12),
-            Map.entry("twelve", 12),
-            Map.entry("quince", 15),
-            Map.entry("fifteen", 15),
-            Map.entry("veinte", 20),
-            Map.entry("twenty", 20),
+    private static final Map<String, Integer> NUMBER_WORDS = NumberWords.cardinalsAnd(Map.ofEntries(
             Map.entry("treinta", 30),
             Map.entry("thirty", 30),
             Map.entry("cuarenta", 40),
             Map.entry("forty", 40),
-            Map.entry("cuarenta y cinco", 45));
+            Map.entry("cuarenta y cinco", 45)));
 
     private static final String NUMBER =
             "(\\d{1,3}|una|un|one|dos|two|tres|three|cuatro|four|cinco|five|seis|six|siete|"
