@@ -2,6 +2,7 @@ package co.wpfoods.e2e.support;
 
 import static org.awaitility.Awaitility.await;
 
+import co.wpfoods.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code module}'s exec jar on {@code port} with {@code properties} as command-line arguments. */
     public static ServiceProcess start(String module, int port, Map<String, String> properties) {
-        Path root = repositoryRoot();
+        Path root = Repository.root();
         Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
@@ -123,15 +124,5 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("mvnw")) && Files.isDirectory(p.resolve("e2e"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("Run from inside the WPFoods repository, not " + dir);
     }
 }

@@ -1,5 +1,6 @@
 package co.wpfoods.testing.bench;
 
+import co.wpfoods.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class BenchmarkLog {
     public BenchmarkLog(String bench, String command) {
         this.bench = bench;
         this.command = command;
-        this.file = repositoryRoot().resolve("docs/benchmarks.jsonl");
+        this.file = Repository.root().resolve("docs/benchmarks.jsonl");
         this.commit = gitHead();
         this.date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -53,21 +54,10 @@ public final class BenchmarkLog {
         }
     }
 
-    /** The git work tree that contains the current directory (benchmarks run from a module or the root). */
-    static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git")) && Files.exists(p.resolve("mvnw"))) {
-                return p;
-            }
-        }
-        return dir;
-    }
-
     private static String gitHead() {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "HEAD")
-                    .directory(repositoryRoot().toFile())
+                    .directory(Repository.root().toFile())
                     .redirectErrorStream(true)
                     .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
