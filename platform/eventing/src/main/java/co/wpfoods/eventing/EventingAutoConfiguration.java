@@ -51,7 +51,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -147,21 +146,15 @@ public class EventingAutoConfiguration {
         }
 
         /** Deletes published outbox rows a crash left behind, and forgets old inbox ids. */
-        @Bean(destroyMethod = "shutdown")
-        ThreadPoolTaskScheduler eventingHousekeeping(
+        @Bean
+        EventingHousekeeping eventingHousekeeping(
                 ObjectProvider<OutboxRelay> relay, Inbox inbox, KafkaConventionsProperties kafka) {
-            ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-            scheduler.setThreadNamePrefix("eventing-housekeeping-");
-            scheduler.setDaemon(true);
-            scheduler.initialize();
-            scheduler.scheduleWithFixedDelay(
-                    () -> {
-                        relay.ifAvailable(OutboxRelay::sweepIfHealthy);
-                        inbox.forgetOlderThan(kafka.inboxRetention());
-                    },
-                    java.time.Instant.now().plus(Duration.ofMinutes(1)),
+            return new EventingHousekeeping(
+                    relay.getIfAvailable(),
+                    inbox,
+                    kafka.inboxRetention(),
+                    Duration.ofMinutes(1),
                     Duration.ofMinutes(10));
-            return scheduler;
         }
     }
 

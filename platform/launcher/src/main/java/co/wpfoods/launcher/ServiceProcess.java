@@ -38,6 +38,8 @@ final class ServiceProcess {
         command.add(javaBinary());
         command.addAll(Services.JVM_OPTIONS);
         command.add("-Dwpfoods.launcher.service=" + spec.name());
+        // a JVM crash report goes beside the service's log, not into the working directory (the checkout)
+        command.add("-XX:ErrorFile=" + logDir.toAbsolutePath().resolve(spec.name() + "-hs_err_pid%p.log"));
         command.addAll(launch);
         command.addAll(spec.arguments());
         var builder = new ProcessBuilder(command)
