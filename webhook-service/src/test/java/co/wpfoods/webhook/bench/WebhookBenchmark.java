@@ -60,7 +60,7 @@ class WebhookBenchmark {
                     + " -Dwpfoods.bench=true";
 
     final int requests = Integer.getInteger("wpfoods.bench.requests", 20_000);
-    final int warmup = Integer.getInteger("wpfoods.bench.warmup", 2_000);
+    final int warmup = Integer.getInteger("wpfoods.bench.warmup", 60_000);
     final int concurrency = Integer.getInteger("wpfoods.bench.concurrency", 32);
     final int senders = Integer.getInteger("wpfoods.bench.senders", 2_000);
     final Duration maxRun = Duration.ofSeconds(Long.getLong("wpfoods.bench.max-seconds", 120));
@@ -430,8 +430,9 @@ class WebhookBenchmark {
                 "--wpfoods.gateway.services.webhook-service=http://localhost:" + servicePort,
                 "--wpfoods.gateway.meta.app-secret=" + SECRET,
                 "--wpfoods.gateway.meta.verify-token=bench-verify-token",
-                "--wpfoods.gateway.access-log.enabled=false",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                // the access log stays on, as in production: one line per request
+                "--logging.level.co.wpfoods.gateway.access=INFO"));
         File log = Files.createTempFile("bench-gateway", ".log").toFile();
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
