@@ -14,7 +14,8 @@ import java.util.UUID;
  */
 public interface InboundLedger {
 
-    void archive(RawWebhook raw, int records);
+    /** Archives POSTs as they arrived, with the number of records each one carries; one statement. */
+    void archive(List<Archived> posts);
 
     /** Records that these events were seen (or seen again) and locks them; keys must be distinct. */
     Map<DedupKey, Claim> claim(List<ClaimRequest> requests);
@@ -25,7 +26,10 @@ public interface InboundLedger {
      */
     void settle(Map<DedupKey, Assignment> firstSeen, Collection<DedupKey> acknowledged);
 
-    record ClaimRequest(DedupKey key, UUID eventId, String kind) {}
+    record Archived(RawWebhook raw, int records) {}
+
+    /** @param deliveries how many POSTs carried the event this time (a batch may hold duplicates) */
+    record ClaimRequest(DedupKey key, UUID eventId, String kind, int deliveries) {}
 
     /**
      * @param firstSeen this delivery is the first of the event

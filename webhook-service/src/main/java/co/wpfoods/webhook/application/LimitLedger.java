@@ -8,8 +8,11 @@ import java.util.Map;
 /** Per-sender message counts per fixed window, shared by every replica (inside the caller's transaction). */
 public interface LimitLedger {
 
-    /** Adds {@code count} messages to each window {@code at} falls in; returns the windows after counting. */
-    Map<LimitPeriod, Usage> count(String sender, Instant at, int count);
+    /**
+     * Adds each sender's count of new messages to every window {@code at} falls in; returns each sender's windows
+     * after counting. One statement for all senders, which locks their windows in (sender, period) order.
+     */
+    Map<String, Map<LimitPeriod, Usage>> count(Map<String, Integer> countsBySender, Instant at);
 
     void markNotified(String sender, Instant at, Collection<LimitPeriod> periods);
 

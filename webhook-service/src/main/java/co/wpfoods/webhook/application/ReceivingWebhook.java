@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,16 +30,24 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receiving one webhook POST: archive it, claim each event (dedup), decide where new events go and whether they are
- * over their sender's limit, publish what was never acknowledged, and answer only when Kafka acknowledged all of it.
+ * Receiving webhook POSTs: archive each, claim each event (dedup), decide where new events go and whether they are
+ * over their sender's limit, publish what was never acknowledged, and answer each POST only when Kafka acknowledged
+ * all of its records.
  *
- * <p>All of it runs in one database transaction that holds the claimed rows locked while Kafka acknowledges, so a
- * concurrent duplicate waits and then finds them published. Rows are committed even when Kafka did not acknowledge
- * everything: what was acknowledged is marked published and is not sent again by Meta's retry; the rest is.
+ * <p>POSTs that arrive together are received together (group commit): a few workers each take every POST waiting
+ * (up to {@code maxBatch}) and handle them in one database transaction, with one statement per step for the whole
+ * batch and one round of Kafka sends. The transaction holds the claimed rows locked while Kafka acknowledges, so a
+ * concurrent duplicate in another batch (or on another replica) waits and then finds them published; an event
+ * carried by two POSTs of the same batch is claimed and sent once, and both POSTs wait for it. Rows are committed
+ * even when Kafka did not acknowledge everything: what was acknowledged is marked published and is not sent again by
+ * Meta's retry; the rest is. Each POST gets its own answer: 200 when every one of its records is on Kafka, else 503.
  */
-public final class ReceivingWebhook {
+public final class ReceivingWebhook implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivingWebhook.class);
+
+    /** How long past its deadline a POST still waits for its batch before giving up with 503. */
+    private static final Duration GRACE = Duration.ofSeconds(1);
 
     public enum Outcome {
         /** Every record is on Kafka (now or from an earlier delivery): answer 200. */
@@ -45,7 +56,25 @@ public final class ReceivingWebhook {
         UNAVAILABLE
     }
 
-    public record Settings(Duration ackTimeout, Routing routing, InboundLimits limits, boolean limitsEnabled) {}
+    /**
+     * @param batchWorkers batches handled at the same time (each holds one database connection meanwhile)
+     * @param maxBatch most POSTs in one batch
+     */
+    public record Settings(
+            Duration ackTimeout,
+            Routing routing,
+            InboundLimits limits,
+            boolean limitsEnabled,
+            int batchWorkers,
+            int maxBatch) {}
+
+    /** One POST waiting for its batch. */
+    private record Delivery(ParsedWebhook parsed, RawWebhook raw, Instant deadline, CompletableFuture<Outcome> future) {
+
+        void answer(Outcome outcome) {
+            future.complete(outcome);
+        }
+    }
 
     private final InboundLedger ledger;
     private final RoleDirectory roles;
@@ -55,6 +84,7 @@ public final class ReceivingWebhook {
     private final WebhookMetrics metrics;
     private final TransactionTemplate transaction;
     private final Settings settings;
+    private final GroupCommit<Delivery> batches;
 
     public ReceivingWebhook(
             InboundLedger ledger,
@@ -73,17 +103,30 @@ public final class ReceivingWebhook {
         this.metrics = metrics;
         this.transaction = transaction;
         this.settings = settings;
+        this.batches = new GroupCommit<>(
+                "webhook-batch",
+                settings.batchWorkers(),
+                settings.maxBatch(),
+                this::receiveBatch,
+                delivery -> delivery.answer(Outcome.UNAVAILABLE));
     }
 
+    /** Blocks until the POST's batch is done (or its deadline and a grace period passed). */
     public Outcome receive(ParsedWebhook parsed, RawWebhook raw) {
         long started = System.nanoTime();
         Instant deadline = Instant.now().plus(settings.ackTimeout());
+        Delivery delivery = new Delivery(parsed, raw, deadline, new CompletableFuture<>());
+        batches.submit(delivery);
         Outcome outcome;
         try {
-            outcome = transaction.execute(status -> receiveInTransaction(parsed, raw, deadline));
-        } catch (DataAccessException | TransactionException e) {
-            log.warn("Database unavailable while receiving a webhook: answering 503 ({})", e.getMessage());
-            metrics.unavailable("database");
+            long wait = Duration.between(Instant.now(), deadline.plus(GRACE)).toNanos();
+            outcome = delivery.future().get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("Webhook not received within its deadline: answering 503");
+            metrics.unavailable("timeout");
+            outcome = Outcome.UNAVAILABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             outcome = Outcome.UNAVAILABLE;
         }
         metrics.ackLatency(
@@ -91,35 +134,101 @@ public final class ReceivingWebhook {
         return outcome;
     }
 
-    private Outcome receiveInTransaction(ParsedWebhook parsed, RawWebhook raw, Instant deadline) {
-        ledger.archive(raw, parsed.items().size());
-        if (!parsed.otherFields().isEmpty()) {
-            metrics.ignored("other_field", parsed.otherFields().size());
+    @Override
+    public void close() {
+        batches.close();
+    }
+
+    /** Progress of one batch's transaction, to tell whether a failure happened before anything was sent. */
+    private static final class Attempt {
+        boolean sent;
+    }
+
+    private void receiveBatch(List<Delivery> batch) {
+        List<Delivery> live = new ArrayList<>(batch.size());
+        Instant now = Instant.now();
+        for (Delivery delivery : batch) {
+            if (now.isAfter(delivery.deadline())) {
+                metrics.unavailable("timeout");
+                delivery.answer(Outcome.UNAVAILABLE);
+            } else {
+                live.add(delivery);
+            }
         }
-        if (parsed.valueErrors() > 0) {
-            log.warn(
-                    "Webhook carried {} account-level error(s) (archived as {})",
-                    parsed.valueErrors(),
-                    raw.requestId());
-            metrics.ignored("value_error", parsed.valueErrors());
+        if (live.isEmpty()) {
+            return;
         }
-        if (parsed.skippedItems() > 0) {
-            metrics.ignored("non_object_item", parsed.skippedItems());
+        Attempt attempt = new Attempt();
+        try {
+            Map<Delivery, Outcome> outcomes = transaction.execute(status -> receiveInTransaction(live, attempt));
+            live.forEach(delivery -> delivery.answer(outcomes.getOrDefault(delivery, Outcome.UNAVAILABLE)));
+        } catch (DataAccessException | TransactionException e) {
+            if (live.size() > 1 && !attempt.sent) {
+                // nothing reached Kafka: try each POST alone, so one that the database refuses does not take the
+                // others of its batch down with it (Meta would retry them together, again and again)
+                log.info(
+                        "Batch of {} webhooks failed before publishing ({}); receiving each alone",
+                        live.size(),
+                        e.getMessage());
+                live.forEach(delivery -> receiveBatch(List.of(delivery)));
+                return;
+            }
+            log.warn("Database unavailable while receiving a webhook: answering 503 ({})", e.getMessage());
+            live.forEach(delivery -> {
+                metrics.unavailable("database");
+                delivery.answer(Outcome.UNAVAILABLE);
+            });
+        } catch (RuntimeException e) {
+            log.error("Receiving a batch of {} webhooks failed: answering 503", live.size(), e);
+            live.forEach(delivery -> delivery.answer(Outcome.UNAVAILABLE));
         }
-        List<ParsedItem> items = distinctByKey(parsed.items());
+    }
+
+    private Map<Delivery, Outcome> receiveInTransaction(List<Delivery> batch, Attempt attempt) {
+        ledger.archive(batch.stream()
+                .map(d -> new InboundLedger.Archived(d.raw(), d.parsed().items().size()))
+                .toList());
+        Instant deadline = batch.getFirst().deadline();
+        // one event per key for the whole batch, in delivery order; the POST that carried it first lends its headers
+        Map<DedupKey, ParsedItem> items = new LinkedHashMap<>();
+        Map<DedupKey, RawWebhook> carriedBy = new HashMap<>();
+        Map<DedupKey, Integer> deliveries = new HashMap<>();
+        for (Delivery delivery : batch) {
+            countIgnored(delivery);
+            if (delivery.deadline().isBefore(deadline)) {
+                deadline = delivery.deadline();
+            }
+            Set<DedupKey> inThisPost = new HashSet<>();
+            for (ParsedItem item : delivery.parsed().items()) {
+                if (!inThisPost.add(item.dedupKey())) {
+                    continue; // repeated inside one POST: one event
+                }
+                if (items.putIfAbsent(item.dedupKey(), item) == null) {
+                    carriedBy.put(item.dedupKey(), delivery.raw());
+                    deliveries.put(item.dedupKey(), 1);
+                } else {
+                    // the same event in another POST of this batch
+                    metrics.duplicate(kindOf(item));
+                    deliveries.merge(item.dedupKey(), 1, Integer::sum);
+                }
+            }
+        }
+        Map<Delivery, Outcome> outcomes = new IdentityHashMap<>();
         if (items.isEmpty()) {
-            return Outcome.ACCEPTED;
+            batch.forEach(delivery -> outcomes.put(delivery, Outcome.ACCEPTED));
+            return outcomes;
         }
-        Map<DedupKey, Claim> claims = ledger.claim(items.stream()
+        Map<DedupKey, Claim> claims = ledger.claim(items.values().stream()
                 .sorted(Comparator.comparing(item -> item.dedupKey().value()))
-                .map(item -> new ClaimRequest(item.dedupKey(), item.dedupKey().eventId(), kindOf(item)))
+                .map(item -> new ClaimRequest(
+                        item.dedupKey(), item.dedupKey().eventId(), kindOf(item), deliveries.get(item.dedupKey())))
                 .toList());
 
-        Map<DedupKey, Assignment> fresh = assignFirstSeen(items, claims, raw.receivedAt());
+        Map<DedupKey, Assignment> fresh = assignFirstSeen(
+                List.copyOf(items.values()), claims, batch.getFirst().raw().receivedAt());
 
         Map<DedupKey, OutgoingRecord> pending = new LinkedHashMap<>();
-        Map<DedupKey, ParsedItem> sent = new HashMap<>();
-        for (ParsedItem item : items) {
+        for (ParsedItem item : items.values()) {
             Claim claim = claims.get(item.dedupKey());
             if (claim.published()) {
                 metrics.duplicate(kindOf(item));
@@ -127,15 +236,15 @@ public final class ReceivingWebhook {
             }
             Assignment assignment =
                     fresh.containsKey(item.dedupKey()) ? fresh.get(item.dedupKey()) : claim.assignment();
-            pending.put(item.dedupKey(), outgoing(item, assignment, raw));
-            sent.put(item.dedupKey(), item);
+            pending.put(item.dedupKey(), outgoing(item, assignment, carriedBy.get(item.dedupKey())));
         }
+        attempt.sent = !pending.isEmpty();
         Map<DedupKey, CompletableFuture<Object>> sends = sendInOrder(pending, deadline);
 
         List<DedupKey> acknowledged = awaitAcknowledgements(sends, deadline);
         ledger.settle(fresh, acknowledged);
         for (DedupKey key : acknowledged) {
-            ParsedItem item = sent.get(key);
+            ParsedItem item = items.get(key);
             Assignment assignment =
                     fresh.containsKey(key) ? fresh.get(key) : claims.get(key).assignment();
             metrics.published(kindOf(item), typeOf(item), roleOf(assignment));
@@ -146,10 +255,38 @@ public final class ReceivingWebhook {
                     "Kafka acknowledged {} of {} records in time: answering 503 so Meta retries",
                     acknowledged.size(),
                     sends.size());
-            metrics.unavailable("kafka");
-            return Outcome.UNAVAILABLE;
         }
-        return Outcome.ACCEPTED;
+        Set<DedupKey> onKafka = new HashSet<>(acknowledged);
+        claims.forEach((key, claim) -> {
+            if (claim.published()) {
+                onKafka.add(key);
+            }
+        });
+        for (Delivery delivery : batch) {
+            boolean all = delivery.parsed().items().stream().allMatch(item -> onKafka.contains(item.dedupKey()));
+            if (!all) {
+                metrics.unavailable("kafka");
+            }
+            outcomes.put(delivery, all ? Outcome.ACCEPTED : Outcome.UNAVAILABLE);
+        }
+        return outcomes;
+    }
+
+    private void countIgnored(Delivery delivery) {
+        ParsedWebhook parsed = delivery.parsed();
+        if (!parsed.otherFields().isEmpty()) {
+            metrics.ignored("other_field", parsed.otherFields().size());
+        }
+        if (parsed.valueErrors() > 0) {
+            log.warn(
+                    "Webhook carried {} account-level error(s) (archived as {})",
+                    parsed.valueErrors(),
+                    delivery.raw().requestId());
+            metrics.ignored("value_error", parsed.valueErrors());
+        }
+        if (parsed.skippedItems() > 0) {
+            metrics.ignored("non_object_item", parsed.skippedItems());
+        }
     }
 
     /** Topic and limit flag of every event seen for the first time. */
@@ -205,10 +342,13 @@ public final class ReceivingWebhook {
                         .add(message);
             }
         }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        bySender.forEach((sender, sent) -> counts.put(sender, sent.size()));
+        Map<String, Map<LimitPeriod, LimitLedger.Usage>> usageBySender = limitLedger.count(counts, at);
         bySender.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String sender = entry.getKey();
             List<ParsedItem.Message> sent = entry.getValue();
-            Map<LimitPeriod, LimitLedger.Usage> usage = limitLedger.count(sender, at, sent.size());
+            Map<LimitPeriod, LimitLedger.Usage> usage = usageBySender.get(sender);
             Map<LimitPeriod, Long> used = new HashMap<>();
             usage.forEach((period, u) -> used.put(period, u.used()));
             InboundLimits.Verdict verdict = settings.limits().judge(used, sent.size());
@@ -302,14 +442,6 @@ public final class ReceivingWebhook {
                 .setRole(assignment.role() == null ? Role.CUSTOMER : assignment.role())
                 .setRateLimited(assignment.rateLimited())
                 .build();
-    }
-
-    private static List<ParsedItem> distinctByKey(List<ParsedItem> items) {
-        Map<DedupKey, ParsedItem> first = new LinkedHashMap<>();
-        for (ParsedItem item : items) {
-            first.putIfAbsent(item.dedupKey(), item);
-        }
-        return List.copyOf(first.values());
     }
 
     private static String kindOf(ParsedItem item) {

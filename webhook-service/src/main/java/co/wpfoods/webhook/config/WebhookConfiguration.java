@@ -121,7 +121,7 @@ public class WebhookConfiguration {
                 () -> new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer()));
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     ReceivingWebhook receivingWebhook(
             JdbcInboundLedger ledger,
             JdbcRoleDirectory roles,
@@ -136,7 +136,9 @@ public class WebhookConfiguration {
                 properties.ackTimeout(),
                 new Routing(properties.routing().mediaNeedingWork()),
                 new InboundLimits(limits.perMinute(), limits.perHour(), limits.perDay()),
-                limits.enabled());
+                limits.enabled(),
+                properties.batch().workers(),
+                properties.batch().maxSize());
         return new ReceivingWebhook(ledger, roles, limitLedger, notices, publisher, metrics, transaction, settings);
     }
 

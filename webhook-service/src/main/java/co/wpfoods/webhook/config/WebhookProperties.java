@@ -22,7 +22,8 @@ public record WebhookProperties(
         @NotNull @DefaultValue("5s") Duration ackTimeout,
         @Valid @NotNull @DefaultValue Routing routing,
         @Valid @NotNull @DefaultValue Limits limits,
-        @Valid @NotNull @DefaultValue Retention retention) {
+        @Valid @NotNull @DefaultValue Retention retention,
+        @Valid @NotNull @DefaultValue Batch batch) {
 
     /** Message types published to {@code wa.inbound.media.v1} instead of the role topic. */
     public record Routing(@NotNull @DefaultValue("AUDIO") Set<InboundMessageType> mediaNeedingWork) {}
@@ -34,6 +35,16 @@ public record WebhookProperties(
             @Min(1) @DefaultValue("300") int perHour,
             @Min(1) @DefaultValue("1000") int perDay,
             @NotBlank @DefaultValue("es-CO") String noticeLocale) {}
+
+    /**
+     * Group commit: POSTs that arrive together are received in one transaction and one round of Kafka sends.
+     *
+     * @param workers batches handled at the same time; each holds a database connection while Kafka acknowledges
+     * @param maxSize most POSTs in one batch
+     */
+    public record Batch(
+            @Min(1) @DefaultValue("2") int workers,
+            @Min(1) @DefaultValue("64") int maxSize) {}
 
     /** How long the ledger, the raw archive and the usage windows are kept, and how often they are swept. */
     public record Retention(

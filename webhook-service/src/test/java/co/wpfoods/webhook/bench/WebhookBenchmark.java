@@ -60,7 +60,7 @@ class WebhookBenchmark {
                     + " -Dwpfoods.bench=true";
 
     final int requests = Integer.getInteger("wpfoods.bench.requests", 20_000);
-    final int warmup = Integer.getInteger("wpfoods.bench.warmup", 2_000);
+    final int warmup = Integer.getInteger("wpfoods.bench.warmup", 60_000);
     final int concurrency = Integer.getInteger("wpfoods.bench.concurrency", 32);
     final int senders = Integer.getInteger("wpfoods.bench.senders", 2_000);
     final Duration maxRun = Duration.ofSeconds(Long.getLong("wpfoods.bench.max-seconds", 120));
@@ -101,12 +101,20 @@ class WebhookBenchmark {
             URI gatewayUri = URI.create("http://localhost:" + gatewayPort + "/webhooks/whatsapp");
 
             load(http, baselineUri, "W" + run + "b", warmup);
+            Cpu cpuBefore = Cpu.now(gateway);
             Result baseline = load(http, baselineUri, "R" + run + "b", requests);
+            Cpu cpuBaseline = Cpu.now(gateway);
             URI serviceUri = URI.create("http://localhost:" + servicePort + "/webhooks/whatsapp");
             load(http, gatewayUri, "W" + run + "g", warmup);
+            Cpu cpuGatewayStart = Cpu.now(gateway);
             Result webhook = load(http, gatewayUri, "R" + run + "g", requests);
+            Cpu cpuGatewayEnd = Cpu.now(gateway);
             // the service alone (no gateway hop), to tell where the time goes
             Result direct = load(http, serviceUri, "R" + run + "d", requests / 2);
+            Cpu cpuDirectEnd = Cpu.now(gateway);
+            cpuBaseline.minus(cpuBefore).print("baseline", baseline);
+            cpuGatewayEnd.minus(cpuGatewayStart).print("gateway path", webhook);
+            cpuDirectEnd.minus(cpuGatewayEnd).print("service alone", direct);
             KafkaCount onKafka = countOnKafka(kafka, "R" + run + "g", webhook);
 
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -206,6 +214,137 @@ class WebhookBenchmark {
 
     record KafkaCount(long records, long lost, long duplicated) {}
 
+    /**
+     * CPU time (ns) used so far by this JVM (load generator, webhook-service, Kafka broker, bare server), by the
+     * gateway process, by every {@code postgres} process, and by the whole machine (busy and total, from
+     * {@code /proc/stat}); the difference of two snapshots tells where a phase's CPU went.
+     */
+    record Cpu(
+            long jvm,
+            long gateway,
+            long postgres,
+            long machineBusy,
+            long machineTotal,
+            long wall,
+            long jvmJit,
+            long jvmGc,
+            long gatewayJit,
+            long gatewayGc) {
+        static final long TICK_NS = 10_000_000L; // USER_HZ = 100 on Linux
+
+        static Cpu now(Process gateway) {
+            long jvm = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long postgres = 0;
+            long gatewayTicks = 0;
+            File[] procs =
+                    new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            for (File proc : procs == null ? new File[0] : procs) {
+                try {
+                    String stat = Files.readString(proc.toPath().resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    if (Long.parseLong(proc.getName()) == gateway.pid()) {
+                        gatewayTicks = ticks;
+                    } else if (comm.equals("postgres")) {
+                        postgres += ticks;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+            long busy = 0;
+            long total = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat"))
+                        .getFirst()
+                        .trim()
+                        .split("\\s+");
+                for (int i = 1; i < cpu.length && i <= 8; i++) {
+                    long v = Long.parseLong(cpu[i]);
+                    total += v;
+                    if (i != 4 && i != 5) {
+                        busy += v;
+                    }
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // not Linux
+            }
+            long[] jvmThreads = jitAndGcTicks(ProcessHandle.current().pid());
+            long[] gatewayThreads = jitAndGcTicks(gateway.pid());
+            return new Cpu(
+                    jvm,
+                    gatewayTicks * TICK_NS,
+                    postgres * TICK_NS,
+                    busy * TICK_NS,
+                    total * TICK_NS,
+                    System.nanoTime(),
+                    jvmThreads[0] * TICK_NS,
+                    jvmThreads[1] * TICK_NS,
+                    gatewayThreads[0] * TICK_NS,
+                    gatewayThreads[1] * TICK_NS);
+        }
+
+        /** CPU ticks of a JVM's JIT compiler threads and of its garbage collector threads. */
+        static long[] jitAndGcTicks(long pid) {
+            long jit = 0;
+            long gc = 0;
+            File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+            for (File task : tasks == null ? new File[0] : tasks) {
+                try {
+                    String stat = Files.readString(task.toPath().resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    if (comm.contains("CompilerThre")) {
+                        jit += ticks;
+                    } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                        gc += ticks;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+            return new long[] {jit, gc};
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(
+                    jvm - before.jvm,
+                    gateway - before.gateway,
+                    postgres - before.postgres,
+                    machineBusy - before.machineBusy,
+                    machineTotal - before.machineTotal,
+                    wall - before.wall,
+                    jvmJit - before.jvmJit,
+                    jvmGc - before.jvmGc,
+                    gatewayJit - before.gatewayJit,
+                    gatewayGc - before.gatewayGc);
+        }
+
+        void print(String phase, Result result) {
+            double n = result.ok() + result.failed();
+            long other = machineBusy - jvm - gateway - postgres;
+            System.out.printf(
+                    Locale.ROOT,
+                    "webhook cpu %-13s per request: test JVM %.0f us (JIT %.0f, GC %.0f), gateway %.0f us (JIT %.0f,"
+                            + " GC %.0f), postgres %.0f us, other %.0f us; machine busy %.0f %% of %.1f s%n",
+                    phase,
+                    jvm / 1e3 / n,
+                    jvmJit / 1e3 / n,
+                    jvmGc / 1e3 / n,
+                    gateway / 1e3 / n,
+                    gatewayJit / 1e3 / n,
+                    gatewayGc / 1e3 / n,
+                    postgres / 1e3 / n,
+                    other / 1e3 / n,
+                    machineTotal == 0 ? Double.NaN : 100.0 * machineBusy / machineTotal,
+                    wall / 1e9);
+        }
+    }
+
     /** Reads the customer topic until every accepted message is there (or 60 s pass) and a little longer. */
     KafkaCount countOnKafka(String bootstrap, String tag, Result result) {
         String prefix = "wamid.BENCH" + tag + "_";
@@ -279,16 +418,21 @@ class WebhookBenchmark {
                     "Build the gateway first: ./mvnw -B -q -pl gateway package -DskipTests (" + jar + " is missing)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
+        List<String> command = new ArrayList<>(List.of(java));
+        String jvmArgs = System.getProperty("wpfoods.bench.gateway-jvm-args", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.strip().split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
                 "--wpfoods.gateway.services.webhook-service=http://localhost:" + servicePort,
                 "--wpfoods.gateway.meta.app-secret=" + SECRET,
                 "--wpfoods.gateway.meta.verify-token=bench-verify-token",
-                "--wpfoods.gateway.access-log.enabled=false",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN",
+                // the access log stays on, as in production: one line per request
+                "--logging.level.co.wpfoods.gateway.access=INFO"));
         File log = Files.createTempFile("bench-gateway", ".log").toFile();
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)

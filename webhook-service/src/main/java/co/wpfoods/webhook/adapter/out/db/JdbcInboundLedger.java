@@ -26,17 +26,28 @@ public class JdbcInboundLedger implements InboundLedger {
     }
 
     @Override
-    public void archive(RawWebhook raw, int records) {
+    public void archive(List<Archived> posts) {
+        int n = posts.size();
+        String[] ids = new String[n];
+        String[] receivedAt = new String[n];
+        String[] requestIds = new String[n];
+        String[] signatures = new String[n];
+        int[] records = new int[n];
+        byte[][] bodies = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            RawWebhook raw = posts.get(i).raw();
+            ids[i] = UUID.randomUUID().toString();
+            receivedAt[i] = raw.receivedAt().toString();
+            requestIds[i] = raw.requestId();
+            signatures[i] = raw.signature();
+            records[i] = posts.get(i).records();
+            bodies[i] = raw.body() == null ? new byte[0] : raw.body();
+        }
         jdbc.sql("""
                         INSERT INTO raw_webhook (id, received_at, request_id, signature, records, body)
-                        VALUES (:id, :receivedAt, :requestId, :signature, :records, :body)
+                        SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bytea[])
                         """)
-                .param("id", UUID.randomUUID())
-                .param("receivedAt", Timestamp.from(raw.receivedAt()))
-                .param("requestId", raw.requestId())
-                .param("signature", raw.signature())
-                .param("records", records)
-                .param("body", raw.body())
+                .params(ids, receivedAt, requestIds, signatures, records, bodies)
                 .update();
     }
 
@@ -45,16 +56,18 @@ public class JdbcInboundLedger implements InboundLedger {
         String[] keys = requests.stream().map(r -> r.key().value()).toArray(String[]::new);
         String[] eventIds = requests.stream().map(r -> r.eventId().toString()).toArray(String[]::new);
         String[] kinds = requests.stream().map(ClaimRequest::kind).toArray(String[]::new);
+        int[] deliveries = requests.stream().mapToInt(ClaimRequest::deliveries).toArray();
         Map<DedupKey, Claim> claims = new HashMap<>();
         // rows are inserted (and locked) in key order, so concurrent batches cannot deadlock
         jdbc.sql("""
-                        INSERT INTO inbound_record (dedup_key, event_id, kind)
-                        SELECT k, e, kd FROM unnest(?::text[], ?::uuid[], ?::text[]) AS u(k, e, kd) ORDER BY k
+                        INSERT INTO inbound_record (dedup_key, event_id, kind, deliveries)
+                        SELECT k, e, kd, n FROM unnest(?::text[], ?::uuid[], ?::text[], ?::int[]) AS u(k, e, kd, n)
+                        ORDER BY k
                         ON CONFLICT (dedup_key) DO UPDATE
-                            SET deliveries = inbound_record.deliveries + 1, last_seen_at = now()
+                            SET deliveries = inbound_record.deliveries + EXCLUDED.deliveries, last_seen_at = now()
                         RETURNING dedup_key, (xmax = 0) AS first_seen, published, topic, role, rate_limited
                         """)
-                .params(keys, eventIds, kinds)
+                .params(keys, eventIds, kinds, deliveries)
                 .query((rs, row) -> {
                     String topic = rs.getString("topic");
                     String role = rs.getString("role");

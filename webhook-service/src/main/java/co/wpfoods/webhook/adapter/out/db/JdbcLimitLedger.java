@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,25 +20,37 @@ public class JdbcLimitLedger implements LimitLedger {
     }
 
     @Override
-    public Map<LimitPeriod, Usage> count(String sender, Instant at, int count) {
+    public Map<String, Map<LimitPeriod, Usage>> count(Map<String, Integer> countsBySender, Instant at) {
         LimitPeriod[] periods = LimitPeriod.values();
-        String[] names = new String[periods.length];
-        String[] starts = new String[periods.length];
-        for (int i = 0; i < periods.length; i++) {
-            names[i] = periods[i].name();
-            starts[i] = periods[i].windowStart(at).toString();
+        int n = countsBySender.size() * periods.length;
+        String[] senders = new String[n];
+        String[] names = new String[n];
+        String[] starts = new String[n];
+        int[] counts = new int[n];
+        int i = 0;
+        for (Map.Entry<String, Integer> sender : countsBySender.entrySet()) {
+            for (LimitPeriod period : periods) {
+                senders[i] = sender.getKey();
+                names[i] = period.name();
+                starts[i] = period.windowStart(at).toString();
+                counts[i] = sender.getValue();
+                i++;
+            }
         }
-        Map<LimitPeriod, Usage> usage = new EnumMap<>(LimitPeriod.class);
+        Map<String, Map<LimitPeriod, Usage>> usage = new HashMap<>();
+        // windows are locked in (sender, period) order, so concurrent batches cannot deadlock on them
         jdbc.sql("""
                         INSERT INTO inbound_usage (sender, period, window_start, used)
-                        SELECT ?, p, w, ? FROM unnest(?::text[], ?::timestamptz[]) AS u(p, w) ORDER BY p
+                        SELECT s, p, w, c FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::int[]) AS u(s, p, w, c)
+                        ORDER BY s, p
                         ON CONFLICT (sender, period, window_start) DO UPDATE SET used = inbound_usage.used + EXCLUDED.used
-                        RETURNING period, used, notified
+                        RETURNING sender, period, used, notified
                         """)
-                .params(sender, count, names, starts)
-                .query((rs, row) -> usage.put(
-                        LimitPeriod.valueOf(rs.getString("period")),
-                        new Usage(rs.getLong("used"), rs.getBoolean("notified"))))
+                .params(senders, names, starts, counts)
+                .query((rs, row) -> usage.computeIfAbsent(rs.getString("sender"), s -> new EnumMap<>(LimitPeriod.class))
+                        .put(
+                                LimitPeriod.valueOf(rs.getString("period")),
+                                new Usage(rs.getLong("used"), rs.getBoolean("notified"))))
                 .list();
         return usage;
     }
