@@ -141,8 +141,10 @@ public final class OutboxBenchmark {
         try (var consumer = new LatencyConsumer(topic)) {
             consumer.start();
             long started = System.nanoTime();
+            CpuAccount cpu = CpuAccount.start();
             long sent = paced(rate, seconds, this::insertOne, topic);
             consumer.awaitCount(sent, Duration.ofMinutes(2));
+            cpu.print("relay at a steady " + rate + " rows/s");
             return consumer.result(started);
         }
     }
