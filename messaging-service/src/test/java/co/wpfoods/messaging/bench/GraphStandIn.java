@@ -63,7 +63,7 @@ final class GraphStandIn implements AutoCloseable {
         Matcher callback = CALLBACK.matcher(body);
         String recipient = to.find() ? to.group(1) : "?";
         String commandId = callback.find() ? callback.group(1) : "?";
-        int code = admit(recipient);
+        int code = admit(recipient, commandId);
         if (code == 0) {
             respond(
                     exchange,
@@ -76,13 +76,20 @@ final class GraphStandIn implements AutoCloseable {
                     "{\"error\":{\"message\":\"(#" + code + ") limit\",\"type\":\"OAuthException\",\"code\":" + code
                             + "}}");
         }
-        synchronized (this) {
-            arrivals.add(new Arrival(System.nanoTime(), commandId, recipient, code));
-        }
     }
 
-    private synchronized int admit(String recipient) {
+    /**
+     * Meta's view: the request is counted when it arrives, and the same instant is what the benchmark's window
+     * analysis sees (recording it after the response was written would add the response's own jitter).
+     */
+    private synchronized int admit(String recipient, String commandId) {
         long now = System.nanoTime();
+        int code = limit(recipient, now);
+        arrivals.add(new Arrival(now, commandId, recipient, code));
+        return code;
+    }
+
+    private int limit(String recipient, long now) {
         while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
             lastSecond.pollFirst();
         }
