@@ -84,7 +84,8 @@ public class MessagingConfiguration {
                 t.messagesPerSecond(),
                 t.burst(),
                 t.reservationHorizon(),
-                t.jitterAllowance());
+                t.jitterAllowance(),
+                t.reservationLead());
     }
 
     @Bean

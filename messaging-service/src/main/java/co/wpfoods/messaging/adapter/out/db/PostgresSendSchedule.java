@@ -27,6 +27,7 @@ public class PostgresSendSchedule implements ThroughputLimiter {
     private final String name;
     private final double spacingSeconds;
     private final double horizonSeconds;
+    private final double leadSeconds;
     private final int burst;
     private final long[] offsetSamples = new long[OFFSET_SAMPLES];
     private int offsetCount;
@@ -35,14 +36,23 @@ public class PostgresSendSchedule implements ThroughputLimiter {
      * @param horizon how far ahead a replica may reserve slots (enough to cover one round trip to the database)
      * @param jitterAllowance how much later one send may reach Meta than another, relative to their slots, without
      *     a 1-second window ever holding more than {@code ratePerSecond}
+     * @param lead no slot starts sooner than this after the database's now, so a slot is still ahead when its grant
+     *     comes back (a slot already past on arrival would make its send late)
      */
     public PostgresSendSchedule(
-            JdbcClient jdbc, String name, double ratePerSecond, int burst, Duration horizon, Duration jitterAllowance) {
+            JdbcClient jdbc,
+            String name,
+            double ratePerSecond,
+            int burst,
+            Duration horizon,
+            Duration jitterAllowance,
+            Duration lead) {
         this.jdbc = jdbc;
         this.name = name;
         this.burst = Math.max(1, burst);
         this.spacingSeconds = (1.0 + jitterAllowance.toNanos() / 1e9) / ratePerSecond;
         this.horizonSeconds = horizon.toNanos() / 1e9;
+        this.leadSeconds = lead.toNanos() / 1e9;
         // the last replica to start decides the rate; all replicas share one configuration
         jdbc.sql("""
                         INSERT INTO rate_schedule (name, rate_per_second, burst, tat) VALUES (:name, :rate, :burst, clock_timestamp())
@@ -60,12 +70,13 @@ public class PostgresSendSchedule implements ThroughputLimiter {
         Reply reply = jdbc.sql("""
                         WITH current AS (
                             SELECT name, clock_timestamp() AS now,
-                                   greatest(tat, clock_timestamp() - make_interval(secs => :tolerance)) AS start
+                                   clock_timestamp() + make_interval(secs => :lead) AS usable,
+                                   greatest(tat, clock_timestamp() + make_interval(secs => :lead - :tolerance)) AS start
                             FROM rate_schedule WHERE name = :name FOR UPDATE),
                         plan AS (
                             SELECT name, now, start,
                                    greatest(0, least(:wanted,
-                                       floor(extract(epoch FROM (now - start)) / :spacing + :horizon / :spacing) + 1))::int AS k
+                                       floor(extract(epoch FROM (usable - start)) / :spacing + :horizon / :spacing) + 1))::int AS k
                             FROM current)
                         UPDATE rate_schedule r SET tat = plan.start + make_interval(secs => plan.k * :spacing)
                         FROM plan WHERE r.name = plan.name
@@ -79,6 +90,7 @@ public class PostgresSendSchedule implements ThroughputLimiter {
                 .param("spacing", spacingSeconds)
                 .param("horizon", horizonSeconds)
                 .param("tolerance", (burst - 1) * spacingSeconds)
+                .param("lead", leadSeconds)
                 .query((rs, n) -> new Reply(
                         rs.getInt("granted"),
                         rs.getDouble("now_epoch"),
@@ -92,7 +104,7 @@ public class PostgresSendSchedule implements ThroughputLimiter {
         // nothing granted: the next slot is further than the horizon; come back when it is within it
         Duration wait = reply.granted() > 0
                 ? Duration.ZERO
-                : Duration.ofNanos((long) Math.max(0, (firstIn - horizonSeconds) * 1e9));
+                : Duration.ofNanos((long) Math.max(0, (firstIn - leadSeconds - horizonSeconds) * 1e9));
         return new Grant(
                 reply.granted(),
                 Math.max(firstSlotAt, sentAt),
