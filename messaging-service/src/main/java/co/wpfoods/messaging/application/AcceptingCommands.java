@@ -3,6 +3,8 @@ package co.wpfoods.messaging.application;
 import co.wpfoods.messaging.application.OutboundLog.NewMessage;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundLimits;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,33 +39,52 @@ public class AcceptingCommands {
 
     /** @return true if the command was new */
     public boolean accept(OutboundCommand command) {
-        NewMessage message = new NewMessage(
-                command.getCommandId() == null ? "missing-id" : command.getCommandId(),
-                Commands.recipientOf(command.getTo()),
-                Commands.kindOf(command),
-                command.getCorrelationId() == null ? "" : command.getCorrelationId(),
-                commands.encode(command),
-                command.getCreatedAt(),
-                null);
-        try {
-            OutboundLimits.validate(command);
-        } catch (IllegalArgumentException invalid) {
-            log.warn("Invalid command {} dead-lettered: {}", command.getCommandId(), invalid.getMessage());
-            Boolean recorded = tx.execute(status -> {
-                boolean isNew = outboundLog.recordRejected(message, null, "invalid_command: " + invalid.getMessage());
-                if (isNew) {
-                    events.deadLettered(command, "invalid_command", null, invalid.getMessage(), 0);
+        return acceptAll(List.of(command)) == 1;
+    }
+
+    /**
+     * Takes a batch (one Kafka poll) into the log: the valid commands in one statement, in order; invalid ones are
+     * dead-lettered one by one. Returns how many commands were new.
+     */
+    public int acceptAll(List<OutboundCommand> batch) {
+        List<NewMessage> valid = new ArrayList<>(batch.size());
+        int added = 0;
+        for (OutboundCommand command : batch) {
+            NewMessage message = new NewMessage(
+                    command.getCommandId() == null ? "missing-id" : command.getCommandId(),
+                    Commands.recipientOf(command.getTo()),
+                    Commands.kindOf(command),
+                    command.getCorrelationId() == null ? "" : command.getCorrelationId(),
+                    commands.encode(command),
+                    command.getCreatedAt(),
+                    null);
+            try {
+                OutboundLimits.validate(command);
+                valid.add(message);
+            } catch (IllegalArgumentException invalid) {
+                if (reject(command, message, invalid)) {
+                    added++;
                 }
-                return isNew;
-            });
-            return Boolean.TRUE.equals(recorded);
+            }
         }
-        boolean isNew = outboundLog.enqueue(message);
-        if (isNew) {
+        int queued = outboundLog.enqueueAll(valid);
+        if (queued > 0) {
             wakeSender.run();
-        } else {
-            log.debug("Command {} already known; not queued again", command.getCommandId());
         }
-        return isNew;
+        if (queued < valid.size()) {
+            log.debug("{} of {} commands already known; not queued again", valid.size() - queued, valid.size());
+        }
+        return added + queued;
+    }
+
+    private boolean reject(OutboundCommand command, NewMessage message, IllegalArgumentException invalid) {
+        log.warn("Invalid command {} dead-lettered: {}", command.getCommandId(), invalid.getMessage());
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            boolean isNew = outboundLog.recordRejected(message, null, "invalid_command: " + invalid.getMessage());
+            if (isNew) {
+                events.deadLettered(command, "invalid_command", null, invalid.getMessage(), 0);
+            }
+            return isNew;
+        }));
     }
 }

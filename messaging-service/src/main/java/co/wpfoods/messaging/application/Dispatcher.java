@@ -5,9 +5,9 @@ import co.wpfoods.messaging.application.SendingMessages.Send;
 import co.wpfoods.messaging.config.MessagingProperties;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +29,15 @@ public class Dispatcher {
 
     private final OutboundLog outboundLog;
     private final SendingMessages sending;
+    private final AcceptedSends acceptedSends;
     private final ThroughputLimiter limiter;
     private final TokenGate tokenGate;
     private final GraphApi graph;
     private final MessagingMetrics metrics;
     private final MessagingProperties.Sender config;
     private final String owner;
-    private final Duration halfHorizon;
+    private final Duration reservationPause;
+    private final int slotsPerReservation;
     private final Duration lateSlotTolerance;
 
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -49,23 +51,27 @@ public class Dispatcher {
     public Dispatcher(
             OutboundLog outboundLog,
             SendingMessages sending,
+            AcceptedSends acceptedSends,
             ThroughputLimiter limiter,
             TokenGate tokenGate,
             GraphApi graph,
             MessagingMetrics metrics,
             MessagingProperties.Sender config,
+            double messagesPerSecond,
             Duration reservationHorizon,
             Duration lateSlotTolerance,
             String owner) {
         this.outboundLog = outboundLog;
         this.sending = sending;
+        this.acceptedSends = acceptedSends;
         this.limiter = limiter;
         this.tokenGate = tokenGate;
         this.graph = graph;
         this.metrics = metrics;
         this.config = config;
         this.owner = owner;
-        this.halfHorizon = reservationHorizon.dividedBy(2);
+        this.reservationPause = reservationHorizon.dividedBy(4);
+        this.slotsPerReservation = (int) (reservationHorizon.toNanos() / 1e9 * messagesPerSecond) + 1;
         this.lateSlotTolerance = lateSlotTolerance;
     }
 
@@ -74,8 +80,11 @@ public class Dispatcher {
             return;
         }
         running = true;
-        workers = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("graph-send-", 0).factory());
+        acceptedSends.start(this::signal);
+        // platform threads, reused: a send waits for its slot in parkNanos, and the operating system wakes a platform
+        // thread on time even when the virtual-thread carriers (as many as cores) are busy with other work
+        workers = Executors.newCachedThreadPool(
+                Thread.ofPlatform().name("graph-send-", 0).daemon().factory());
         loop = Thread.ofPlatform().name("messaging-dispatcher").daemon().start(this::run);
     }
 
@@ -97,6 +106,7 @@ public class Dispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        acceptedSends.stop();
     }
 
     /** Something may be ready: a command arrived, a send finished. */
@@ -144,12 +154,10 @@ public class Dispatcher {
             await(config.pollInterval());
             return;
         }
-        Map<String, java.time.Instant> windows =
-                outboundLog.lastInbound(claimed.stream().map(Claimed::recipient).toList());
         Deque<Send> ready = new ArrayDeque<>();
         for (Claimed c : claimed) {
             try {
-                if (sending.prepare(c, windows.get(c.recipient())) instanceof Send send) {
+                if (sending.prepare(c) instanceof Send send) {
                     ready.add(send);
                 }
             } catch (RuntimeException e) {
@@ -159,56 +167,75 @@ public class Dispatcher {
                         owner,
                         java.time.Instant.now().plusSeconds(1),
                         c.pair(),
-                        c.pairBackoffExponent());
+                        c.pairBackoffExponent(),
+                        false);
             }
         }
         pace(ready);
     }
 
-    /** Reserves number-wide send slots for the prepared sends; each send waits for its slot on its own thread. */
+    /**
+     * Reserves number-wide send slots for the prepared sends; each send waits for its slot on its own thread.
+     * {@code sending} is recorded (one statement) before the slots are reserved, for about as many sends as one
+     * reservation grants, so that no database round trip lies between a slot and its send.
+     */
     private void pace(Deque<Send> ready) {
-        while (!ready.isEmpty()) {
+        Deque<Send> begun = new ArrayDeque<>();
+        while (!ready.isEmpty() || !begun.isEmpty()) {
             if (!running || tokenGate.isPaused()) {
                 ready.forEach(sending::releaseUnsent);
+                begun.forEach(sending::abandon);
                 return;
             }
-            ThroughputLimiter.Grant grant = limiter.tryAcquire(ready.size());
-            long reservedAt = System.nanoTime();
+            int wanted = Math.min(ready.size(), slotsPerReservation - begun.size());
+            if (wanted > 0) {
+                List<Send> next = new ArrayList<>(wanted);
+                for (int i = 0; i < wanted; i++) {
+                    next.add(ready.poll());
+                }
+                begun.addAll(sending.begin(next));
+                if (begun.isEmpty()) {
+                    continue;
+                }
+            }
+            ThroughputLimiter.Grant grant = limiter.tryAcquire(begun.size());
             metrics.tokensAvailable(grant.available());
             for (int i = 0; i < grant.granted(); i++) {
-                Send send = ready.poll();
-                long slot = reservedAt
-                        + grant.firstSlotIn().toNanos()
-                        + i * grant.spacing().toNanos();
-                inFlight.incrementAndGet();
-                workers.execute(() -> {
-                    try {
-                        if (sending.begin(send)) {
-                            onTimeSlot(slot, grant.spacing());
-                            sending.send(send);
-                        }
-                    } catch (RuntimeException e) {
-                        log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
-                    } finally {
-                        inFlight.decrementAndGet();
-                        signal();
-                    }
-                });
+                dispatch(begun.poll(), grant.firstSlotAt() + i * grant.spacing().toNanos());
             }
-            if (!ready.isEmpty()) {
-                // slots reach at most the reservation horizon ahead: come back when half of it has passed
-                sleep(grant.granted() > 0 ? max(grant.spacing(), halfHorizon) : grant.waitForNext());
+            if (!ready.isEmpty() || !begun.isEmpty()) {
+                // slots reach at most the reservation horizon ahead: come back when a quarter of it has passed, so a
+                // slow
+                // round trip or a busy machine does not let the schedule run dry (slots not reserved in time are lost)
+                sleep(grant.granted() > 0 ? max(grant.spacing(), reservationPause) : grant.waitForNext());
             }
         }
     }
 
+    private void dispatch(Send send, long slot) {
+        inFlight.incrementAndGet();
+        workers.execute(() -> {
+            try {
+                onTimeSlot(slot);
+                sending.send(send);
+            } catch (RuntimeException e) {
+                log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
+            } finally {
+                inFlight.decrementAndGet();
+                signal();
+            }
+        });
+    }
+
     /**
-     * Waits for the slot. A thread that wakes up much later than its slot (a stalled JVM, a busy machine) would
-     * send together with the sends of later slots and bunch them; it gives its slot up and reserves a fresh one.
+     * Waits for the slot. A thread that wakes up later than its slot by more than the tolerance (a stalled JVM, a busy
+     * machine) would reach Meta closer to the sends of the next second than the schedule allows for; it gives its slot
+     * up and reserves a fresh one.
      */
-    private void onTimeSlot(long slot, Duration spacing) {
-        long tolerance = Math.max(spacing.toNanos(), lateSlotTolerance.toNanos());
+    private void onTimeSlot(long slot) {
+        long tolerance = lateSlotTolerance.toNanos();
         sleepUntil(slot);
+        metrics.slotLateness(System.nanoTime() - slot);
         while (running && System.nanoTime() - slot > tolerance) {
             metrics.lateSlot();
             ThroughputLimiter.Grant grant = limiter.tryAcquire(1);
@@ -216,7 +243,7 @@ public class Dispatcher {
                 sleep(grant.waitForNext());
                 continue;
             }
-            slot = System.nanoTime() + grant.firstSlotIn().toNanos();
+            slot = grant.firstSlotAt();
             sleepUntil(slot);
         }
     }

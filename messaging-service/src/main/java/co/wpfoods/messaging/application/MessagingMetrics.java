@@ -16,6 +16,7 @@ public class MessagingMetrics {
     private final MeterRegistry registry;
     private final Timer queueToSend;
     private final Counter recipientBackoffs;
+    private final Timer slotLateness;
     private final AtomicReference<Double> tokensAvailable = new AtomicReference<>(0.0);
     private final AtomicLong queueDepth = new AtomicLong();
     private final AtomicLong recipientsInBackoff = new AtomicLong();
@@ -26,6 +27,10 @@ public class MessagingMetrics {
         this.queueToSend = Timer.builder("wpfoods.messaging.queue.to.send")
                 .description("From a command entering our queue to Meta accepting it")
                 .publishPercentiles(0.5, 0.95, 0.99)
+                .register(registry);
+        this.slotLateness = Timer.builder("wpfoods.messaging.slot.lateness")
+                .description("How late a send's thread woke up after its number-wide send slot")
+                .publishPercentiles(0.5, 0.9, 0.99)
                 .register(registry);
         this.recipientBackoffs = Counter.builder("wpfoods.messaging.recipient.backoffs")
                 .description("Per-recipient backoffs after 131056 (pair rate limit)")
@@ -67,6 +72,10 @@ public class MessagingMetrics {
                 .description("Sends that woke up too late for their slot and reserved a new one")
                 .register(registry)
                 .increment();
+    }
+
+    public void slotLateness(long nanos) {
+        slotLateness.record(Math.max(0, nanos), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void recipientBackoff() {

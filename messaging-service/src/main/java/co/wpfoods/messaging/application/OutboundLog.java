@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The outbound log and per-recipient queues (messaging-service's own database). */
 public interface OutboundLog {
@@ -32,8 +32,21 @@ public interface OutboundLog {
             byte[] command,
             Instant enqueuedAt) {}
 
-    /** A recipient this replica now holds, with its pair-limit state and head message (null if none). */
-    record Claimed(String recipient, PairBucket pair, int pairBackoffExponent, Head head) {}
+    /**
+     * A recipient this replica now holds, with its pair-limit state, head message (null if none) and the user's last
+     * inbound message (null if never), read in the same statement as the claim.
+     */
+    record Claimed(String recipient, PairBucket pair, int pairBackoffExponent, Head head, Instant lastInbound) {}
+
+    /** Meta accepted a recipient's head message; the recipient is released with its charged pair bucket. */
+    record AcceptedSend(
+            String commandId,
+            String recipient,
+            String wamid,
+            boolean asFallback,
+            Instant acceptedAt,
+            Instant nextAttemptAt,
+            PairBucket pair) {}
 
     /** A message as status tracking sees it. */
     record Tracked(
@@ -46,20 +59,33 @@ public interface OutboundLog {
             String fallbackOf) {}
 
     /** Queues the command at the tail of its recipient's queue; false if this command id is already known. */
-    boolean enqueue(NewMessage message);
+    default boolean enqueue(NewMessage message) {
+        return enqueueAll(List.of(message)) == 1;
+    }
+
+    /**
+     * Queues the commands, in list order, at the tails of their recipients' queues in one statement; command ids
+     * already known are skipped. Returns how many were new.
+     */
+    int enqueueAll(List<NewMessage> messages);
 
     /** Records a command we will never send (e.g. invalid) as dead-lettered; false if already known. */
     boolean recordRejected(NewMessage message, Integer errorCode, String reason);
 
-    /** Leases up to {@code max} recipients that have work and may send now, with their head messages. */
+    /**
+     * Leases up to {@code max} recipients that have work and may send now, with their head messages and windows, in
+     * one statement.
+     */
     List<Claimed> claim(String owner, int max, Duration lease);
 
-    Map<String, Instant> lastInbound(Collection<String> recipients);
+    /** queued → sending (attempts + 1) for all of them in one statement; returns those that were still queued. */
+    Set<String> markSending(Collection<String> commandIds);
 
-    /** queued → sending (attempts + 1); false if the message is no longer queued. */
-    boolean markSending(String commandId);
-
-    boolean markAccepted(String commandId, String wamid, boolean asFallback);
+    /**
+     * sending → accepted with the wamid, and the recipients released (their head left the queue), for a batch of
+     * sends in one statement. Recipients this replica no longer holds are left alone.
+     */
+    void recordAccepted(String owner, List<AcceptedSend> accepted);
 
     /** sending → queued; {@code countAttempt} false gives the attempt back (pauses, pair limit, open circuit). */
     boolean requeue(String commandId, boolean countAttempt, Integer errorCode, String errorMessage);
@@ -70,8 +96,20 @@ public interface OutboundLog {
     /** sending (left by a crashed attempt) → uncertain. */
     boolean markUncertain(String commandId);
 
-    /** Gives the recipient back: next send not before {@code nextAttemptAt}; recounts its pending messages. */
-    void release(String recipient, String owner, Instant nextAttemptAt, PairBucket pair, int pairBackoffExponent);
+    /**
+     * Gives the recipient back: next send not before {@code nextAttemptAt}. {@code headFinished}: its head message left
+     * the queue (sent, dead-lettered, uncertain), so one message fewer is pending.
+     */
+    void release(
+            String recipient,
+            String owner,
+            Instant nextAttemptAt,
+            PairBucket pair,
+            int pairBackoffExponent,
+            boolean headFinished);
+
+    /** Gives the recipient back after counting its pending messages afresh (its count was found off). */
+    void releaseRecounted(String recipient, String owner, Instant nextAttemptAt);
 
     void touchWindow(String recipient, Instant sentAt, String messageId);
 

@@ -1,5 +1,6 @@
 package co.wpfoods.messaging.application;
 
+import co.wpfoods.messaging.application.OutboundLog.AcceptedSend;
 import co.wpfoods.messaging.application.OutboundLog.Claimed;
 import co.wpfoods.messaging.application.OutboundLog.Head;
 import co.wpfoods.messaging.config.MessagingProperties;
@@ -15,6 +16,9 @@ import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +55,7 @@ public class SendingMessages {
     private final IntervalFunction retryIntervals;
     private final String owner;
     private final Clock clock;
+    private final AcceptedSends acceptedSends;
 
     public SendingMessages(
             OutboundLog outboundLog,
@@ -63,7 +68,9 @@ public class SendingMessages {
             TransactionTemplate tx,
             MessagingProperties properties,
             String owner,
-            Clock clock) {
+            Clock clock,
+            AcceptedSends acceptedSends) {
+        this.acceptedSends = acceptedSends;
         this.outboundLog = outboundLog;
         this.graph = graph;
         this.events = events;
@@ -82,11 +89,12 @@ public class SendingMessages {
                 retry.initialInterval(), retry.multiplier(), retry.jitter(), retry.maxInterval());
     }
 
-    public Decision prepare(Claimed claimed, Instant lastInbound) {
+    public Decision prepare(Claimed claimed) {
         Instant now = clock.instant();
         Head head = claimed.head();
         if (head == null) {
-            release(claimed, now);
+            // its pending count was off (e.g. a status moved a queued message on): count afresh
+            outboundLog.releaseRecounted(claimed.recipient(), owner, now);
             return new Handled();
         }
         OutboundCommand command = commands.decode(head.command());
@@ -94,11 +102,11 @@ public class SendingMessages {
             return recoverInterrupted(claimed, command, now);
         }
         OutboundKindView kind = head.kind();
-        if (CustomerServiceWindow.needsWindow(kind) && !window.isOpen(lastInbound, now)) {
+        if (CustomerServiceWindow.needsWindow(kind) && !window.isOpen(claimed.lastInbound(), now)) {
             Instant graceEnds = head.enqueuedAt().plus(properties.window().grace());
             if (now.isBefore(graceEnds)) {
                 // the user's message that opened the window may still be on its way to us
-                release(claimed, graceEnds);
+                release(claimed, graceEnds, false);
                 return new Handled();
             }
             if (command.getFallbackTemplate() == null) {
@@ -130,7 +138,7 @@ public class SendingMessages {
         if (kind.isIdempotentAtMeta() || properties.sender().resendUncertain()) {
             log.warn("Resending {} {} after an interrupted attempt", kind, command.getCommandId());
             outboundLog.requeue(command.getCommandId(), true, null, "interrupted attempt, resent");
-            release(claimed, now);
+            release(claimed, now, false);
             return new Handled();
         }
         log.warn(
@@ -149,28 +157,45 @@ public class SendingMessages {
             }
         });
         metrics.send(kind, "uncertain");
-        release(claimed, now);
+        release(claimed, now, true);
         return new Handled();
     }
 
     /** Gives back a recipient whose prepared send will not happen now (e.g. sending was paused meanwhile). */
     public void releaseUnsent(Send send) {
-        release(send.claimed(), clock.instant());
+        release(send.claimed(), clock.instant(), false);
+    }
+
+    /** Gives back a send {@link #begin} marked {@code sending} that will not happen now: queued again, attempt not counted. */
+    public void abandon(Send send) {
+        outboundLog.requeue(send.claimed().head().commandId(), false, null, "not sent: the sender stopped or paused");
+        release(send.claimed(), clock.instant(), false);
     }
 
     /**
-     * Records {@code sending} before the call (and before waiting for the send slot, so that no database round trip
-     * lies between the slot and the request). False if the message is no longer queued; the recipient is released.
+     * Records {@code sending} for a batch of sends in one statement, before the calls (and before waiting for their
+     * send slots, so that no database round trip lies between a slot and its request). Returns the sends that may go;
+     * a message no longer queued is not sent and its recipient is released.
      */
-    public boolean begin(Send send) {
-        if (outboundLog.markSending(send.claimed().head().commandId())) {
-            return true;
+    public List<Send> begin(List<Send> sends) {
+        Set<String> marked = outboundLog.markSending(
+                sends.stream().map(s -> s.claimed().head().commandId()).toList());
+        List<Send> go = new ArrayList<>(marked.size());
+        for (Send send : sends) {
+            if (marked.contains(send.claimed().head().commandId())) {
+                go.add(send);
+            } else {
+                outboundLog.releaseRecounted(send.claimed().recipient(), owner, clock.instant());
+            }
         }
-        release(send.claimed(), clock.instant());
-        return false;
+        return go;
     }
 
-    /** Calls Meta for a message {@link #begin} marked {@code sending}, records the outcome, releases the recipient. */
+    /**
+     * Calls Meta for a message {@link #begin} marked {@code sending} and records the outcome: an accepted send is
+     * handed to {@link AcceptedSends}, which records it with others in one statement and releases the recipient;
+     * anything else is recorded here.
+     */
     public void send(Send send) {
         Claimed claimed = send.claimed();
         Head head = claimed.head();
@@ -181,7 +206,6 @@ public class SendingMessages {
         Instant now = clock.instant();
         switch (outcome) {
             case GraphOutcome.Accepted accepted -> {
-                outboundLog.markAccepted(commandId, accepted.wamid(), send.asFallback());
                 metrics.send(kind, send.asFallback() ? "accepted_fallback" : "accepted");
                 metrics.queueToSend(Duration.between(head.enqueuedAt(), now));
                 PairBucket pair = kind.countsForPairLimit()
@@ -191,15 +215,17 @@ public class SendingMessages {
                                         properties.pair().burst(),
                                         properties.pair().refillPeriod())
                         : claimed.pair();
-                outboundLog.release(
+                acceptedSends.add(new AcceptedSend(
+                        commandId,
                         claimed.recipient(),
-                        owner,
+                        accepted.wamid(),
+                        send.asFallback(),
+                        now,
                         pair.nextSendAt(
                                 now,
                                 properties.pair().burst(),
                                 properties.pair().refillPeriod()),
-                        pair,
-                        0);
+                        pair));
             }
             case GraphOutcome.PairLimited limited -> {
                 outboundLog.requeue(commandId, false, 131056, limited.message());
@@ -213,14 +239,15 @@ public class SendingMessages {
                         owner,
                         now.plus(wait),
                         claimed.pair().emptied(now),
-                        exponent + 1);
+                        exponent + 1,
+                        false);
             }
             case GraphOutcome.Transient failure -> retryLater(send, failure, attempts, now);
             case GraphOutcome.TokenInvalid invalid -> {
                 outboundLog.requeue(commandId, false, invalid.code(), invalid.message());
                 metrics.send(kind, "token_invalid");
                 tokenGate.pause(invalid.code() + " " + invalid.message());
-                release(claimed, now);
+                release(claimed, now, false);
             }
             case GraphOutcome.Permanent permanent
             when FallingBack.applies(permanent.code(), send.command(), send.asFallback(), null) -> {
@@ -242,7 +269,7 @@ public class SendingMessages {
                                 null);
                     }
                 });
-                release(claimed, now);
+                release(claimed, now, true);
             }
             case GraphOutcome.Permanent permanent -> {
                 metrics.send(kind, "rejected");
@@ -251,7 +278,7 @@ public class SendingMessages {
             case GraphOutcome.NotAttempted notAttempted -> {
                 outboundLog.requeue(commandId, false, null, notAttempted.why());
                 metrics.send(kind, "circuit_open");
-                release(claimed, now.plus(properties.breaker().waitInOpen().dividedBy(10)));
+                release(claimed, now.plus(properties.breaker().waitInOpen().dividedBy(10)), false);
             }
         }
     }
@@ -272,7 +299,7 @@ public class SendingMessages {
         Duration wait = failure.kind() == GraphOutcome.Retry.MAINTENANCE
                 ? properties.retry().maintenancePause()
                 : Duration.ofMillis(retryIntervals.apply(attempts));
-        release(claimed, now.plus(wait));
+        release(claimed, now.plus(wait), false);
     }
 
     Duration pairBackoff(int exponent) {
@@ -292,10 +319,12 @@ public class SendingMessages {
             }
         });
         metrics.send(claimed.head().kind(), "dead_lettered");
-        release(claimed, clock.instant());
+        release(claimed, clock.instant(), true);
     }
 
-    private void release(Claimed claimed, Instant nextAttemptAt) {
-        outboundLog.release(claimed.recipient(), owner, nextAttemptAt, claimed.pair(), claimed.pairBackoffExponent());
+    /** @param headFinished the head message left the queue (sent, dead-lettered, uncertain) */
+    private void release(Claimed claimed, Instant nextAttemptAt, boolean headFinished) {
+        outboundLog.release(
+                claimed.recipient(), owner, nextAttemptAt, claimed.pair(), claimed.pairBackoffExponent(), headFinished);
     }
 }

@@ -6,16 +6,16 @@ import java.time.Duration;
 public interface ThroughputLimiter {
 
     /**
-     * Reserves up to {@code wanted} send slots without waiting. Slot {@code i} (0-based) may be used
-     * {@code firstSlotIn + i × spacing} from now, never earlier.
+     * Reserves up to {@code wanted} send slots without waiting. Slot {@code i} (0-based) may be used at
+     * {@code firstSlotAt + i × spacing} ({@link System#nanoTime()} scale), never earlier.
      */
     Grant tryAcquire(int wanted);
 
     /**
-     * @param firstSlotIn when the first granted slot starts, from now
-     * @param spacing time between consecutive slots (1 / rate)
+     * @param firstSlotAt when the first granted slot starts, on the {@link System#nanoTime()} scale
+     * @param spacing time between consecutive slots
      * @param available slots that could be granted right now (for the metric)
      * @param waitForNext when nothing was granted: how long until a slot can be reserved
      */
-    record Grant(int granted, Duration firstSlotIn, Duration spacing, double available, Duration waitForNext) {}
+    record Grant(int granted, long firstSlotAt, Duration spacing, double available, Duration waitForNext) {}
 }

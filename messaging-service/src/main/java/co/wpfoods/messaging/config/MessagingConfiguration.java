@@ -8,6 +8,7 @@ import co.wpfoods.messaging.adapter.out.db.JdbcOutboundLog;
 import co.wpfoods.messaging.adapter.out.db.PostgresSendSchedule;
 import co.wpfoods.messaging.adapter.out.events.OutboxFailureEvents;
 import co.wpfoods.messaging.adapter.out.graph.JdkGraphClient;
+import co.wpfoods.messaging.application.AcceptedSends;
 import co.wpfoods.messaging.application.AcceptingCommands;
 import co.wpfoods.messaging.application.Commands;
 import co.wpfoods.messaging.application.Dispatcher;
@@ -33,10 +34,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires messaging-service: adapters, use cases, the sending loop. */
@@ -78,7 +83,9 @@ public class MessagingConfiguration {
                 "phone:" + properties.graph().phoneNumberId(),
                 t.messagesPerSecond(),
                 t.burst(),
-                t.reservationHorizon());
+                t.reservationHorizon(),
+                t.jitterAllowance(),
+                t.reservationLead());
     }
 
     @Bean
@@ -116,6 +123,26 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    AcceptedSends acceptedSends(OutboundLog log, String senderInstanceId) {
+        return new AcceptedSends(log, senderInstanceId, 512);
+    }
+
+    /**
+     * {@code wa.outbound.v1} is consumed a poll at a time (one insert statement, one offset commit per poll) instead
+     * of the eventing kit's record-at-a-time default; the kit's error handler still dead-letters what cannot be read.
+     */
+    @Bean(OutboundCommandListener.CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> outboundBatchContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        return factory;
+    }
+
+    @Bean
     SendingMessages sendingMessages(
             OutboundLog log,
             GraphApi graph,
@@ -127,15 +154,28 @@ public class MessagingConfiguration {
             TransactionTemplate tx,
             MessagingProperties properties,
             String senderInstanceId,
-            Clock clock) {
+            Clock clock,
+            AcceptedSends acceptedSends) {
         return new SendingMessages(
-                log, graph, events, fallingBack, commands, gate, metrics, tx, properties, senderInstanceId, clock);
+                log,
+                graph,
+                events,
+                fallingBack,
+                commands,
+                gate,
+                metrics,
+                tx,
+                properties,
+                senderInstanceId,
+                clock,
+                acceptedSends);
     }
 
     @Bean
     Dispatcher dispatcher(
             OutboundLog log,
             SendingMessages sending,
+            AcceptedSends acceptedSends,
             ThroughputLimiter limiter,
             TokenGate gate,
             GraphApi graph,
@@ -145,11 +185,13 @@ public class MessagingConfiguration {
         return new Dispatcher(
                 log,
                 sending,
+                acceptedSends,
                 limiter,
                 gate,
                 graph,
                 metrics,
                 properties.sender(),
+                properties.throughput().messagesPerSecond(),
                 properties.throughput().reservationHorizon(),
                 properties.throughput().lateSlotTolerance(),
                 senderInstanceId);

@@ -42,7 +42,12 @@ public record MessagingProperties(
      * database. {@code burst}: sends that may go back to back after a quiet spell (1 = none, strict pacing).
      * {@code reservationHorizon}: how far ahead a replica reserves send slots (covers a database round trip).
      * {@code lateSlotTolerance}: a send that wakes up later than this (or one slot interval, if longer) after its
-     * slot takes a fresh slot instead of bunching with later sends.
+     * slot takes a fresh slot instead of bunching with later sends. {@code jitterAllowance}: slots are spaced so that
+     * {@code messagesPerSecond} consecutive sends span 1 s plus this, so sends reaching Meta up to this much late
+     * (relative to each other) still never put more than the rate into any 1-second window; the rate used is
+     * {@code messagesPerSecond / (1 + jitterAllowance/1 s)}. Keep it above {@code lateSlotTolerance}.
+     * {@code reservationLead}: no slot starts sooner than this after the database's now, so a slot is still ahead when
+     * its reservation comes back.
      */
     public record Throughput(
             @DecimalMin("0.1") @DecimalMax("1000") @DefaultValue("80")
@@ -50,7 +55,9 @@ public record MessagingProperties(
 
             @Min(1) @Max(1000) @DefaultValue("1") int burst,
             @DefaultValue("50ms") Duration reservationHorizon,
-            @DefaultValue("10ms") Duration lateSlotTolerance) {}
+            @DefaultValue("5ms") Duration lateSlotTolerance,
+            @DefaultValue("15ms") Duration jitterAllowance,
+            @DefaultValue("10ms") Duration reservationLead) {}
 
     /** Meta's pair limit per recipient (reference §6.4): burst, sustained refill, and 4^X backoff on 131056. */
     public record Pair(

@@ -9,17 +9,11 @@ import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundCommands;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import co.wpfoods.testing.bench.BenchmarkLog;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +49,9 @@ class SenderBench {
             double achievedRatio,
             double worstWindowOvershootPct,
             double limitErrorsPct,
+            long throughputErrors,
+            long pairErrors,
+            double worstAcceptedWindowOvershootPct,
             double p99QueueToSendMs,
             long lost,
             long duplicated,
@@ -64,9 +61,15 @@ class SenderBench {
     void sender() throws Exception {
         int commands = Integer.getInteger("bench.commands", 20_000);
         int recipients = Integer.getInteger("bench.recipients", 2_000);
+        // -Dbench.runs=80 or =1000 runs one of the two (while iterating); the figures recorded come from both
+        String runs = System.getProperty("bench.runs", "80,1000");
         List<Result> results = new ArrayList<>();
-        results.add(run(80, 1, commands, recipients));
-        results.add(run(1000, 2, commands, recipients));
+        if (runs.contains("80") && !runs.contains("800")) {
+            results.add(run(80, 1, commands, recipients));
+        }
+        if (runs.contains("1000")) {
+            results.add(run(1000, 2, commands, recipients));
+        }
         results.forEach(r -> System.out.println("SENDER BENCH " + r));
         record(results);
     }
@@ -100,6 +103,12 @@ class SenderBench {
             awaitAllDone(jdbc, "load", commands, Duration.ofSeconds((long) (commands / rate * 3 + 120)));
             double seconds = (System.nanoTime() - started) / 1e9;
             List<GraphStandIn.Arrival> arrivals = graph.arrivals();
+            System.out.println("SENDER BENCH load phase: commands in the log over / accepted over (s): "
+                    + jdbc.sql("""
+                            SELECT round(extract(epoch FROM max(enqueued_at) - min(enqueued_at))::numeric, 2)
+                                   || ' / ' || round(extract(epoch FROM max(accepted_at) - min(accepted_at))::numeric, 2)
+                            FROM outbound_message WHERE correlation_id = 'bench:load'
+                            """).query(String.class).single());
 
             // under the limit: half the rate for about 5 s, queue-to-send latency
             graph.reset();
@@ -121,6 +130,21 @@ class SenderBench {
                     .param("ids", lightIds.toArray(String[]::new))
                     .query(Double.class)
                     .single();
+            for (ConfigurableApplicationContext replica : replicas) {
+                var meters = replica.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+                System.out.println("SENDER BENCH replica late slots: "
+                        + meters.find("wpfoods.messaging.late.slots").counters().stream()
+                                .mapToDouble(c -> c.count())
+                                .sum()
+                        + ", slot lateness p50/p90/p99 ms: "
+                        + java.util.Arrays.toString(
+                                java.util.Arrays.stream(meters.find("wpfoods.messaging.slot.lateness")
+                                                .timer()
+                                                .takeSnapshot()
+                                                .percentileValues())
+                                        .mapToDouble(v -> v.value(java.util.concurrent.TimeUnit.MILLISECONDS))
+                                        .toArray()));
+            }
             return summarize(rate, replicaCount, commands, published, arrivals, p99, seconds);
         } finally {
             replicas.forEach(ConfigurableApplicationContext::close);
@@ -138,7 +162,15 @@ class SenderBench {
         List<Long> times =
                 arrivals.stream().map(GraphStandIn.Arrival::nanos).sorted().toList();
         int worst = worstWindow(times);
+        int worstAccepted = worstWindow(arrivals.stream()
+                .filter(a -> a.code() == 0)
+                .map(GraphStandIn.Arrival::nanos)
+                .sorted()
+                .toList());
         long limitErrors = arrivals.stream().filter(a -> a.code() != 0).count();
+        long throughputErrors =
+                arrivals.stream().filter(a -> a.code() == 130429).count();
+        long pairErrors = arrivals.stream().filter(a -> a.code() == 131056).count();
         Map<String, Integer> acceptedById = new HashMap<>();
         long firstAccepted = Long.MAX_VALUE;
         long lastAccepted = Long.MIN_VALUE;
@@ -162,6 +194,9 @@ class SenderBench {
                 achieved,
                 Math.max(0, (worst - rate) / rate * 100),
                 arrivals.isEmpty() ? 0 : limitErrors * 100.0 / arrivals.size(),
+                throughputErrors,
+                pairErrors,
+                Math.max(0, (worstAccepted - rate) / rate * 100),
                 p99,
                 lost,
                 duplicated,
@@ -269,50 +304,35 @@ class SenderBench {
                         && !container.getAssignedPartitions().isEmpty());
     }
 
-    private static void record(List<Result> results) throws IOException, InterruptedException {
-        String commit = git("rev-parse", "HEAD");
-        String date = Instant.now().toString();
-        Result slow = results.get(0);
-        Result fast = results.get(1);
-        Map<String, Object[]> metrics = new LinkedHashMap<>();
-        metrics.put("achieved_ratio_80mps", new Object[] {slow.achievedRatio(), "ratio"});
-        metrics.put("achieved_ratio_1000mps", new Object[] {fast.achievedRatio(), "ratio"});
-        metrics.put(
+    private static void record(List<Result> results) {
+        int commands = results.getFirst().commands();
+        BenchmarkLog log = new BenchmarkLog("sender", COMMAND + " -Dbench.commands=" + commands);
+        for (Result r : results) {
+            String suffix = r.rate() >= 1000 ? "_1000mps" : "_80mps";
+            log.record("achieved_ratio" + suffix, r.achievedRatio(), "ratio");
+            log.record("worst_window_overshoot_pct" + suffix, r.worstWindowOvershootPct(), "%");
+            log.record("worst_accepted_window_overshoot_pct" + suffix, r.worstAcceptedWindowOvershootPct(), "%");
+            log.record("limit_errors_pct" + suffix, r.limitErrorsPct(), "%");
+            log.record("throughput_errors" + suffix, r.throughputErrors(), "count");
+            log.record("pair_errors" + suffix, r.pairErrors(), "count");
+            log.record("p99_queue_to_send_ms" + suffix, r.p99QueueToSendMs(), "ms");
+        }
+        log.record(
                 "worst_window_overshoot_pct",
-                new Object[] {Math.max(slow.worstWindowOvershootPct(), fast.worstWindowOvershootPct()), "%"});
-        metrics.put("worst_window_overshoot_pct_80mps", new Object[] {slow.worstWindowOvershootPct(), "%"});
-        metrics.put("worst_window_overshoot_pct_1000mps", new Object[] {fast.worstWindowOvershootPct(), "%"});
-        metrics.put("limit_errors_pct", new Object[] {Math.max(slow.limitErrorsPct(), fast.limitErrorsPct()), "%"});
-        metrics.put(
+                results.stream()
+                        .mapToDouble(Result::worstWindowOvershootPct)
+                        .max()
+                        .orElseThrow(),
+                "%");
+        log.record(
+                "limit_errors_pct",
+                results.stream().mapToDouble(Result::limitErrorsPct).max().orElseThrow(),
+                "%");
+        log.record(
                 "p99_queue_to_send_ms",
-                new Object[] {Math.max(slow.p99QueueToSendMs(), fast.p99QueueToSendMs()), "ms"});
-        metrics.put("p99_queue_to_send_ms_80mps", new Object[] {slow.p99QueueToSendMs(), "ms"});
-        metrics.put("p99_queue_to_send_ms_1000mps", new Object[] {fast.p99QueueToSendMs(), "ms"});
-        metrics.put("lost", new Object[] {(double) (slow.lost() + fast.lost()), "count"});
-        metrics.put("duplicated", new Object[] {(double) (slow.duplicated() + fast.duplicated()), "count"});
-        StringBuilder lines = new StringBuilder();
-        String command = COMMAND + " -Dbench.commands=" + slow.commands();
-        metrics.forEach((metric, value) -> lines.append(String.format(
-                Locale.ROOT,
-                "{\"bench\": \"sender\", \"metric\": \"%s\", \"value\": %.4f, \"unit\": \"%s\", \"commit\": \"%s\", \"date\": \"%s\", \"command\": \"%s\"}%n",
-                metric,
-                (double) value[0],
-                value[1],
-                commit,
-                date,
-                command)));
-        Path file = Path.of(System.getProperty("bench.output", "../docs/benchmarks.jsonl"));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(
-                file, lines.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.print(lines);
-    }
-
-    private static String git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        return process.waitFor() == 0 ? out : "unknown";
+                results.stream().mapToDouble(Result::p99QueueToSendMs).max().orElseThrow(),
+                "ms");
+        log.record("lost", results.stream().mapToLong(Result::lost).sum(), "count");
+        log.record("duplicated", results.stream().mapToLong(Result::duplicated).sum(), "count");
     }
 }

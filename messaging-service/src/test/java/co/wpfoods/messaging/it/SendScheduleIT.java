@@ -33,9 +33,11 @@ class SendScheduleIT {
         jdbc.sql(migration()).update();
         double rate = 200;
         Duration horizon = Duration.ofMillis(50);
+        Duration jitterAllowance = Duration.ofMillis(15);
+        Duration lead = Duration.ofMillis(10);
         List<ThroughputLimiter> replicas = List.of(
-                new PostgresSendSchedule(jdbc, "phone:1", rate, 1, horizon),
-                new PostgresSendSchedule(jdbc, "phone:1", rate, 1, horizon));
+                new PostgresSendSchedule(jdbc, "phone:1", rate, 1, horizon, jitterAllowance, lead),
+                new PostgresSendSchedule(jdbc, "phone:1", rate, 1, horizon, jitterAllowance, lead));
         AtomicLong granted = new AtomicLong();
         long runNanos = Duration.ofSeconds(2).toNanos();
 
@@ -56,9 +58,11 @@ class SendScheduleIT {
         double elapsed = (System.nanoTime() - start) / 1e9;
         threads.shutdown();
 
-        // slots granted cover at most the elapsed time plus one reservation horizon, one slot per 1/rate
-        double allowed = rate * (elapsed + horizon.toNanos() / 1e9) + 1;
-        assertThat((double) granted.get()).isLessThanOrEqualTo(allowed).isGreaterThan(rate * elapsed * 0.9);
+        // slots granted cover at most the elapsed time plus one reservation lead and horizon, one slot per
+        // (1 s + jitter allowance) / rate
+        double spacing = (1 + jitterAllowance.toNanos() / 1e9) / rate;
+        double allowed = (elapsed + (horizon.toNanos() + lead.toNanos()) / 1e9) / spacing + 1;
+        assertThat((double) granted.get()).isLessThanOrEqualTo(allowed).isGreaterThan(elapsed / spacing * 0.9);
     }
 
     private static String migration() throws IOException {

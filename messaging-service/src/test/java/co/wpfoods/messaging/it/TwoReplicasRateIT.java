@@ -40,6 +40,10 @@ class TwoReplicasRateIT {
     static final double RATE = 50;
     static final int MESSAGES = 250;
     static final int WARM_UP = 60;
+    // a test machine shared with other builds (2 cores) stalls threads for tens of milliseconds now and then; the
+    // production default is 15 ms
+    static final int JITTER_ALLOWANCE_MS = 60;
+    static final int LATE_SLOT_TOLERANCE_MS = 20;
     static final String MESSAGES_PATH = "/v23.0/" + Fixtures.PHONE_NUMBER_ID + "/messages";
 
     final WireMockServer graph = new WireMockServer(options().dynamicPort().containerThreads(50));
@@ -90,11 +94,11 @@ class TwoReplicasRateIT {
         System.out.printf(
                 "two replicas at %.0f msg/s: worst 1 s window %d, achieved %.1f msg/s over %.1f s%n",
                 RATE, worstWindow, achieved, seconds);
-        // the shared schedule spaces slots 1/rate apart (SendScheduleIT checks that strictly); arrival times at the
-        // stand-in also carry the scheduling jitter of a busy 2-core machine (a stalled thread catches up), so the
-        // stand-in's worst window is allowed 10 % over; in quiet runs it is within 1-2 messages of the rate
-        assertThat(worstWindow).isLessThanOrEqualTo((int) (RATE * 1.1));
-        assertThat(achieved).isGreaterThan(RATE * 0.95);
+        // the shared schedule spaces slots so that RATE consecutive sends span 1 s + JITTER_ALLOWANCE, and a send that
+        // wakes more than LATE_SLOT_TOLERANCE after its slot takes a fresh one: as long as arrival times at the
+        // stand-in jitter less than the allowance, no 1-second window holds more than the rate — not one message over
+        assertThat(worstWindow).isLessThanOrEqualTo((int) RATE);
+        assertThat(achieved).isGreaterThan(RATE / (1 + JITTER_ALLOWANCE_MS / 1000.0) * 0.95);
         for (ConfigurableApplicationContext replica : replicas) {
             double accepted = replica
                     .getBean(MeterRegistry.class)
@@ -157,6 +161,8 @@ class TwoReplicasRateIT {
                         "--wpfoods.outbox.enabled=false",
                         "--wpfoods.messaging.graph.base-url=" + graph.baseUrl(),
                         "--wpfoods.messaging.throughput.messages-per-second=" + RATE,
+                        "--wpfoods.messaging.throughput.jitter-allowance=" + JITTER_ALLOWANCE_MS + "ms",
+                        "--wpfoods.messaging.throughput.late-slot-tolerance=" + LATE_SLOT_TOLERANCE_MS + "ms",
                         "--wpfoods.messaging.sender.instance-id=" + instance,
                         "--wpfoods.messaging.sender.poll-interval=20ms");
     }

@@ -4,12 +4,22 @@ import co.wpfoods.eventing.UnhandledEventException;
 import co.wpfoods.messaging.application.AcceptingCommands;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.wa.OutboundCommand;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
-/** {@code wa.outbound.v1} → the outbound log. Idempotent by command id; the offset commits after the insert. */
+/**
+ * {@code wa.outbound.v1} → the outbound log, a whole poll at a time: one statement inserts the batch, then the offsets
+ * commit once. Idempotent by command id, so a batch delivered again changes nothing. A record that is not an
+ * {@code OutboundCommand} (or does not decode) fails the batch at its index: the records before it are queued and
+ * committed, it goes to the dead-letter topic, and the rest is delivered again.
+ */
 public class OutboundCommandListener {
+
+    public static final String CONTAINER_FACTORY = "outboundBatchContainerFactory";
 
     private final AcceptingCommands accepting;
 
@@ -20,11 +30,22 @@ public class OutboundCommandListener {
     @KafkaListener(
             id = "messaging-outbound",
             topics = Topics.WhatsApp.OUTBOUND,
+            containerFactory = CONTAINER_FACTORY,
             concurrency = "${wpfoods.messaging.kafka.outbound-concurrency:3}")
-    void on(ConsumerRecord<String, SpecificRecord> record) {
-        switch (record.value()) {
-            case OutboundCommand command -> accepting.accept(command);
-            case null, default -> throw new UnhandledEventException("messaging-outbound", record.value());
+    void on(List<ConsumerRecord<String, SpecificRecord>> records) {
+        List<OutboundCommand> commands = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).value() instanceof OutboundCommand command) {
+                commands.add(command);
+            } else {
+                accepting.acceptAll(commands);
+                throw new BatchListenerFailedException(
+                        "not an OutboundCommand",
+                        new UnhandledEventException(
+                                "messaging-outbound", records.get(i).value()),
+                        i);
+            }
         }
+        accepting.acceptAll(commands);
     }
 }

@@ -9,12 +9,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,21 +30,65 @@ public class JdbcOutboundLog implements OutboundLog {
         this.pairBurst = pairBurst;
     }
 
+    /**
+     * One statement for the whole batch: the messages go in list order (so {@code seq} follows Kafka's order for each
+     * recipient), known command ids are skipped, and each recipient's pending count grows by its new messages. Queue
+     * rows are touched in recipient order, so concurrent batches cannot deadlock on them.
+     */
     @Override
-    public boolean enqueue(NewMessage m) {
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            if (!insert(m, MessageState.QUEUED, null, null)) {
-                return false;
-            }
-            jdbc.sql("""
-                            INSERT INTO recipient_queue (recipient, pending, pair_tokens) VALUES (:r, 1, :burst)
-                            ON CONFLICT (recipient) DO UPDATE SET pending = recipient_queue.pending + 1
-                            """)
-                    .param("r", m.recipient())
-                    .param("burst", (double) pairBurst)
-                    .update();
-            return true;
-        }));
+    public int enqueueAll(List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        int n = messages.size();
+        String[] ids = new String[n];
+        String[] recipients = new String[n];
+        String[] kinds = new String[n];
+        String[] correlations = new String[n];
+        byte[][] commands = new byte[n][];
+        String[] producedAt = new String[n];
+        String[] fallbackOf = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewMessage m = messages.get(i);
+            ids[i] = m.commandId();
+            recipients[i] = m.recipient();
+            kinds[i] = m.kind().name();
+            correlations[i] = m.correlationId();
+            commands[i] = m.command();
+            producedAt[i] = m.producedAt() == null ? null : m.producedAt().toString();
+            fallbackOf[i] = m.fallbackOf();
+        }
+        Integer added = jdbc.sql("""
+                        WITH input AS (
+                            SELECT * FROM unnest(:ids::text[], :recipients::text[], :kinds::text[], :corrs::text[],
+                                                 :cmds::bytea[], :producedAt::timestamptz[], :fallbackOf::text[])
+                                     WITH ORDINALITY AS t(command_id, recipient, kind, correlation_id, command,
+                                                          produced_at, fallback_of, ord)),
+                        inserted AS (
+                            INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state,
+                                                          fallback_of, produced_at)
+                            SELECT command_id, recipient, kind, correlation_id, command, 'queued', fallback_of, produced_at
+                            FROM input ORDER BY ord
+                            ON CONFLICT (command_id) DO NOTHING
+                            RETURNING recipient),
+                        queued AS (
+                            INSERT INTO recipient_queue (recipient, pending, pair_tokens)
+                            SELECT recipient, count(*), :burst FROM inserted GROUP BY recipient ORDER BY recipient
+                            ON CONFLICT (recipient) DO UPDATE SET pending = recipient_queue.pending + excluded.pending
+                            RETURNING 1)
+                        SELECT count(*)::int FROM inserted
+                        """)
+                .param("ids", ids)
+                .param("recipients", recipients)
+                .param("kinds", kinds)
+                .param("corrs", correlations)
+                .param("cmds", commands)
+                .param("producedAt", producedAt)
+                .param("fallbackOf", fallbackOf)
+                .param("burst", (double) pairBurst)
+                .query(Integer.class)
+                .single();
+        return added == null ? 0 : added;
     }
 
     @Override
@@ -76,88 +119,137 @@ public class JdbcOutboundLog implements OutboundLog {
 
     @Override
     public List<Claimed> claim(String owner, int max, Duration lease) {
-        List<Object[]> recipients = jdbc.sql("""
+        return jdbc.sql("""
                         WITH ready AS (
                             SELECT recipient FROM recipient_queue
                             WHERE pending > 0 AND next_attempt_at <= clock_timestamp()
                               AND (lease_until IS NULL OR lease_until < clock_timestamp())
                             ORDER BY next_attempt_at
                             LIMIT :max
-                            FOR UPDATE SKIP LOCKED)
-                        UPDATE recipient_queue q
-                        SET lease_owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
-                        FROM ready WHERE q.recipient = ready.recipient
-                        RETURNING q.recipient, q.pair_tokens, q.pair_updated_at, q.pair_backoff_exponent
+                            FOR UPDATE SKIP LOCKED),
+                        leased AS (
+                            UPDATE recipient_queue q
+                            SET lease_owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
+                            FROM ready WHERE q.recipient = ready.recipient
+                            RETURNING q.recipient, q.pair_tokens, q.pair_updated_at, q.pair_backoff_exponent)
+                        SELECT l.recipient, l.pair_tokens, l.pair_updated_at, l.pair_backoff_exponent,
+                               h.command_id, h.kind, h.state, h.attempts, h.command, h.enqueued_at, w.last_inbound_at
+                        FROM leased l
+                        LEFT JOIN LATERAL (
+                            SELECT command_id, kind, state, attempts, command, enqueued_at FROM outbound_message m
+                            WHERE m.recipient = l.recipient AND m.state IN ('queued', 'sending')
+                            ORDER BY m.seq LIMIT 1) h ON true
+                        LEFT JOIN customer_window w ON w.recipient = l.recipient
                         """)
                 .param("max", max)
                 .param("owner", owner)
                 .param("lease", lease.toMillis() / 1000.0)
-                .query((rs, n) -> new Object[] {
-                    rs.getString(1), rs.getDouble(2), rs.getTimestamp(3).toInstant(), rs.getInt(4)
+                .query((rs, n) -> {
+                    String commandId = rs.getString("command_id");
+                    Head head = commandId == null
+                            ? null
+                            : new Head(
+                                    commandId,
+                                    OutboundKindView.valueOf(rs.getString("kind")),
+                                    MessageState.fromDb(rs.getString("state")),
+                                    rs.getInt("attempts"),
+                                    rs.getBytes("command"),
+                                    rs.getTimestamp("enqueued_at").toInstant());
+                    Timestamp lastInbound = rs.getTimestamp("last_inbound_at");
+                    return new Claimed(
+                            rs.getString("recipient"),
+                            new PairBucket(
+                                    rs.getDouble("pair_tokens"),
+                                    rs.getTimestamp("pair_updated_at").toInstant()),
+                            rs.getInt("pair_backoff_exponent"),
+                            head,
+                            lastInbound == null ? null : lastInbound.toInstant());
                 })
                 .list();
-        if (recipients.isEmpty()) {
-            return List.of();
-        }
-        String[] names = recipients.stream().map(r -> (String) r[0]).toArray(String[]::new);
-        Map<String, Head> heads = new HashMap<>();
-        jdbc.sql("""
-                        SELECT DISTINCT ON (recipient) recipient, command_id, kind, state, attempts, command, enqueued_at
-                        FROM outbound_message
-                        WHERE recipient = ANY(:names) AND state IN ('queued', 'sending')
-                        ORDER BY recipient, seq
-                        """).param("names", names).query((ResultSet rs) -> {
-            heads.put(
-                    rs.getString("recipient"),
-                    new Head(
-                            rs.getString("command_id"),
-                            OutboundKindView.valueOf(rs.getString("kind")),
-                            MessageState.fromDb(rs.getString("state")),
-                            rs.getInt("attempts"),
-                            rs.getBytes("command"),
-                            rs.getTimestamp("enqueued_at").toInstant()));
-        });
-        List<Claimed> claimed = new ArrayList<>(recipients.size());
-        for (Object[] r : recipients) {
-            String name = (String) r[0];
-            claimed.add(new Claimed(name, new PairBucket((double) r[1], (Instant) r[2]), (int) r[3], heads.get(name)));
-        }
-        return claimed;
     }
 
     @Override
-    public Map<String, Instant> lastInbound(Collection<String> recipients) {
-        Map<String, Instant> windows = new HashMap<>();
-        jdbc.sql("SELECT recipient, last_inbound_at FROM customer_window WHERE recipient = ANY(:names)")
-                .param("names", recipients.toArray(String[]::new))
-                .query((ResultSet rs) -> {
-                    windows.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-                });
-        return windows;
-    }
-
-    @Override
-    public boolean markSending(String commandId) {
-        return jdbc.sql("""
+    public Set<String> markSending(Collection<String> commandIds) {
+        if (commandIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
                         UPDATE outbound_message SET state = 'sending', attempts = attempts + 1,
                                sending_at = clock_timestamp(), updated_at = clock_timestamp()
-                        WHERE command_id = :id AND state = 'queued'
-                        """).param("id", commandId).update() == 1;
+                        WHERE command_id = ANY(:ids) AND state = 'queued'
+                        RETURNING command_id
+                        """)
+                .param("ids", commandIds.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
+    /**
+     * One statement per batch. The recipients' rows are locked first, in recipient order (the order
+     * {@link #enqueueAll} touches them in), so this cannot deadlock with a batch of new commands for the same
+     * recipients. A recipient whose message a status webhook already moved past {@code sending} is released too: its
+     * head left the queue either way.
+     */
     @Override
-    public boolean markAccepted(String commandId, String wamid, boolean asFallback) {
-        return jdbc.sql("""
-                        UPDATE outbound_message SET state = 'accepted', wamid = :wamid, sent_as_fallback = :fallback,
-                               accepted_at = clock_timestamp(), updated_at = clock_timestamp(),
-                               error_code = NULL, error_message = NULL
-                        WHERE command_id = :id AND state = 'sending'
+    public void recordAccepted(String owner, List<AcceptedSend> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        int n = accepted.size();
+        String[] ids = new String[n];
+        String[] recipients = new String[n];
+        String[] wamids = new String[n];
+        Boolean[] fallback = new Boolean[n];
+        String[] acceptedAt = new String[n];
+        String[] nextAt = new String[n];
+        Double[] tokens = new Double[n];
+        String[] pairAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            AcceptedSend a = accepted.get(i);
+            ids[i] = a.commandId();
+            recipients[i] = a.recipient();
+            wamids[i] = a.wamid();
+            fallback[i] = a.asFallback();
+            acceptedAt[i] = a.acceptedAt().toString();
+            nextAt[i] = a.nextAttemptAt().toString();
+            tokens[i] = a.pair().tokens();
+            pairAt[i] = a.pair().updatedAt().toString();
+        }
+        jdbc.sql("""
+                        WITH done AS MATERIALIZED (
+                            SELECT * FROM unnest(:ids::text[], :recipients::text[], :wamids::text[], :fallback::boolean[],
+                                                 :acceptedAt::timestamptz[], :nextAt::timestamptz[],
+                                                 :tokens::float8[], :pairAt::timestamptz[])
+                                     AS t(command_id, recipient, wamid, fallback, accepted_at, next_at, tokens, pair_at)),
+                        locked AS MATERIALIZED (
+                            SELECT q.recipient FROM recipient_queue q
+                            WHERE q.recipient IN (SELECT recipient FROM done) AND q.lease_owner = :owner
+                            ORDER BY q.recipient
+                            FOR UPDATE),
+                        accepted AS (
+                            UPDATE outbound_message m
+                            SET state = 'accepted', wamid = d.wamid, sent_as_fallback = d.fallback,
+                                accepted_at = d.accepted_at, updated_at = clock_timestamp(),
+                                error_code = NULL, error_message = NULL
+                            FROM done d
+                            WHERE m.command_id = d.command_id AND m.state = 'sending')
+                        UPDATE recipient_queue q
+                        SET next_attempt_at = d.next_at, pair_tokens = d.tokens, pair_updated_at = d.pair_at,
+                            pair_backoff_exponent = 0, lease_owner = NULL, lease_until = NULL,
+                            pending = greatest(q.pending - 1, 0)
+                        FROM done d JOIN locked l ON l.recipient = d.recipient
+                        WHERE q.recipient = d.recipient AND q.lease_owner = :owner
                         """)
-                        .param("id", commandId)
-                        .param("wamid", wamid)
-                        .param("fallback", asFallback)
-                        .update()
-                == 1;
+                .param("ids", ids)
+                .param("recipients", recipients)
+                .param("wamids", wamids)
+                .param("fallback", fallback)
+                .param("acceptedAt", acceptedAt)
+                .param("nextAt", nextAt)
+                .param("tokens", tokens)
+                .param("pairAt", pairAt)
+                .param("owner", owner)
+                .update();
     }
 
     @Override
@@ -199,13 +291,18 @@ public class JdbcOutboundLog implements OutboundLog {
     }
 
     @Override
-    public void release(String recipient, String owner, Instant nextAttemptAt, PairBucket pair, int exponent) {
+    public void release(
+            String recipient,
+            String owner,
+            Instant nextAttemptAt,
+            PairBucket pair,
+            int exponent,
+            boolean headFinished) {
         jdbc.sql("""
                         UPDATE recipient_queue SET
                             next_attempt_at = :next, pair_tokens = :tokens, pair_updated_at = :pairAt,
                             pair_backoff_exponent = :exponent, lease_owner = NULL, lease_until = NULL,
-                            pending = (SELECT count(*) FROM outbound_message m
-                                       WHERE m.recipient = :r AND m.state IN ('queued', 'sending'))
+                            pending = greatest(pending - :finished, 0)
                         WHERE recipient = :r AND lease_owner = :owner
                         """)
                 .param("r", recipient)
@@ -214,7 +311,34 @@ public class JdbcOutboundLog implements OutboundLog {
                 .param("tokens", pair.tokens())
                 .param("pairAt", Timestamp.from(pair.updatedAt()))
                 .param("exponent", exponent)
+                .param("finished", headFinished ? 1 : 0)
                 .update();
+    }
+
+    /**
+     * The row is locked first and counted in a second statement: under READ COMMITTED that statement sees every
+     * command queued before the lock was taken, and one queued later waits for the lock and adds itself. (A count in
+     * the same statement as the update could miss a command queued while it waited for the lock.)
+     */
+    @Override
+    public void releaseRecounted(String recipient, String owner, Instant nextAttemptAt) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("SELECT 1 FROM recipient_queue WHERE recipient = :r FOR UPDATE")
+                    .param("r", recipient)
+                    .query(Integer.class)
+                    .optional();
+            jdbc.sql("""
+                            UPDATE recipient_queue SET
+                                next_attempt_at = :next, lease_owner = NULL, lease_until = NULL,
+                                pending = (SELECT count(*) FROM outbound_message m
+                                           WHERE m.recipient = :r AND m.state IN ('queued', 'sending'))
+                            WHERE recipient = :r AND lease_owner = :owner
+                            """)
+                    .param("r", recipient)
+                    .param("owner", owner)
+                    .param("next", Timestamp.from(nextAttemptAt))
+                    .update();
+        });
     }
 
     @Override
