@@ -47,7 +47,6 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().putAll(spec.environment());
         return new ServiceProcess(spec, log, builder.start());
     }
 

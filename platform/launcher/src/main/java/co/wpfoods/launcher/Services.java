@@ -2,9 +2,7 @@ package co.wpfoods.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The services of the platform and how they are wired to each other for a local run. Everything is passed as Spring
@@ -52,13 +50,7 @@ public final class Services {
     private Services() {}
 
     /** How one service is started. */
-    public record Spec(
-            String name,
-            int port,
-            String database,
-            Path jar,
-            List<String> arguments,
-            Map<String, String> environment) {}
+    public record Spec(String name, int port, String database, Path jar, List<String> arguments) {}
 
     public static boolean hasDatabase(String name) {
         return !name.equals("gateway") && !name.equals("whatsapp-simulator");
@@ -76,11 +68,8 @@ public final class Services {
         Ports ports = options.ports();
         int port = ports.of(name);
         List<String> args = new ArrayList<>();
-        Map<String, String> env = new LinkedHashMap<>();
         args.add("--server.port=" + port);
-        env.put("PORT", Integer.toString(port));
         args.add("--spring.kafka.bootstrap-servers=" + ports.kafkaBootstrap());
-        env.put("WPFOODS_KAFKA", ports.kafkaBootstrap());
         args.add("--management.endpoint.health.show-details=never");
         // every Kafka client prints its whole configuration at INFO: hundreds of lines per service at each start
         args.add("--logging.level.org.apache.kafka=WARN");
@@ -92,37 +81,24 @@ public final class Services {
             args.add("--spring.datasource.username=postgres");
             args.add("--spring.datasource.password=postgres");
             args.add("--spring.datasource.hikari.maximum-pool-size=5");
-            env.put("WPFOODS_DB_URL", url);
-            env.put("WPFOODS_DB_USER", "postgres");
-            env.put("WPFOODS_DB_PASSWORD", "postgres");
         }
         switch (name) {
             case "gateway" -> {
-                env.put("WPFOODS_META_APP_SECRET", APP_SECRET);
-                env.put("WPFOODS_META_VERIFY_TOKEN", VERIFY_TOKEN);
                 args.add("--wpfoods.gateway.meta.app-secret=" + APP_SECRET);
                 args.add("--wpfoods.gateway.meta.verify-token=" + VERIFY_TOKEN);
                 for (String target : List.of(
                         "webhook-service", "order-service", "dispatch-service", "payment-service", "ai-service")) {
                     args.add("--wpfoods.gateway.services." + target + "=" + ports.url(target));
-                    env.put("WPFOODS_" + target.toUpperCase().replace("-", "_") + "_URI", ports.url(target));
                 }
             }
             case "messaging-service" -> {
                 String graph = ports.url("whatsapp-simulator");
-                env.put("WPFOODS_GRAPH_BASE_URL", graph);
-                env.put("WPFOODS_META_ACCESS_TOKEN", ACCESS_TOKEN);
-                env.put("WPFOODS_META_PHONE_NUMBER_ID", PHONE_NUMBER_ID);
-                env.put("GRAPH_BASE_URL", graph);
-                env.put("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN);
-                env.put("WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID);
                 args.add("--wpfoods.messaging.graph.base-url=" + graph);
                 args.add("--wpfoods.messaging.graph.api-version=" + GRAPH_VERSION);
                 args.add("--wpfoods.messaging.graph.access-token=" + ACCESS_TOKEN);
                 args.add("--wpfoods.messaging.graph.phone-number-id=" + PHONE_NUMBER_ID);
             }
             case "whatsapp-simulator" -> {
-                env.put("SIMULATOR_PORT", Integer.toString(port));
                 args.add("--simulator.webhook.url=" + ports.url("gateway") + "/webhooks/whatsapp");
                 args.add("--simulator.webhook.app-secret=" + APP_SECRET);
                 args.add("--simulator.webhook.verify-token=" + VERIFY_TOKEN);
@@ -135,6 +111,6 @@ public final class Services {
             }
             default -> {}
         }
-        return new Spec(name, port, database, jarOf(options.repo(), name), List.copyOf(args), Map.copyOf(env));
+        return new Spec(name, port, database, jarOf(options.repo(), name), List.copyOf(args));
     }
 }
