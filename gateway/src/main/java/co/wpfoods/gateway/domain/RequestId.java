@@ -1,6 +1,7 @@
 package co.wpfoods.gateway.domain;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -24,13 +25,25 @@ public record RequestId(String value) {
         return isWellFormed(incoming) ? new RequestId(incoming) : generate();
     }
 
-    /** A random UUID, drawn again in the rare case it holds a run of 7+ digits (looks like a phone). */
+    /**
+     * A random (version 4) UUID, drawn again in the rare case it holds a run of 7+ digits (looks like a phone).
+     * The bits come from {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}'s {@code SecureRandom}: a request
+     * id only has to be unique enough to follow one request through the logs, it guards nothing, and
+     * {@code SecureRandom} costs a shared lock and more per request.
+     */
     public static RequestId generate() {
         String candidate;
         do {
-            candidate = UUID.randomUUID().toString();
+            candidate = randomUuid().toString();
         } while (LogRedaction.containsLongDigitRun(candidate));
         return new RequestId(candidate);
+    }
+
+    private static UUID randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(mostSignificant, leastSignificant);
     }
 
     public static boolean isWellFormed(String candidate) {

@@ -2,6 +2,9 @@ package co.wpfoods.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +27,18 @@ class RequestIdTest {
     @RepeatedTest(50)
     void generated_ids_are_well_formed_and_never_look_like_phone_numbers() {
         assertThat(RequestId.isWellFormed(RequestId.generate().value())).isTrue();
+    }
+
+    @Test
+    void generated_ids_are_distinct_version_4_uuids() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String value = RequestId.generate().value();
+            UUID uuid = UUID.fromString(value);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(value);
+            assertThat(seen.add(value)).isTrue();
+        }
     }
 }

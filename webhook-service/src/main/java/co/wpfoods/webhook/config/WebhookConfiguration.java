@@ -5,6 +5,7 @@ import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.webhook.adapter.in.kafka.RoleDirectoryListener;
 import co.wpfoods.webhook.adapter.in.web.MetaEnvelopeParser;
+import co.wpfoods.webhook.adapter.in.web.WhatsAppWebhookServlet;
 import co.wpfoods.webhook.adapter.out.db.JdbcInboundLedger;
 import co.wpfoods.webhook.adapter.out.db.JdbcLimitLedger;
 import co.wpfoods.webhook.adapter.out.db.JdbcRoleDirectory;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -68,6 +70,17 @@ public class WebhookConfiguration {
     @Bean
     MetaEnvelopeParser metaEnvelopeParser() {
         return new MetaEnvelopeParser();
+    }
+
+    /** Meta's deliveries go to a servlet of their own, beside Spring MVC's dispatcher (which serves the actuator). */
+    @Bean
+    ServletRegistrationBean<WhatsAppWebhookServlet> whatsAppWebhookServlet(
+            MetaEnvelopeParser parser, ReceivingWebhook receiving, WebhookMetrics metrics) {
+        var registration = new ServletRegistrationBean<>(
+                new WhatsAppWebhookServlet(parser, receiving, metrics), WhatsAppWebhookServlet.PATH);
+        registration.setName("whatsAppWebhook");
+        registration.setLoadOnStartup(1);
+        return registration;
     }
 
     @Bean

@@ -1,0 +1,80 @@
+package co.wpfoods.webhook.adapter.in.web;
+
+import co.wpfoods.webhook.application.ParsedWebhook;
+import co.wpfoods.webhook.application.RawWebhook;
+import co.wpfoods.webhook.application.ReceivingWebhook;
+import co.wpfoods.webhook.application.WebhookMetrics;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * {@code POST /webhooks/whatsapp}, behind the gateway (which checked the signature, size and content type and
+ * forwards the exact bytes). 200 once every record is on Kafka; 400 with a reason for a body that is not a JSON
+ * object; 503 when Kafka or the database did not make it durable in time, so that Meta retries.
+ *
+ * <p>A plain servlet mapped to the one path, not a Spring MVC controller: every delivery Meta sends passes here, and
+ * the dispatcher's handler lookup, argument resolvers, message converters and content negotiation cost more CPU per
+ * request than the parsing does (measured with the {@code webhook} benchmark, see the module README). Other
+ * methods on the path get 405, as before.
+ */
+public final class WhatsAppWebhookServlet extends HttpServlet {
+
+    public static final String PATH = "/webhooks/whatsapp";
+
+    private final transient MetaEnvelopeParser parser;
+    private final transient ReceivingWebhook receiving;
+    private final transient WebhookMetrics metrics;
+
+    public WhatsAppWebhookServlet(MetaEnvelopeParser parser, ReceivingWebhook receiving, WebhookMetrics metrics) {
+        this.parser = parser;
+        this.receiving = receiving;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        metrics.received();
+        Instant receivedAt = Instant.now();
+        byte[] body = request.getInputStream().readAllBytes();
+        ParsedWebhook parsed;
+        try {
+            parsed = parser.parse(body, receivedAt);
+        } catch (MalformedWebhookException e) {
+            metrics.rejected(e.reason());
+            byte[] answer = ("{\"reason\":\"" + jsonEscaped(e.reason()) + "\"}").getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json");
+            response.setContentLength(answer.length);
+            response.getOutputStream().write(answer);
+            return;
+        }
+        var raw = new RawWebhook(
+                body,
+                receivedAt,
+                request.getHeader("X-Request-Id"),
+                request.getHeader("X-Hub-Signature-256"),
+                request.getHeader("traceparent"));
+        response.setStatus(
+                switch (receiving.receive(parsed, raw)) {
+                    case ACCEPTED -> HttpServletResponse.SC_OK;
+                    case UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+                });
+        response.setContentLength(0);
+    }
+
+    /** Reason codes are short identifiers; anything that would need escaping is dropped rather than trusted. */
+    private static String jsonEscaped(String reason) {
+        StringBuilder out = new StringBuilder(reason.length());
+        for (int i = 0; i < reason.length(); i++) {
+            char c = reason.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
