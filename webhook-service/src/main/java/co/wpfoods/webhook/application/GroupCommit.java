@@ -51,6 +51,10 @@ public final class GroupCommit<T> implements AutoCloseable {
             return;
         }
         queue.add(item);
+        // closed between the check and the add: if close()'s final drain missed the item, answer it here
+        if (!open && queue.remove(item)) {
+            onClosed.accept(item);
+        }
     }
 
     private void work() {
