@@ -207,6 +207,33 @@ class SendingIT {
     }
 
     @Test
+    void a_record_that_is_not_a_command_goes_to_the_dead_letter_topic_and_the_commands_around_it_are_sent() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        OutboundCommand before = Fixtures.to(camila).text("Antes");
+        OutboundCommand after = Fixtures.to(camila).text("Después");
+        try (var dlt = new KafkaTestConsumer(
+                KafkaServer.shared().bootstrapServers(), Topics.deadLetterOf(Topics.WhatsApp.OUTBOUND))) {
+            publish(Topics.WhatsApp.OUTBOUND, camila, before);
+            SpecificRecord notACommand = Fixtures.inboundText(camila, Instant.now());
+            publish(Topics.WhatsApp.OUTBOUND, camila, notACommand);
+            publish(Topics.WhatsApp.OUTBOUND, camila, after);
+
+            await().until(() -> "accepted".equals(stateOf(after.getCommandId())));
+            assertThat(stateOf(before.getCommandId())).isEqualTo("accepted");
+            var letter = await().until(
+                            () -> dlt.poll().stream()
+                                    .filter(r -> camila.equals(r.key()))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            assertThat(serde.decode(letter.value())).isEqualTo(notACommand);
+            assertThat(KafkaTestConsumer.header(letter, "kafka_dlt-exception-fqcn"))
+                    .isNotNull();
+        }
+        assertThat(postsTo(camila)).hasSize(2);
+    }
+
+    @Test
     void a_command_delivered_twice_by_kafka_is_sent_once() {
         String camila = openWindowFor(Fixtures.newWaId());
         OutboundCommand command = Fixtures.to(camila).text("Confirmado");
