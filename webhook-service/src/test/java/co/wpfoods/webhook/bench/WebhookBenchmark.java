@@ -8,6 +8,7 @@ import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
 import co.wpfoods.testing.PostgresServer;
+import co.wpfoods.testing.bench.ProcCpu;
 import co.wpfoods.webhook.WebhookServiceApplication;
 import java.io.File;
 import java.io.IOException;
@@ -230,81 +231,45 @@ class WebhookBenchmark {
             long jvmGc,
             long gatewayJit,
             long gatewayGc) {
-        static final long TICK_NS = 10_000_000L; // USER_HZ = 100 on Linux
-
         static Cpu now(Process gateway) {
             long jvm = ((com.sun.management.OperatingSystemMXBean)
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
             long postgres = 0;
-            long gatewayTicks = 0;
-            File[] procs =
-                    new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-            for (File proc : procs == null ? new File[0] : procs) {
-                try {
-                    String stat = Files.readString(proc.toPath().resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    if (Long.parseLong(proc.getName()) == gateway.pid()) {
-                        gatewayTicks = ticks;
-                    } else if (comm.equals("postgres")) {
-                        postgres += ticks;
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
+            long gatewayCpu = 0;
+            for (ProcCpu.Task process : ProcCpu.processes()) {
+                if (process.id() == gateway.pid()) {
+                    gatewayCpu = process.cpuNanos();
+                } else if (process.name().equals("postgres")) {
+                    postgres += process.cpuNanos();
                 }
             }
-            long busy = 0;
-            long total = 0;
-            try {
-                String[] cpu = Files.readAllLines(Path.of("/proc/stat"))
-                        .getFirst()
-                        .trim()
-                        .split("\\s+");
-                for (int i = 1; i < cpu.length && i <= 8; i++) {
-                    long v = Long.parseLong(cpu[i]);
-                    total += v;
-                    if (i != 4 && i != 5) {
-                        busy += v;
-                    }
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                // not Linux
-            }
-            long[] jvmThreads = jitAndGcTicks(ProcessHandle.current().pid());
-            long[] gatewayThreads = jitAndGcTicks(gateway.pid());
+            ProcCpu.Machine machine = ProcCpu.machine();
+            long[] jvmThreads = jitAndGc(ProcessHandle.current().pid());
+            long[] gatewayThreads = jitAndGc(gateway.pid());
             return new Cpu(
                     jvm,
-                    gatewayTicks * TICK_NS,
-                    postgres * TICK_NS,
-                    busy * TICK_NS,
-                    total * TICK_NS,
+                    gatewayCpu,
+                    postgres,
+                    machine.busyNanos(),
+                    machine.totalNanos(),
                     System.nanoTime(),
-                    jvmThreads[0] * TICK_NS,
-                    jvmThreads[1] * TICK_NS,
-                    gatewayThreads[0] * TICK_NS,
-                    gatewayThreads[1] * TICK_NS);
+                    jvmThreads[0],
+                    jvmThreads[1],
+                    gatewayThreads[0],
+                    gatewayThreads[1]);
         }
 
-        /** CPU ticks of a JVM's JIT compiler threads and of its garbage collector threads. */
-        static long[] jitAndGcTicks(long pid) {
+        /** CPU time of a JVM's JIT compiler threads and of its garbage collector threads. */
+        static long[] jitAndGc(long pid) {
             long jit = 0;
             long gc = 0;
-            File[] tasks = new File("/proc/" + pid + "/task").listFiles();
-            for (File task : tasks == null ? new File[0] : tasks) {
-                try {
-                    String stat = Files.readString(task.toPath().resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    if (comm.contains("CompilerThre")) {
-                        jit += ticks;
-                    } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
-                        gc += ticks;
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
+            for (ProcCpu.Task thread : ProcCpu.threadsOf(pid)) {
+                if (thread.name().contains("CompilerThre")) {
+                    jit += thread.cpuNanos();
+                } else if (thread.name().startsWith("GC Thread")
+                        || thread.name().startsWith("G1 ")) {
+                    gc += thread.cpuNanos();
                 }
             }
             return new long[] {jit, gc};

@@ -1,11 +1,9 @@
 package co.wpfoods.eventing.bench;
 
-import java.io.IOException;
+import co.wpfoods.testing.bench.ProcCpu;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,8 +71,8 @@ final class CpuAccount {
                 (machine - process) / 1e9 / wall,
                 (process - javaThreads) / 1e9 / wall));
         Map<String, Long> nativeNow = nativeThreads();
-        nativeNow.forEach((name, ticks) -> {
-            long used = (ticks - nativeStart.getOrDefault(name, 0L)) * 10_000_000L;
+        nativeNow.forEach((name, nanos) -> {
+            long used = nanos - nativeStart.getOrDefault(name, 0L);
             if (used > 0) {
                 byName.merge("[jvm] " + name, used, Long::sum);
             }
@@ -88,32 +86,16 @@ final class CpuAccount {
     }
 
     /**
-     * CPU ticks of this process's threads that are not Java threads (GC workers, JIT compilers), by their name in
-     * /proc (digits folded), so GC and JIT can be told apart.
+     * CPU time of this process's threads that are not Java threads (GC workers, JIT compilers, VM thread), by name
+     * (digits folded), so GC and JIT can be told apart.
      */
     private static Map<String, Long> nativeThreads() {
-        Map<String, Long> ticks = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            tasks.forEach(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (!(name.startsWith("GC ")
-                            || name.startsWith("G1 ")
-                            || name.contains("Compiler")
-                            || name.startsWith("VM "))) {
-                        return;
-                    }
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name.replaceAll("\\d+", "N"), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (IOException | RuntimeException e) {
-                    // a thread that ended meanwhile
-                }
-            });
-        } catch (IOException e) {
-            // not Linux
-        }
-        return ticks;
+        return ProcCpu.byFoldedName(ProcCpu.threadsOf(ProcessHandle.current().pid()).stream()
+                .filter(t -> t.name().startsWith("GC ")
+                        || t.name().startsWith("G1 ")
+                        || t.name().contains("Compiler")
+                        || t.name().startsWith("VM "))
+                .toList());
     }
 
     private static long processCpuNanos() {
@@ -121,17 +103,7 @@ final class CpuAccount {
                 .getProcessCpuTime();
     }
 
-    /** Busy time of all CPUs from /proc/stat (user+nice+system+irq+softirq+steal), in nanoseconds. */
     private static long machineBusyNanos() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long jiffies = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-                jiffies += Long.parseLong(f[i]);
-            }
-            return jiffies * 10_000_000L; // USER_HZ = 100
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return ProcCpu.machine().busyNanos();
     }
 }
