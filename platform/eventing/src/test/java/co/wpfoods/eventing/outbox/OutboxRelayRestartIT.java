@@ -58,19 +58,7 @@ class OutboxRelayRestartIT {
             dataSource.setPassword("relay");
             dataSource.setInitializationFailTimeout(-1);
             var relay = new OutboxRelay(
-                    new OutboxRelayProperties(
-                            true,
-                            "restart",
-                            Duration.ofMillis(10),
-                            256,
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(10),
-                            Duration.ofMillis(100),
-                            Duration.ofHours(1),
-                            900_000,
-                            5,
-                            true),
+                    TestRelayProperties.quick("restart", true),
                     "restart",
                     PostgresCoordinates.fromJdbcUrl(postgres.jdbcUrl(database), role, "relay"),
                     producer,

@@ -2,7 +2,6 @@ package co.wpfoods.eventing.outbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,19 +36,7 @@ public final class RelayMain {
                         true),
                 new StringSerializer(),
                 new ByteArraySerializer());
-        var properties = new OutboxRelayProperties(
-                true,
-                args[4],
-                Duration.ofMillis(10),
-                256,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(10),
-                Duration.ofMillis(100),
-                Duration.ofHours(1),
-                900_000,
-                5,
-                false);
+        var properties = TestRelayProperties.quick(args[4], false);
         var relay = new OutboxRelay(
                 properties,
                 args[4],
