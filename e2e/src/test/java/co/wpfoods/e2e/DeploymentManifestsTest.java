@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -105,6 +107,18 @@ class DeploymentManifestsTest {
             assertThat(config.getProperty("server.shutdown"))
                     .as("%s shuts down gracefully", service)
                     .isEqualTo("graceful");
+            Duration phase = DurationStyle.detectAndParse(
+                    config.getProperty("spring.lifecycle.timeout-per-shutdown-phase", "30s"));
+            Map<String, Object> pod = map(named(base, "Deployment", service), "spec", "template", "spec");
+            assertThat(phase.plusSeconds(5 + 5))
+                    .as("%s: preStop sleep + a shutdown phase + slack fit the grace period", service)
+                    .isLessThanOrEqualTo(Duration.ofSeconds((Integer) pod.get("terminationGracePeriodSeconds")));
+            boolean autoscaled = ofKind(base, "HorizontalPodAutoscaler").stream()
+                    .anyMatch(hpa ->
+                            service.equals(map(hpa, "spec", "scaleTargetRef").get("name")));
+            assertThat(map(named(base, "Deployment", service), "spec").containsKey("replicas"))
+                    .as("%s: replicas are set by its autoscaler or by its Deployment, not both", service)
+                    .isNotEqualTo(autoscaled);
 
             Map<String, Object> annotations =
                     map(named(base, "Deployment", service), "spec", "template", "metadata", "annotations");
@@ -194,6 +208,9 @@ class DeploymentManifestsTest {
     void each_service_with_a_database_has_its_own_database_role_and_credentials() throws IOException {
         Map<String, Object> cluster = named(base, "Cluster", "wpfoods-pg");
         assertThat(map(cluster, "spec", "postgresql", "parameters")).containsEntry("wal_level", "logical");
+        assertThat(map(cluster, "spec", "replicationSlots", "highAvailability"))
+                .as("the relays' failover slots are kept on the standbys")
+                .containsEntry("synchronizeLogicalDecoding", true);
         List<Map<String, Object>> roles =
                 (List<Map<String, Object>>) map(cluster, "spec", "managed").get("roles");
         String initSql = Files.readString(REPO.resolve("deploy/postgres/init.sql"));
@@ -241,8 +258,48 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void postgresql_takes_every_pool_at_the_autoscalers_maximum_plus_the_relays() throws IOException {
+        int needed = 0;
+        for (String service : SERVICES.keySet()) {
+            Properties config = configOf(service);
+            if (config.getProperty("spring.datasource.url") == null) {
+                continue;
+            }
+            int pool = Integer.parseInt(config.getProperty("spring.datasource.hikari.maximum-pool-size", "10"));
+            int replicas = ofKind(base, "HorizontalPodAutoscaler").stream()
+                    .filter(hpa ->
+                            service.equals(map(hpa, "spec", "scaleTargetRef").get("name")))
+                    .map(hpa -> (Integer) map(hpa, "spec").get("maxReplicas"))
+                    .findFirst()
+                    .orElseGet(() -> (Integer)
+                            map(named(base, "Deployment", service), "spec").get("replicas"));
+            // each replica's outbox relay: Debezium's replication and metadata connections, the offset store
+            needed += replicas * (pool + 3);
+        }
+        Map<String, Object> parameters = map(named(base, "Cluster", "wpfoods-pg"), "spec", "postgresql", "parameters");
+        int maxConnections = Integer.parseInt(parameters.get("max_connections").toString());
+        assertThat(needed)
+                .as("connections at full scale (3 are reserved for superusers, a few for the operator)")
+                .isPositive()
+                .isLessThanOrEqualTo(maxConnections - 10);
+    }
+
+    @Test
+    void production_sets_every_setting_whose_default_is_for_local_development_only() {
+        Map<String, List<String>> required = Map.of(
+                "gateway", List.of("WPFOODS_META_APP_SECRET", "WPFOODS_META_VERIFY_TOKEN"),
+                "messaging-service",
+                        List.of("WPFOODS_META_ACCESS_TOKEN", "WPFOODS_META_PHONE_NUMBER_ID", "WPFOODS_GRAPH_BASE_URL"),
+                "ai-service", List.of("WPFOODS_AI_TRANSCRIPTION_MEDIATOKEN"));
+        required.forEach((service, names) ->
+                assertThat(envNames(containerOf(base, service))).as(service).containsAll(names));
+    }
+
+    @Test
     void only_the_gateway_is_reachable_from_outside_the_namespace() {
-        List<Map<String, Object>> policies = ofKind(base, "NetworkPolicy");
+        List<Map<String, Object>> policies = new ArrayList<>(ofKind(base, "NetworkPolicy"));
+        policies.addAll(ofKind(local, "NetworkPolicy"));
+        policies.addAll(ofKind(production, "NetworkPolicy"));
         assertThat(policies)
                 .as("a default deny for every pod")
                 .anySatisfy(
@@ -251,7 +308,9 @@ class DeploymentManifestsTest {
         for (Map<String, Object> policy : policies) {
             for (Object rule : list(map(policy, "spec"), "ingress")) {
                 List<?> from = (List<?>) ((Map<?, ?>) rule).get("from");
+                // no "from", or an empty one, admits every source
                 boolean fromAnywhere = from == null
+                        || from.isEmpty()
                         || from.stream().map(Map.class::cast).anyMatch(peer -> {
                             Object namespaces = peer.get("namespaceSelector");
                             if (peer.containsKey("ipBlock")) {
@@ -275,9 +334,40 @@ class DeploymentManifestsTest {
             }
         }
         assertThat(openToOutside).containsExactly("{app.kubernetes.io/name=gateway}");
-        assertThat(ofKind(production, "Ingress"))
-                .singleElement()
-                .satisfies(ingress -> assertThat(ingress.toString()).contains("name=gateway"));
+
+        // and what must flow does: the gateway to each service it routes to, on that service's port
+        for (String service :
+                List.of("webhook-service", "order-service", "dispatch-service", "payment-service", "ai-service")) {
+            int port = ports(containerOf(base, service)).getFirst();
+            assertThat(policies).as("gateway to %s:%d", service, port).anySatisfy(policy -> {
+                assertThat(map(policy, "spec", "podSelector").get("matchLabels"))
+                        .isEqualTo(Map.of("app.kubernetes.io/name", service));
+                assertThat(list(map(policy, "spec"), "ingress"))
+                        .anySatisfy(rule -> assertThat(rule.toString())
+                                .contains("app.kubernetes.io/name=gateway")
+                                .contains("port=" + port));
+            });
+        }
+        assertThat(policies)
+                .as("messaging-service and ai-service reach the simulator in the local overlay")
+                .anySatisfy(policy -> assertThat(policy.toString())
+                        .contains("whatsapp-simulator")
+                        .contains("name=messaging-service")
+                        .contains("name=ai-service"));
+
+        List<String> published = new ArrayList<>();
+        for (Map<String, Object> ingress : ofKind(production, "Ingress")) {
+            for (Object rule : list(map(ingress, "spec"), "rules")) {
+                for (Object path : list(map((Map<String, Object>) rule, "http"), "paths")) {
+                    Map<String, Object> entry = (Map<String, Object>) path;
+                    assertThat(map(entry, "backend", "service")).containsEntry("name", "gateway");
+                    published.add(entry.get("path").toString());
+                }
+            }
+        }
+        assertThat(published)
+                .as("Meta's callback and the public API only; Actuator stays inside")
+                .containsExactlyInAnyOrder("/webhooks/whatsapp", "/api");
     }
 
     @Test

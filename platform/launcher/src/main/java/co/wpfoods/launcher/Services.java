@@ -98,6 +98,11 @@ public final class Services {
                 args.add("--wpfoods.messaging.graph.access-token=" + ACCESS_TOKEN);
                 args.add("--wpfoods.messaging.graph.phone-number-id=" + PHONE_NUMBER_ID);
             }
+            case "ai-service" -> {
+                // voice notes are fetched from the simulator's Graph media endpoints (once a Groq key is set)
+                args.add("--wpfoods.ai.transcription.media-base-url=" + ports.url("whatsapp-simulator"));
+                args.add("--wpfoods.ai.transcription.media-token=" + ACCESS_TOKEN);
+            }
             case "whatsapp-simulator" -> {
                 args.add("--simulator.webhook.url=" + ports.url("gateway") + "/webhooks/whatsapp");
                 args.add("--simulator.webhook.app-secret=" + APP_SECRET);

@@ -61,6 +61,13 @@ class LauncherWiringTest {
     }
 
     @Test
+    void ai_service_downloads_voice_notes_from_the_simulator_with_the_token_the_simulator_accepts() {
+        assertThat(Services.spec("ai-service", options).arguments())
+                .contains("--wpfoods.ai.transcription.media-base-url=http://localhost:9090")
+                .contains("--wpfoods.ai.transcription.media-token=" + Services.ACCESS_TOKEN);
+    }
+
+    @Test
     void each_service_with_state_gets_its_own_database_on_the_one_postgres_and_the_one_kafka() {
         List<Services.Spec> specs = Services.NAMES.stream()
                 .map(name -> Services.spec(name, options))

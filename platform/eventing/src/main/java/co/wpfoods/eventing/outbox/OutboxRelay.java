@@ -398,6 +398,9 @@ public class OutboxRelay implements SmartLifecycle {
         p.setProperty("plugin.name", "pgoutput");
         p.setProperty("slot.name", slotName());
         p.setProperty("slot.drop.on.stop", String.valueOf(properties.dropSlotOnStop()));
+        // on a PostgreSQL 17+ primary the slot is created as a failover slot, which standbys can keep in sync, so
+        // the relay resumes where it was after a failover; older servers and standbys get a plain slot
+        p.setProperty("slot.failover", "true");
         p.setProperty("publication.name", publicationName());
         // created by ensurePublication(): inserts only, so deleting published rows adds nothing to the stream
         p.setProperty("publication.autocreate.mode", "disabled");
