@@ -186,6 +186,21 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void every_service_logs_json_with_personal_data_redacted() throws IOException {
+        for (String service : SERVICES.keySet()) {
+            assertThat(Files.readString(REPO.resolve(service).resolve("pom.xml")))
+                    .as("%s redacts personal data from its JSON logs", service)
+                    .contains("<groupId>co.wpfoods</groupId>\n      <artifactId>logging</artifactId>");
+            Map<String, Object> container = containerOf(base, service);
+            assertThat(list(container, "envFrom"))
+                    .as("%s takes the shared runtime settings", service)
+                    .anySatisfy(source -> assertThat(source.toString()).contains("name=wpfoods-runtime"));
+        }
+        assertThat(map(named(base, "ConfigMap", "wpfoods-runtime"), "data"))
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+    }
+
+    @Test
     void secrets_are_referenced_never_written_in_the_base_or_production() {
         for (var documents : List.of(base, production)) {
             assertThat(ofKind(documents, "Secret")).isEmpty();
@@ -428,7 +443,8 @@ class DeploymentManifestsTest {
      */
     static Set<String> environmentNamesRead(String service) throws IOException {
         String module = service;
-        Set<String> names = new LinkedHashSet<>(List.of("JAVA_TOOL_OPTIONS", "SERVER_PORT"));
+        Set<String> names =
+                new LinkedHashSet<>(List.of("JAVA_TOOL_OPTIONS", "SERVER_PORT", "LOGGING_STRUCTURED_FORMAT_CONSOLE"));
         Path resources = REPO.resolve(module).resolve("src/main/resources");
         for (String file : List.of("application.yml", "application.yaml", "application.properties")) {
             Path path = resources.resolve(file);
