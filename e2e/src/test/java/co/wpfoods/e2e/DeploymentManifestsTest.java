@@ -201,6 +201,51 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void alerts_and_the_dashboard_name_only_metrics_the_services_publish() throws IOException {
+        Set<String> meters = new LinkedHashSet<>();
+        Pattern builder = Pattern.compile("\\.builder\\(\\s*\"(wpfoods\\.[a-z0-9.]+)\"");
+        try (Stream<Path> files = Files.walk(REPO)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> f.toString().contains("/src/main/java/"))
+                    .toList()) {
+                Matcher matcher = builder.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    meters.add(matcher.group(1).replace('.', '_'));
+                }
+            }
+        }
+        assertThat(meters).contains("wpfoods_messaging_token_invalid", "wpfoods_webhook_ack_latency");
+
+        Map<String, Object> alerts =
+                load(REPO.resolve("deploy/prometheus/alerts.yml")).getFirst();
+        String dashboard = Files.readString(REPO.resolve("deploy/grafana/provisioning/dashboards/wpfoods.json"));
+        Pattern metric = Pattern.compile("\\bwpfoods_[a-z0-9_]+");
+        Set<String> referenced = new LinkedHashSet<>();
+        for (String text : List.of(alerts.toString(), dashboard)) {
+            Matcher matcher = metric.matcher(text);
+            while (matcher.find()) {
+                referenced.add(matcher.group());
+            }
+        }
+        assertThat(referenced)
+                .hasSizeGreaterThan(5)
+                .allSatisfy(name -> assertThat(meters)
+                        .as(
+                                "%s is published by some service (Prometheus adds _total, _seconds, _bucket, _count …)",
+                                name)
+                        .contains(name.replaceAll("(_seconds)?(_total|_bucket|_count|_sum|_max)?$", "")));
+        assertThat(list((Map<String, Object>) list(alerts, "groups").getFirst(), "rules"))
+                .as("the access-token alert the sender's pause relies on")
+                .anySatisfy(rule -> assertThat(rule.toString()).contains("wpfoods_messaging_token_invalid"));
+
+        Map<String, Object> rule = load(REPO.resolve("k8s/components/monitoring/prometheusrule.yaml"))
+                .getFirst();
+        assertThat(map(rule, "spec"))
+                .as("the PrometheusRule carries the same alerts")
+                .isEqualTo(alerts);
+    }
+
+    @Test
     void secrets_are_referenced_never_written_in_the_base_or_production() {
         for (var documents : List.of(base, production)) {
             assertThat(ofKind(documents, "Secret")).isEmpty();
@@ -390,7 +435,8 @@ class DeploymentManifestsTest {
         for (Path directory : List.of(
                 REPO.resolve("k8s/base"),
                 REPO.resolve("k8s/overlays/local"),
-                REPO.resolve("k8s/overlays/production"))) {
+                REPO.resolve("k8s/overlays/production"),
+                REPO.resolve("k8s/components/monitoring"))) {
             Map<String, Object> kustomization =
                     load(directory.resolve("kustomization.yaml")).getFirst();
             Set<String> listed = list(kustomization, "resources").stream()
