@@ -114,6 +114,8 @@ class WebhookBenchmark {
             List<Result> gateways = new ArrayList<>();
             Cpu baselineCpu = Cpu.ZERO;
             Cpu gatewayCpu = Cpu.ZERO;
+            String jdbcUrl = PostgresServer.shared().jdbcUrl(database);
+            PgStats pgBefore = PgStats.of(jdbcUrl, database);
             for (int round = 0; round < rounds; round++) {
                 for (boolean baselineTurn :
                         round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
@@ -145,6 +147,7 @@ class WebhookBenchmark {
                         g.failed(),
                         g.requestsPerSecond() / b.requestsPerSecond());
             }
+            PgStats pgRounds = PgStats.of(jdbcUrl, database).minus(pgBefore);
             // the service alone (no gateway hop), to tell where the time goes
             Cpu beforeDirect = Cpu.now(gateway);
             Result direct = load(http, serviceUri, "R" + run + "d", Integer.MAX_VALUE, roundLength);
@@ -155,6 +158,7 @@ class WebhookBenchmark {
             baselineCpu.print("baseline", baseline);
             gatewayCpu.print("gateway path", webhook);
             directCpu.print("service alone", direct);
+            pgRounds.print(webhook);
             KafkaCount onKafka = countOnKafka(kafka, "R" + run + "g", webhook);
 
             double reqS = median(gateways);
@@ -183,6 +187,7 @@ class WebhookBenchmark {
             metrics.put("kafka_records", (double) onKafka.records());
             metrics.put("cpu_us_per_req", gatewayCpu.perRequestUs(webhook));
             metrics.put("baseline_cpu_us_per_req", baselineCpu.perRequestUs(baseline));
+            metrics.put("pg_transactions_per_req", pgRounds.commits() / (double) (webhook.ok() + webhook.failed()));
             metrics.put("service_direct_req_s", direct.requestsPerSecond());
             metrics.put("service_direct_p50_ms", direct.percentileMs(50));
             metrics.put("service_direct_p99_ms", direct.percentileMs(99));
@@ -309,6 +314,49 @@ class WebhookBenchmark {
                             .sorted()
                             .toArray(),
                     ids);
+        }
+    }
+
+    /**
+     * The bench database's counters ({@code pg_stat_database}: committed transactions, rows written) and the
+     * server's WAL position. Taken around the measured rounds (the baseline rounds write nothing there), they say
+     * how many POSTs a group-commit transaction carried and what each POST wrote. PostgreSQL publishes a backend's
+     * counters about once a second, so each end of the interval is off by up to a second of traffic.
+     */
+    record PgStats(long commits, long inserted, long updated, long walBytes) {
+        static PgStats of(String jdbcUrl, String database) throws java.sql.SQLException {
+            try (var connection = java.sql.DriverManager.getConnection(
+                            jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                    var statement = connection.prepareStatement(
+                            "SELECT xact_commit, tup_inserted, tup_updated, pg_current_wal_lsn() - '0/0'::pg_lsn"
+                                    + " FROM pg_stat_database WHERE datname = ?")) {
+                statement.setString(1, database);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    return new PgStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                }
+            }
+        }
+
+        PgStats minus(PgStats before) {
+            return new PgStats(
+                    commits - before.commits,
+                    inserted - before.inserted,
+                    updated - before.updated,
+                    walBytes - before.walBytes);
+        }
+
+        void print(Result gatewayRounds) {
+            double n = gatewayRounds.ok() + gatewayRounds.failed();
+            System.out.printf(
+                    Locale.ROOT,
+                    "webhook postgres during the rounds, per gateway request: %.3f transactions (%.1f POSTs per"
+                            + " transaction), %.2f rows inserted, %.2f rows updated, %.0f bytes of WAL%n",
+                    commits / n,
+                    n / commits,
+                    inserted / n,
+                    updated / n,
+                    walBytes / n);
         }
     }
 
@@ -557,6 +605,9 @@ class WebhookBenchmark {
         }
         if (metric.endsWith("_us_per_req")) {
             return "us";
+        }
+        if (metric.endsWith("_per_req")) {
+            return "count";
         }
         return metric.contains("ratio") ? "ratio" : "count";
     }
