@@ -66,6 +66,9 @@ class WebhookBenchmark {
     final int concurrency = Integer.getInteger("wpfoods.bench.concurrency", 32);
     final int senders = Integer.getInteger("wpfoods.bench.senders", 2_000);
     final Duration maxRun = Duration.ofSeconds(Long.getLong("wpfoods.bench.max-seconds", 120));
+    /** Also measure the gateway forwarding to the bare server (a second gateway process): the gateway's own ceiling. */
+    final boolean gatewayOnly = Boolean.getBoolean("wpfoods.bench.gateway-only");
+
     final Path repository = Path.of(System.getProperty("wpfoods.bench.repo", ".."))
             .toAbsolutePath()
             .normalize();
@@ -153,11 +156,31 @@ class WebhookBenchmark {
             Result direct = load(http, serviceUri, "R" + run + "d", Integer.MAX_VALUE, roundLength);
             Cpu directCpu = Cpu.now(gateway).minus(beforeDirect);
 
+            Result gatewayAlone = null;
+            Cpu gatewayAloneCpu = null;
+            if (gatewayOnly) {
+                int port = freePort();
+                Process gatewayToBare = startGateway(port, bare.port());
+                try {
+                    awaitUp(http, "http://localhost:" + port + "/actuator/health");
+                    URI uri = URI.create("http://localhost:" + port + "/webhooks/whatsapp");
+                    load(http, uri, "W" + run + "o", warmup, maxRun);
+                    Cpu before = Cpu.now(gatewayToBare);
+                    gatewayAlone = load(http, uri, "R" + run + "o", Integer.MAX_VALUE, roundLength);
+                    gatewayAloneCpu = Cpu.now(gatewayToBare).minus(before);
+                } finally {
+                    gatewayToBare.destroy();
+                }
+            }
+
             Result baseline = Result.pooled(baselines);
             Result webhook = Result.pooled(gateways);
             baselineCpu.print("baseline", baseline);
             gatewayCpu.print("gateway path", webhook);
             directCpu.print("service alone", direct);
+            if (gatewayAlone != null) {
+                gatewayAloneCpu.print("gateway->bare", gatewayAlone);
+            }
             pgRounds.print(webhook);
             KafkaCount onKafka = countOnKafka(kafka, "R" + run + "g", webhook);
 
@@ -191,6 +214,12 @@ class WebhookBenchmark {
             metrics.put("service_direct_req_s", direct.requestsPerSecond());
             metrics.put("service_direct_p50_ms", direct.percentileMs(50));
             metrics.put("service_direct_p99_ms", direct.percentileMs(99));
+            if (gatewayAlone != null) {
+                metrics.put("gateway_only_req_s", gatewayAlone.requestsPerSecond());
+                metrics.put("gateway_only_ratio_to_baseline", gatewayAlone.requestsPerSecond() / baselineReqS);
+                metrics.put("gateway_only_p50_ms", gatewayAlone.percentileMs(50));
+                metrics.put("gateway_only_cpu_us_per_req", gatewayAloneCpu.perRequestUs(gatewayAlone));
+            }
             BenchmarkLog log = new BenchmarkLog("webhook", command());
             metrics.forEach((name, value) -> {
                 if (Double.isFinite(value)) {
@@ -216,7 +245,8 @@ class WebhookBenchmark {
                         roundLength.toSeconds(),
                         warmup,
                         concurrency,
-                        senders);
+                        senders)
+                + (gatewayOnly ? " -Dwpfoods.bench.gateway-only=true" : "");
     }
 
     static double median(List<Result> results) {
