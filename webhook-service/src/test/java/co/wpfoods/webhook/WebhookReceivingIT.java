@@ -208,7 +208,9 @@ class WebhookReceivingIT extends WebhookServiceSupport {
         var response = post("{\"entry\": [".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("malformed_json");
+        assertThat(response.body()).isEqualTo("{\"reason\":\"malformed_json\"}");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(post(new byte[0]).statusCode()).isEqualTo(400);
         assertThat(post("[1,2]".getBytes(StandardCharsets.UTF_8)).body()).contains("not_an_object");
         assertThat(meters.counter("wpfoods.webhook.rejections", "reason", "malformed_json")

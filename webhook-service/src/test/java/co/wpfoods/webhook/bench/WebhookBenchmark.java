@@ -8,6 +8,7 @@ import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
 import co.wpfoods.testing.PostgresServer;
+import co.wpfoods.testing.bench.BenchmarkLog;
 import co.wpfoods.testing.bench.ProcCpu;
 import co.wpfoods.webhook.WebhookServiceApplication;
 import java.io.File;
@@ -19,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,11 +60,15 @@ class WebhookBenchmark {
             "./mvnw -B -q -pl webhook-service test -Dtest=WebhookBenchmark -Dsurefire.failIfNoSpecifiedTests=false"
                     + " -Dwpfoods.bench=true";
 
-    final int requests = Integer.getInteger("wpfoods.bench.requests", 20_000);
     final int warmup = Integer.getInteger("wpfoods.bench.warmup", 60_000);
+    final int rounds = Integer.getInteger("wpfoods.bench.rounds", 5);
+    final Duration roundLength = Duration.ofSeconds(Long.getLong("wpfoods.bench.round-seconds", 5));
     final int concurrency = Integer.getInteger("wpfoods.bench.concurrency", 32);
     final int senders = Integer.getInteger("wpfoods.bench.senders", 2_000);
     final Duration maxRun = Duration.ofSeconds(Long.getLong("wpfoods.bench.max-seconds", 120));
+    /** Also measure the gateway forwarding to the bare server (a second gateway process): the gateway's own ceiling. */
+    final boolean gatewayOnly = Boolean.getBoolean("wpfoods.bench.gateway-only");
+
     final Path repository = Path.of(System.getProperty("wpfoods.bench.repo", ".."))
             .toAbsolutePath()
             .normalize();
@@ -100,43 +104,128 @@ class WebhookBenchmark {
             String run = Long.toHexString(System.currentTimeMillis());
             URI baselineUri = URI.create("http://localhost:" + bare.port() + "/webhooks/whatsapp");
             URI gatewayUri = URI.create("http://localhost:" + gatewayPort + "/webhooks/whatsapp");
-
-            load(http, baselineUri, "W" + run + "b", warmup);
-            Cpu cpuBefore = Cpu.now(gateway);
-            Result baseline = load(http, baselineUri, "R" + run + "b", requests);
-            Cpu cpuBaseline = Cpu.now(gateway);
             URI serviceUri = URI.create("http://localhost:" + servicePort + "/webhooks/whatsapp");
-            load(http, gatewayUri, "W" + run + "g", warmup);
-            Cpu cpuGatewayStart = Cpu.now(gateway);
-            Result webhook = load(http, gatewayUri, "R" + run + "g", requests);
-            Cpu cpuGatewayEnd = Cpu.now(gateway);
+
+            // warm-ups: a fixed number of requests to each target, so the JIT compilers are done before measuring
+            load(http, baselineUri, "W" + run + "b", warmup, maxRun);
+            load(http, gatewayUri, "W" + run + "g", warmup, maxRun);
+
+            // measured rounds, each phase the same length, alternating which goes first (B G, G B, B G, …) so
+            // neither always follows the other (background work of a gateway phase — autovacuum, the outbox
+            // relay's WAL sender, the broker's log — lands in both kinds of phase alike)
+            List<Result> baselines = new ArrayList<>();
+            List<Result> gateways = new ArrayList<>();
+            Cpu baselineCpu = Cpu.ZERO;
+            Cpu gatewayCpu = Cpu.ZERO;
+            String jdbcUrl = PostgresServer.shared().jdbcUrl(database);
+            PgStats pgBefore = PgStats.of(jdbcUrl, database);
+            for (int round = 0; round < rounds; round++) {
+                for (boolean baselineTurn :
+                        round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    Cpu before = Cpu.now(gateway);
+                    if (baselineTurn) {
+                        baselines.add(
+                                load(http, baselineUri, "R" + run + "b" + round + "_", Integer.MAX_VALUE, roundLength));
+                        baselineCpu = baselineCpu.plus(Cpu.now(gateway).minus(before));
+                    } else {
+                        gateways.add(
+                                load(http, gatewayUri, "R" + run + "g" + round + "_", Integer.MAX_VALUE, roundLength));
+                        gatewayCpu = gatewayCpu.plus(Cpu.now(gateway).minus(before));
+                    }
+                }
+                Result b = baselines.get(round);
+                Result g = gateways.get(round);
+                System.out.printf(
+                        Locale.ROOT,
+                        "webhook round %d (%s first): baseline %.0f req/s (p50 %.2f ms, p99 %.2f ms), gateway %.0f"
+                                + " req/s (p50 %.2f ms, p99 %.2f ms, %d not 200), ratio %.3f%n",
+                        round + 1,
+                        round % 2 == 0 ? "baseline" : "gateway",
+                        b.requestsPerSecond(),
+                        b.percentileMs(50),
+                        b.percentileMs(99),
+                        g.requestsPerSecond(),
+                        g.percentileMs(50),
+                        g.percentileMs(99),
+                        g.failed(),
+                        g.requestsPerSecond() / b.requestsPerSecond());
+            }
+            PgStats pgRounds = PgStats.of(jdbcUrl, database).minus(pgBefore);
             // the service alone (no gateway hop), to tell where the time goes
-            Result direct = load(http, serviceUri, "R" + run + "d", requests / 2);
-            Cpu cpuDirectEnd = Cpu.now(gateway);
-            cpuBaseline.minus(cpuBefore).print("baseline", baseline);
-            cpuGatewayEnd.minus(cpuGatewayStart).print("gateway path", webhook);
-            cpuDirectEnd.minus(cpuGatewayEnd).print("service alone", direct);
+            Cpu beforeDirect = Cpu.now(gateway);
+            Result direct = load(http, serviceUri, "R" + run + "d", Integer.MAX_VALUE, roundLength);
+            Cpu directCpu = Cpu.now(gateway).minus(beforeDirect);
+
+            Result gatewayAlone = null;
+            Cpu gatewayAloneCpu = null;
+            if (gatewayOnly) {
+                int port = freePort();
+                Process gatewayToBare = startGateway(port, bare.port());
+                try {
+                    awaitUp(http, "http://localhost:" + port + "/actuator/health");
+                    URI uri = URI.create("http://localhost:" + port + "/webhooks/whatsapp");
+                    load(http, uri, "W" + run + "o", warmup, maxRun);
+                    Cpu before = Cpu.now(gatewayToBare);
+                    gatewayAlone = load(http, uri, "R" + run + "o", Integer.MAX_VALUE, roundLength);
+                    gatewayAloneCpu = Cpu.now(gatewayToBare).minus(before);
+                } finally {
+                    gatewayToBare.destroy();
+                }
+            }
+
+            Result baseline = Result.pooled(baselines);
+            Result webhook = Result.pooled(gateways);
+            baselineCpu.print("baseline", baseline);
+            gatewayCpu.print("gateway path", webhook);
+            directCpu.print("service alone", direct);
+            if (gatewayAlone != null) {
+                gatewayAloneCpu.print("gateway->bare", gatewayAlone);
+            }
+            pgRounds.print(webhook);
             KafkaCount onKafka = countOnKafka(kafka, "R" + run + "g", webhook);
 
+            double reqS = median(gateways);
+            double baselineReqS = median(baselines);
+            double[] roundRatios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                roundRatios[r] =
+                        gateways.get(r).requestsPerSecond() / baselines.get(r).requestsPerSecond();
+            }
+            Arrays.sort(roundRatios);
             Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("req_s", webhook.requestsPerSecond());
-            metrics.put("baseline_req_s", baseline.requestsPerSecond());
-            metrics.put("ratio_to_baseline", webhook.requestsPerSecond() / baseline.requestsPerSecond());
+            metrics.put("req_s", reqS);
+            metrics.put("baseline_req_s", baselineReqS);
+            metrics.put("ratio_to_baseline", reqS / baselineReqS);
             metrics.put("p50_ms", webhook.percentileMs(50));
             metrics.put("p95_ms", webhook.percentileMs(95));
             metrics.put("p99_ms", webhook.percentileMs(99));
             metrics.put("lost", (double) onKafka.lost());
             metrics.put("duplicated", (double) onKafka.duplicated());
+            metrics.put("round_ratio_min", roundRatios[0]);
+            metrics.put("round_ratio_max", roundRatios[rounds - 1]);
             metrics.put("baseline_p50_ms", baseline.percentileMs(50));
             metrics.put("baseline_p99_ms", baseline.percentileMs(99));
             metrics.put("ok_responses", (double) webhook.ok());
             metrics.put("non_200_responses", (double) webhook.failed());
             metrics.put("kafka_records", (double) onKafka.records());
+            metrics.put("cpu_us_per_req", gatewayCpu.perRequestUs(webhook));
+            metrics.put("baseline_cpu_us_per_req", baselineCpu.perRequestUs(baseline));
+            metrics.put("pg_transactions_per_req", pgRounds.commits() / (double) (webhook.ok() + webhook.failed()));
             metrics.put("service_direct_req_s", direct.requestsPerSecond());
             metrics.put("service_direct_p50_ms", direct.percentileMs(50));
             metrics.put("service_direct_p99_ms", direct.percentileMs(99));
-            record(metrics);
-            metrics.forEach((name, value) -> System.out.printf(Locale.ROOT, "webhook %s = %.2f%n", name, value));
+            if (gatewayAlone != null) {
+                metrics.put("gateway_only_req_s", gatewayAlone.requestsPerSecond());
+                metrics.put("gateway_only_ratio_to_baseline", gatewayAlone.requestsPerSecond() / baselineReqS);
+                metrics.put("gateway_only_p50_ms", gatewayAlone.percentileMs(50));
+                metrics.put("gateway_only_cpu_us_per_req", gatewayAloneCpu.perRequestUs(gatewayAlone));
+            }
+            BenchmarkLog log = new BenchmarkLog("webhook", command());
+            metrics.forEach((name, value) -> {
+                if (Double.isFinite(value)) {
+                    log.record(name, value, unitOf(name));
+                }
+            });
             assertThat(webhook.ok()).isPositive();
         } finally {
             gateway.destroy();
@@ -145,23 +234,50 @@ class WebhookBenchmark {
         }
     }
 
-    /** Sends {@code count} signed single-text webhooks with {@code concurrency} clients; bounded in time. */
-    Result load(HttpClient http, URI uri, String tag, int count) throws InterruptedException {
+    /** The command with the settings this run used (the log line has no other place for them). */
+    String command() {
+        return COMMAND
+                + String.format(
+                        Locale.ROOT,
+                        " -Dwpfoods.bench.rounds=%d -Dwpfoods.bench.round-seconds=%d -Dwpfoods.bench.warmup=%d"
+                                + " -Dwpfoods.bench.concurrency=%d -Dwpfoods.bench.senders=%d",
+                        rounds,
+                        roundLength.toSeconds(),
+                        warmup,
+                        concurrency,
+                        senders)
+                + (gatewayOnly ? " -Dwpfoods.bench.gateway-only=true" : "");
+    }
+
+    static double median(List<Result> results) {
+        double[] rates =
+                results.stream().mapToDouble(Result::requestsPerSecond).sorted().toArray();
+        int n = rates.length;
+        return n % 2 == 1 ? rates[n / 2] : (rates[n / 2 - 1] + rates[n / 2]) / 2;
+    }
+
+    /**
+     * Sends signed single-text webhooks with {@code concurrency} clients until {@code count} were sent or
+     * {@code length} has passed, whichever comes first (a client that is mid-request finishes it).
+     */
+    Result load(HttpClient http, URI uri, String tag, int count, Duration length) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        long[] latencies = new long[count];
-        Arrays.fill(latencies, -1);
+        long[][] latenciesByClient = new long[concurrency][];
         Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
-        Instant stopAt = Instant.now().plus(maxRun);
         CountDownLatch done = new CountDownLatch(concurrency);
         long started = System.nanoTime();
+        long stopAt = started + length.toNanos();
         AtomicLong finished = new AtomicLong();
         for (int c = 0; c < concurrency; c++) {
+            int client = c;
             Thread.ofVirtual().start(() -> {
+                long[] latencies = new long[1024];
+                int measured = 0;
                 try {
                     int i;
-                    while ((i = next.getAndIncrement()) < count && Instant.now().isBefore(stopAt)) {
+                    while (System.nanoTime() - stopAt < 0 && (i = next.getAndIncrement()) < count) {
                         String wamid = "wamid.BENCH" + tag + "_" + i;
                         byte[] body = payload(wamid, sender(i), i);
                         HttpRequest request = HttpRequest.newBuilder(uri)
@@ -174,7 +290,10 @@ class WebhookBenchmark {
                         try {
                             int status = http.send(request, HttpResponse.BodyHandlers.discarding())
                                     .statusCode();
-                            latencies[i] = System.nanoTime() - t0;
+                            if (measured == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, measured * 2);
+                            }
+                            latencies[measured++] = System.nanoTime() - t0;
                             if (status == 200) {
                                 ok.incrementAndGet();
                                 acceptedIds.add(wamid);
@@ -188,14 +307,18 @@ class WebhookBenchmark {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
-                    finished.set(System.nanoTime());
+                    latenciesByClient[client] = Arrays.copyOf(latencies, measured);
+                    finished.accumulateAndGet(System.nanoTime(), Math::max);
                     done.countDown();
                 }
             });
         }
         done.await();
         long elapsed = finished.get() - started;
-        long[] measured = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        long[] measured = Arrays.stream(latenciesByClient)
+                .flatMapToLong(Arrays::stream)
+                .sorted()
+                .toArray();
         return new Result(ok.get(), failed.get(), elapsed, measured, acceptedIds);
     }
 
@@ -205,11 +328,65 @@ class WebhookBenchmark {
         }
 
         double percentileMs(int p) {
-            if (sortedLatencies.length == 0) {
-                return Double.NaN;
+            return BenchmarkLog.percentile(sortedLatencies, p) / 1e6;
+        }
+
+        /** Several phases as one: their requests, time, latencies and accepted ids together. */
+        static Result pooled(List<Result> results) {
+            Set<String> ids = new HashSet<>();
+            results.forEach(r -> ids.addAll(r.acceptedIds()));
+            return new Result(
+                    results.stream().mapToInt(Result::ok).sum(),
+                    results.stream().mapToInt(Result::failed).sum(),
+                    results.stream().mapToLong(Result::elapsedNanos).sum(),
+                    results.stream()
+                            .flatMapToLong(r -> Arrays.stream(r.sortedLatencies()))
+                            .sorted()
+                            .toArray(),
+                    ids);
+        }
+    }
+
+    /**
+     * The bench database's counters ({@code pg_stat_database}: committed transactions, rows written) and the
+     * server's WAL position. Taken around the measured rounds (the baseline rounds write nothing there), they say
+     * how many POSTs a group-commit transaction carried and what each POST wrote. PostgreSQL publishes a backend's
+     * counters about once a second, so each end of the interval is off by up to a second of traffic.
+     */
+    record PgStats(long commits, long inserted, long updated, long walBytes) {
+        static PgStats of(String jdbcUrl, String database) throws java.sql.SQLException {
+            try (var connection = java.sql.DriverManager.getConnection(
+                            jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                    var statement = connection.prepareStatement(
+                            "SELECT xact_commit, tup_inserted, tup_updated, pg_current_wal_lsn() - '0/0'::pg_lsn"
+                                    + " FROM pg_stat_database WHERE datname = ?")) {
+                statement.setString(1, database);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    return new PgStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                }
             }
-            int index = (int) Math.ceil(p / 100.0 * sortedLatencies.length) - 1;
-            return sortedLatencies[Math.max(0, index)] / 1e6;
+        }
+
+        PgStats minus(PgStats before) {
+            return new PgStats(
+                    commits - before.commits,
+                    inserted - before.inserted,
+                    updated - before.updated,
+                    walBytes - before.walBytes);
+        }
+
+        void print(Result gatewayRounds) {
+            double n = gatewayRounds.ok() + gatewayRounds.failed();
+            System.out.printf(
+                    Locale.ROOT,
+                    "webhook postgres during the rounds, per gateway request: %.3f transactions (%.1f POSTs per"
+                            + " transaction), %.2f rows inserted, %.2f rows updated, %.0f bytes of WAL%n",
+                    commits / n,
+                    n / commits,
+                    inserted / n,
+                    updated / n,
+                    walBytes / n);
         }
     }
 
@@ -231,6 +408,8 @@ class WebhookBenchmark {
             long jvmGc,
             long gatewayJit,
             long gatewayGc) {
+        static final Cpu ZERO = new Cpu(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
         static Cpu now(Process gateway) {
             long jvm = ((com.sun.management.OperatingSystemMXBean)
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -289,6 +468,25 @@ class WebhookBenchmark {
                     gatewayGc - before.gatewayGc);
         }
 
+        Cpu plus(Cpu other) {
+            return new Cpu(
+                    jvm + other.jvm,
+                    gateway + other.gateway,
+                    postgres + other.postgres,
+                    machineBusy + other.machineBusy,
+                    machineTotal + other.machineTotal,
+                    wall + other.wall,
+                    jvmJit + other.jvmJit,
+                    jvmGc + other.jvmGc,
+                    gatewayJit + other.gatewayJit,
+                    gatewayGc + other.gatewayGc);
+        }
+
+        /** CPU of the test JVM, the gateway and PostgreSQL together, per request, in microseconds. */
+        double perRequestUs(Result result) {
+            return (jvm + gateway + postgres) / 1e3 / (result.ok() + result.failed());
+        }
+
         void print(String phase, Result result) {
             double n = result.ok() + result.failed();
             long other = machineBusy - jvm - gateway - postgres;
@@ -312,7 +510,7 @@ class WebhookBenchmark {
 
     /** Reads the customer topic until every accepted message is there (or 60 s pass) and a little longer. */
     KafkaCount countOnKafka(String bootstrap, String tag, Result result) {
-        String prefix = "wamid.BENCH" + tag + "_";
+        String prefix = "wamid.BENCH" + tag;
         Map<String, Integer> seen = new HashMap<>();
         long records = 0;
         AvroSerde serde = AvroSerde.standard();
@@ -428,28 +626,6 @@ class WebhookBenchmark {
         }
     }
 
-    void record(Map<String, Double> metrics) throws IOException, InterruptedException {
-        String commit = git("rev-parse", "HEAD");
-        String date = Instant.now().toString();
-        StringBuilder lines = new StringBuilder();
-        metrics.forEach((name, value) -> lines.append(String.format(
-                Locale.ROOT,
-                "{\"bench\": \"webhook\", \"metric\": \"%s\", \"value\": %s, \"unit\": \"%s\", \"commit\": \"%s\","
-                        + " \"date\": \"%s\", \"command\": \"%s\", \"requests\": %d, \"concurrency\": %d}%n",
-                name,
-                Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null",
-                unitOf(name),
-                commit,
-                date,
-                COMMAND,
-                requests,
-                concurrency)));
-        Path file = repository.resolve("docs/benchmarks.jsonl");
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-                file, lines.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
     static String unitOf(String metric) {
         if (metric.endsWith("_ms")) {
             return "ms";
@@ -457,14 +633,12 @@ class WebhookBenchmark {
         if (metric.endsWith("req_s")) {
             return "req/s";
         }
-        return metric.startsWith("ratio") ? "ratio" : "count";
-    }
-
-    String git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        return process.waitFor() == 0 ? out : "unknown";
+        if (metric.endsWith("_us_per_req")) {
+            return "us";
+        }
+        if (metric.endsWith("_per_req")) {
+            return "count";
+        }
+        return metric.contains("ratio") ? "ratio" : "count";
     }
 }
