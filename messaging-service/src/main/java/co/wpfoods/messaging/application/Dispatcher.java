@@ -4,6 +4,7 @@ import co.wpfoods.messaging.application.OutboundLog.Claimed;
 import co.wpfoods.messaging.application.SendingMessages.Send;
 import co.wpfoods.messaging.config.MessagingProperties;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,10 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sending loop of one replica. It claims recipients that have a message due (per-recipient queues in the
- * database: a recipient waiting out a backoff is simply not claimed, so it holds up nobody), decides what each head
- * message becomes, takes one token per send from the number-wide bucket, and hands the sends to virtual threads.
- * New commands and finished sends wake it up; otherwise it polls every {@code pollInterval}.
+ * The sending loop of one replica, in two stages so that the database round trips of one do not delay the other.
+ *
+ * <p>The <b>claimer</b> ({@code messaging-dispatcher}) claims recipients that have a message due (per-recipient queues
+ * in the database: a recipient waiting out a backoff is simply not claimed, so it holds up nobody) and, in the same
+ * statement, records {@code sending} for their head messages; it decides what each head becomes and hands the sends to
+ * the pacer. It claims only as many as the pacer's backlog has room for (about one reservation's worth), so no more
+ * messages are {@code sending} without having been sent than before.
+ *
+ * <p>The <b>pacer</b> ({@code messaging-pacer}) reserves number-wide send slots for its backlog and hands each send to
+ * a thread that waits for its slot. A send whose thread wakes too late for its slot goes back to the front of the
+ * backlog and gets a slot in the pacer's next reservation.
+ *
+ * <p>New commands and finished sends wake the claimer; otherwise it polls every {@code pollInterval}.
  */
 public class Dispatcher {
 
@@ -43,9 +53,18 @@ public class Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    private final Condition pacerWake = lock.newCondition();
+    /** Sends recorded {@code sending} and waiting for a slot (guarded by {@link #lock}). */
+    private final Deque<Send> backlog = new ArrayDeque<>();
+
     private boolean signalled;
+    private boolean pacerStopped;
+    /** The claimer waits for room (backlog or in-flight limit): finished sends and reservations should wake it. */
+    private volatile boolean wantsRoom;
+
     private volatile boolean running;
     private Thread loop;
+    private Thread pacer;
     private ExecutorService workers;
 
     public Dispatcher(
@@ -80,11 +99,18 @@ public class Dispatcher {
             return;
         }
         running = true;
+        lock.lock();
+        try {
+            pacerStopped = false;
+        } finally {
+            lock.unlock();
+        }
         acceptedSends.start(this::signal);
         // platform threads, reused: a send waits for its slot in parkNanos, and the operating system wakes a platform
         // thread on time even when the virtual-thread carriers (as many as cores) are busy with other work
         workers = Executors.newCachedThreadPool(
                 Thread.ofPlatform().name("graph-send-", 0).daemon().factory());
+        pacer = Thread.ofPlatform().name("messaging-pacer").daemon().start(this::pace);
         loop = Thread.ofPlatform().name("messaging-dispatcher").daemon().start(this::run);
     }
 
@@ -96,6 +122,7 @@ public class Dispatcher {
         signal();
         try {
             loop.join(Duration.ofSeconds(5));
+            pacer.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -115,6 +142,7 @@ public class Dispatcher {
         try {
             signalled = true;
             wake.signalAll();
+            pacerWake.signalAll();
         } finally {
             lock.unlock();
         }
@@ -135,6 +163,7 @@ public class Dispatcher {
         }
     }
 
+    /** The claimer: claims (and begins) as many recipients as the pacer's backlog and the in-flight limit allow. */
     private void cycle() {
         if (tokenGate.isPaused() && !tokenGate.probeIfDue()) {
             await(config.pollInterval());
@@ -144,17 +173,25 @@ public class Dispatcher {
             await(config.pollInterval());
             return;
         }
-        int room = config.maxInFlight() - inFlight.get();
-        if (room <= 0) {
+        int queued = backlogSize();
+        // claims wait until the backlog is down to half a reservation's worth, so that each claim takes at least that
+        // many recipients (a claim reads past every recipient in flight; fewer, larger claims cost the database less)
+        int room = queued > slotsPerReservation / 2
+                ? 0
+                : Math.min(
+                        Math.min(slotsPerReservation - queued, config.maxInFlight() - inFlight.get() - queued),
+                        config.claimBatch());
+        wantsRoom = room <= 0;
+        if (wantsRoom) {
             await(config.pollInterval());
             return;
         }
-        List<Claimed> claimed = outboundLog.claim(owner, Math.min(room, config.claimBatch()), config.lease());
+        List<Claimed> claimed = outboundLog.claim(owner, room, config.lease());
         if (claimed.isEmpty()) {
             await(config.pollInterval());
             return;
         }
-        Deque<Send> ready = new ArrayDeque<>();
+        List<Send> ready = new ArrayList<>(claimed.size());
         for (Claimed c : claimed) {
             try {
                 if (sending.prepare(c) instanceof Send send) {
@@ -162,90 +199,168 @@ public class Dispatcher {
                 }
             } catch (RuntimeException e) {
                 log.error("Could not prepare the head message of a recipient; it stays queued", e);
-                outboundLog.release(
-                        c.recipient(),
-                        owner,
-                        java.time.Instant.now().plusSeconds(1),
-                        c.pair(),
-                        c.pairBackoffExponent(),
-                        false);
+                sending.giveBack(c, Instant.now().plusSeconds(1));
             }
         }
-        pace(ready);
+        if (!ready.isEmpty() && !toPacer(ready, false)) {
+            ready.forEach(sending::abandon);
+        }
     }
 
     /**
-     * Reserves number-wide send slots for the prepared sends; each send waits for its slot on its own thread.
-     * {@code sending} is recorded (one statement) before the slots are reserved, for about as many sends as one
-     * reservation grants, so that no database round trip lies between a slot and its send.
+     * Adds sends to the pacer's backlog (late ones at the front, so they keep their place); false if the pacer has
+     * stopped.
      */
-    private void pace(Deque<Send> ready) {
-        Deque<Send> begun = new ArrayDeque<>();
-        while (!ready.isEmpty() || !begun.isEmpty()) {
-            if (!running || tokenGate.isPaused()) {
-                ready.forEach(sending::releaseUnsent);
-                begun.forEach(sending::abandon);
+    private boolean toPacer(List<Send> sends, boolean front) {
+        lock.lock();
+        try {
+            if (pacerStopped) {
+                return false;
+            }
+            if (front) {
+                sends.reversed().forEach(backlog::addFirst);
+            } else {
+                backlog.addAll(sends);
+            }
+            pacerWake.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int backlogSize() {
+        lock.lock();
+        try {
+            return backlog.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The pacer: reserves slots for the backlog (at most one reservation's worth at a time) and hands each send to a
+     * thread that waits for its slot. Slots reach at most the reservation horizon ahead: while sends remain it comes
+     * back when a quarter of it has passed, so a slow round trip or a busy machine does not let the schedule run dry
+     * (slots not reserved in time are lost).
+     */
+    private void pace() {
+        try {
+            while (running) {
+                try {
+                    paceOnce();
+                } catch (RuntimeException e) {
+                    log.error("Reserving send slots failed; retrying", e);
+                    sleep(config.pollInterval());
+                }
+            }
+        } finally {
+            List<Send> left;
+            lock.lock();
+            try {
+                pacerStopped = true;
+                left = new ArrayList<>(backlog);
+                backlog.clear();
+            } finally {
+                lock.unlock();
+            }
+            left.forEach(this::abandonQuietly);
+        }
+    }
+
+    private void paceOnce() {
+        int wanted;
+        lock.lock();
+        try {
+            if (backlog.isEmpty()) {
+                pacerWake.await(config.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
-            int wanted = Math.min(ready.size(), slotsPerReservation - begun.size());
-            if (wanted > 0) {
-                List<Send> next = new ArrayList<>(wanted);
-                for (int i = 0; i < wanted; i++) {
-                    next.add(ready.poll());
-                }
-                begun.addAll(sending.begin(next));
-                if (begun.isEmpty()) {
-                    continue;
-                }
+            wanted = Math.min(backlog.size(), slotsPerReservation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            lock.unlock();
+        }
+        if (tokenGate.isPaused()) {
+            List<Send> paused;
+            lock.lock();
+            try {
+                paused = new ArrayList<>(backlog);
+                backlog.clear();
+            } finally {
+                lock.unlock();
             }
-            ThroughputLimiter.Grant grant = limiter.tryAcquire(begun.size());
-            metrics.tokensAvailable(grant.available());
-            for (int i = 0; i < grant.granted(); i++) {
-                dispatch(begun.poll(), grant.firstSlotAt() + i * grant.spacing().toNanos());
+            paused.forEach(this::abandonQuietly);
+            return;
+        }
+        ThroughputLimiter.Grant grant = limiter.tryAcquire(wanted);
+        metrics.tokensAvailable(grant.available());
+        boolean more;
+        lock.lock();
+        try {
+            for (int i = 0; i < grant.granted() && !backlog.isEmpty(); i++) {
+                dispatch(
+                        backlog.poll(),
+                        grant.firstSlotAt() + i * grant.spacing().toNanos());
             }
-            if (!ready.isEmpty() || !begun.isEmpty()) {
-                // slots reach at most the reservation horizon ahead: come back when a quarter of it has passed, so a
-                // slow
-                // round trip or a busy machine does not let the schedule run dry (slots not reserved in time are lost)
-                sleep(grant.granted() > 0 ? max(grant.spacing(), reservationPause) : grant.waitForNext());
+            more = !backlog.isEmpty();
+            if (wantsRoom) {
+                // the backlog has room again: the claimer may claim more
+                signalled = true;
+                wake.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+        if (more) {
+            sleep(grant.granted() > 0 ? max(grant.spacing(), reservationPause) : grant.waitForNext());
+        }
+    }
+
+    private void abandonQuietly(Send send) {
+        try {
+            sending.abandon(send);
+        } catch (RuntimeException e) {
+            log.error("Could not give back a send; its recipient's lease will expire", e);
         }
     }
 
     private void dispatch(Send send, long slot) {
         inFlight.incrementAndGet();
         workers.execute(() -> {
+            // an accepted send's recipient is released by the accepted-sends writer, which wakes the claimer itself;
+            // a late send went back to the pacer
+            boolean wakeClaimer = true;
             try {
-                onTimeSlot(slot);
-                sending.send(send);
+                if (onTimeSlot(slot) || !toPacer(List.of(send), true)) {
+                    wakeClaimer = !sending.send(send);
+                } else {
+                    metrics.lateSlot();
+                    wakeClaimer = false;
+                }
             } catch (RuntimeException e) {
                 log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
             } finally {
                 inFlight.decrementAndGet();
-                signal();
+                if (wakeClaimer || wantsRoom) {
+                    signal();
+                }
             }
         });
     }
 
     /**
-     * Waits for the slot. A thread that wakes up later than its slot by more than the tolerance (a stalled JVM, a busy
-     * machine) would reach Meta closer to the sends of the next second than the schedule allows for; it gives its slot
-     * up and reserves a fresh one.
+     * Waits for the slot; false if the thread woke up later than its slot by more than the tolerance (a stalled JVM,
+     * a busy machine): such a send would reach Meta closer to the sends of the next second than the schedule allows
+     * for, so it gives its slot up and goes back to the pacer for a fresh one.
      */
-    private void onTimeSlot(long slot) {
-        long tolerance = lateSlotTolerance.toNanos();
+    private boolean onTimeSlot(long slot) {
         sleepUntil(slot);
-        metrics.slotLateness(System.nanoTime() - slot);
-        while (running && System.nanoTime() - slot > tolerance) {
-            metrics.lateSlot();
-            ThroughputLimiter.Grant grant = limiter.tryAcquire(1);
-            if (grant.granted() == 0) {
-                sleep(grant.waitForNext());
-                continue;
-            }
-            slot = grant.firstSlotAt();
-            sleepUntil(slot);
-        }
+        long late = System.nanoTime() - slot;
+        metrics.slotLateness(late);
+        return late <= lateSlotTolerance.toNanos() || !running;
     }
 
     /** Never before the reserved slot: that is what keeps all replicas together under the rate. */
