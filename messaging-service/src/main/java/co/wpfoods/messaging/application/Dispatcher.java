@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
  * The sending loop of one replica, in two stages so that the database round trips of one do not delay the other.
  *
  * <p>The <b>claimer</b> ({@code messaging-dispatcher}) claims recipients that have a message due (per-recipient queues
- * in the database: a recipient waiting out a backoff is simply not claimed, so it holds up nobody) and, in the same
- * statement, records {@code sending} for their head messages; it decides what each head becomes and hands the sends to
- * the pacer. It claims only as many as the pacer's backlog has room for (about one reservation's worth), so no more
- * messages are {@code sending} without having been sent than before.
+ * in the database: a recipient waiting out a backoff is simply not claimed, so it holds up nobody), decides what each
+ * head message becomes and keeps the prepared sends ready for the pacer, claiming again when fewer than half a claim
+ * batch are left.
  *
- * <p>The <b>pacer</b> ({@code messaging-pacer}) reserves number-wide send slots for its backlog and hands each send to
- * a thread that waits for its slot. A send whose thread wakes too late for its slot goes back to the front of the
- * backlog and gets a slot in the pacer's next reservation.
+ * <p>The <b>pacer</b> ({@code messaging-pacer}) records {@code sending} for about one reservation's worth of ready
+ * sends (one statement), reserves number-wide send slots for them and hands each send to a thread that waits for its
+ * slot. A send whose thread wakes too late for its slot goes back to the front of the pacer's backlog and gets a slot
+ * in its next reservation.
  *
  * <p>New commands and finished sends wake the claimer; otherwise it polls every {@code pollInterval}.
  */
@@ -54,12 +54,14 @@ public class Dispatcher {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Condition pacerWake = lock.newCondition();
+    /** Sends claimed and prepared, not yet recorded {@code sending} (guarded by {@link #lock}). */
+    private final Deque<Send> ready = new ArrayDeque<>();
     /** Sends recorded {@code sending} and waiting for a slot (guarded by {@link #lock}). */
     private final Deque<Send> backlog = new ArrayDeque<>();
 
     private boolean signalled;
     private boolean pacerStopped;
-    /** The claimer waits for room (backlog or in-flight limit): finished sends and reservations should wake it. */
+    /** The claimer waits for room (ready sends or in-flight limit): finished sends and the pacer should wake it. */
     private volatile boolean wantsRoom;
 
     private volatile boolean running;
@@ -163,7 +165,7 @@ public class Dispatcher {
         }
     }
 
-    /** The claimer: claims (and begins) as many recipients as the pacer's backlog and the in-flight limit allow. */
+    /** The claimer: claims recipients while fewer than half a claim batch of prepared sends are waiting. */
     private void cycle() {
         if (tokenGate.isPaused() && !tokenGate.probeIfDue()) {
             await(config.pollInterval());
@@ -173,14 +175,16 @@ public class Dispatcher {
             await(config.pollInterval());
             return;
         }
-        int queued = backlogSize();
-        // claims wait until the backlog is down to half a reservation's worth, so that each claim takes at least that
-        // many recipients (a claim reads past every recipient in flight; fewer, larger claims cost the database less)
-        int room = queued > slotsPerReservation / 2
+        int waiting;
+        lock.lock();
+        try {
+            waiting = ready.size() + backlog.size();
+        } finally {
+            lock.unlock();
+        }
+        int room = waiting >= Math.max(1, config.claimBatch() / 2)
                 ? 0
-                : Math.min(
-                        Math.min(slotsPerReservation - queued, config.maxInFlight() - inFlight.get() - queued),
-                        config.claimBatch());
+                : Math.min(config.claimBatch() - waiting, config.maxInFlight() - inFlight.get() - waiting);
         wantsRoom = room <= 0;
         if (wantsRoom) {
             await(config.pollInterval());
@@ -191,37 +195,42 @@ public class Dispatcher {
             await(config.pollInterval());
             return;
         }
-        List<Send> ready = new ArrayList<>(claimed.size());
+        List<Send> prepared = new ArrayList<>(claimed.size());
         for (Claimed c : claimed) {
             try {
                 if (sending.prepare(c) instanceof Send send) {
-                    ready.add(send);
+                    prepared.add(send);
                 }
             } catch (RuntimeException e) {
                 log.error("Could not prepare the head message of a recipient; it stays queued", e);
-                sending.giveBack(c, Instant.now().plusSeconds(1));
+                outboundLog.release(
+                        c.recipient(), owner, Instant.now().plusSeconds(1), c.pair(), c.pairBackoffExponent(), false);
             }
         }
-        if (!ready.isEmpty() && !toPacer(ready, false)) {
-            ready.forEach(sending::abandon);
+        boolean handedOver;
+        lock.lock();
+        try {
+            handedOver = !pacerStopped;
+            if (handedOver) {
+                ready.addAll(prepared);
+                pacerWake.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!handedOver) {
+            prepared.forEach(sending::releaseUnsent);
         }
     }
 
-    /**
-     * Adds sends to the pacer's backlog (late ones at the front, so they keep their place); false if the pacer has
-     * stopped.
-     */
-    private boolean toPacer(List<Send> sends, boolean front) {
+    /** Puts a late send back at the front of the pacer's backlog; false if the pacer has stopped. */
+    private boolean backToPacer(Send send) {
         lock.lock();
         try {
             if (pacerStopped) {
                 return false;
             }
-            if (front) {
-                sends.reversed().forEach(backlog::addFirst);
-            } else {
-                backlog.addAll(sends);
-            }
+            backlog.addFirst(send);
             pacerWake.signalAll();
             return true;
         } finally {
@@ -229,20 +238,11 @@ public class Dispatcher {
         }
     }
 
-    private int backlogSize() {
-        lock.lock();
-        try {
-            return backlog.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
-     * The pacer: reserves slots for the backlog (at most one reservation's worth at a time) and hands each send to a
-     * thread that waits for its slot. Slots reach at most the reservation horizon ahead: while sends remain it comes
-     * back when a quarter of it has passed, so a slow round trip or a busy machine does not let the schedule run dry
-     * (slots not reserved in time are lost).
+     * The pacer: records {@code sending} for ready sends up to one reservation's worth in its backlog, reserves slots
+     * for the backlog and hands each send to a thread that waits for its slot. Slots reach at most the reservation
+     * horizon ahead: while sends remain it comes back when a quarter of it has passed, so a slow round trip or a busy
+     * machine does not let the schedule run dry (slots not reserved in time are lost).
      */
     private void pace() {
         try {
@@ -255,28 +255,39 @@ public class Dispatcher {
                 }
             }
         } finally {
-            List<Send> left;
+            List<Send> unsent;
+            List<Send> begun;
             lock.lock();
             try {
                 pacerStopped = true;
-                left = new ArrayList<>(backlog);
+                unsent = new ArrayList<>(ready);
+                begun = new ArrayList<>(backlog);
+                ready.clear();
                 backlog.clear();
             } finally {
                 lock.unlock();
             }
-            left.forEach(this::abandonQuietly);
+            giveBack(unsent, begun);
         }
     }
 
     private void paceOnce() {
-        int wanted;
+        List<Send> toBegin;
         lock.lock();
         try {
-            if (backlog.isEmpty()) {
+            if (ready.isEmpty() && backlog.isEmpty()) {
                 pacerWake.await(config.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
-            wanted = Math.min(backlog.size(), slotsPerReservation);
+            toBegin = new ArrayList<>();
+            while (!ready.isEmpty() && backlog.size() + toBegin.size() < slotsPerReservation) {
+                toBegin.add(ready.poll());
+            }
+            if (wantsRoom && !toBegin.isEmpty()) {
+                // fewer ready sends: the claimer may claim more
+                signalled = true;
+                wake.signalAll();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -284,15 +295,31 @@ public class Dispatcher {
             lock.unlock();
         }
         if (tokenGate.isPaused()) {
-            List<Send> paused;
+            List<Send> unsent;
+            List<Send> begun;
             lock.lock();
             try {
-                paused = new ArrayList<>(backlog);
+                unsent = new ArrayList<>(toBegin);
+                unsent.addAll(ready);
+                begun = new ArrayList<>(backlog);
+                ready.clear();
                 backlog.clear();
             } finally {
                 lock.unlock();
             }
-            paused.forEach(this::abandonQuietly);
+            giveBack(unsent, begun);
+            return;
+        }
+        List<Send> begun = toBegin.isEmpty() ? List.of() : sending.begin(toBegin);
+        int wanted;
+        lock.lock();
+        try {
+            backlog.addAll(begun);
+            wanted = Math.min(backlog.size(), slotsPerReservation);
+        } finally {
+            lock.unlock();
+        }
+        if (wanted == 0) {
             return;
         }
         ThroughputLimiter.Grant grant = limiter.tryAcquire(wanted);
@@ -305,18 +332,24 @@ public class Dispatcher {
                         backlog.poll(),
                         grant.firstSlotAt() + i * grant.spacing().toNanos());
             }
-            more = !backlog.isEmpty();
-            if (wantsRoom) {
-                // the backlog has room again: the claimer may claim more
-                signalled = true;
-                wake.signalAll();
-            }
+            more = !backlog.isEmpty() || !ready.isEmpty();
         } finally {
             lock.unlock();
         }
         if (more) {
             sleep(grant.granted() > 0 ? max(grant.spacing(), reservationPause) : grant.waitForNext());
         }
+    }
+
+    private void giveBack(List<Send> unsent, List<Send> begun) {
+        for (Send send : unsent) {
+            try {
+                sending.releaseUnsent(send);
+            } catch (RuntimeException e) {
+                log.error("Could not give back a recipient; its lease will expire", e);
+            }
+        }
+        begun.forEach(this::abandonQuietly);
     }
 
     private void abandonQuietly(Send send) {
@@ -334,7 +367,7 @@ public class Dispatcher {
             // a late send went back to the pacer
             boolean wakeClaimer = true;
             try {
-                if (onTimeSlot(slot) || !toPacer(List.of(send), true)) {
+                if (onTimeSlot(slot) || !backToPacer(send)) {
                     wakeClaimer = !sending.send(send);
                 } else {
                     metrics.lateSlot();

@@ -5,8 +5,10 @@ import co.wpfoods.messaging.domain.OutboundKindView;
 import co.wpfoods.messaging.domain.PairBucket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The outbound log and per-recipient queues (messaging-service's own database). */
 public interface OutboundLog {
@@ -31,17 +33,10 @@ public interface OutboundLog {
             Instant enqueuedAt) {}
 
     /**
-     * A recipient this replica now holds, with its pair-limit state, head message (null if none; its state as it was
-     * before the claim) and the user's last inbound message (null if never), read in the same statement as the claim.
-     * {@code begun}: the claim moved the head from {@code queued} to {@code sending} (attempts + 1).
+     * A recipient this replica now holds, with its pair-limit state, head message (null if none) and the user's last
+     * inbound message (null if never), read in the same statement as the claim.
      */
-    record Claimed(
-            String recipient,
-            PairBucket pair,
-            int pairBackoffExponent,
-            Head head,
-            boolean begun,
-            Instant lastInbound) {}
+    record Claimed(String recipient, PairBucket pair, int pairBackoffExponent, Head head, Instant lastInbound) {}
 
     /** Meta accepted a recipient's head message; the recipient is released with its charged pair bucket. */
     record AcceptedSend(
@@ -78,11 +73,13 @@ public interface OutboundLog {
     boolean recordRejected(NewMessage message, Integer errorCode, String reason);
 
     /**
-     * Leases up to {@code max} recipients that have work and may send now, with their head messages and windows, and
-     * moves each head that is {@code queued} to {@code sending} (attempts + 1), in one statement (committed before
-     * anything is sent).
+     * Leases up to {@code max} recipients that have work and may send now, with their head messages and windows, in
+     * one statement.
      */
     List<Claimed> claim(String owner, int max, Duration lease);
+
+    /** queued → sending (attempts + 1) for all of them in one statement; returns those that were still queued. */
+    Set<String> markSending(Collection<String> commandIds);
 
     /**
      * sending → accepted with the wamid, and the recipients released (their head left the queue), for a batch of

@@ -16,6 +16,9 @@ import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,10 +89,6 @@ public class SendingMessages {
                 retry.initialInterval(), retry.multiplier(), retry.jitter(), retry.maxInterval());
     }
 
-    /**
-     * Decides what a claimed recipient's head becomes. The claim already moved a {@code queued} head to
-     * {@code sending}; a head that does not go now is given back ({@code queued}, attempt not counted).
-     */
     public Decision prepare(Claimed claimed) {
         Instant now = clock.instant();
         Head head = claimed.head();
@@ -98,21 +97,16 @@ public class SendingMessages {
             outboundLog.releaseRecounted(claimed.recipient(), owner, now);
             return new Handled();
         }
-        if (head.state() == MessageState.SENDING) {
-            return recoverInterrupted(claimed, commands.decode(head.command()), now);
-        }
-        if (!claimed.begun()) {
-            // the head left the queue between the claim's snapshot and its update (a status, a dead letter)
-            outboundLog.releaseRecounted(claimed.recipient(), owner, now);
-            return new Handled();
-        }
         OutboundCommand command = commands.decode(head.command());
+        if (head.state() == MessageState.SENDING) {
+            return recoverInterrupted(claimed, command, now);
+        }
         OutboundKindView kind = head.kind();
         if (CustomerServiceWindow.needsWindow(kind) && !window.isOpen(claimed.lastInbound(), now)) {
             Instant graceEnds = head.enqueuedAt().plus(properties.window().grace());
             if (now.isBefore(graceEnds)) {
                 // the user's message that opened the window may still be on its way to us
-                giveBack(claimed, graceEnds);
+                release(claimed, graceEnds, false);
                 return new Handled();
             }
             if (command.getFallbackTemplate() == null) {
@@ -130,17 +124,6 @@ public class SendingMessages {
             return new Send(claimed, command, GraphBodies.json(template), true);
         }
         return new Send(claimed, command, GraphBodies.json(command), false);
-    }
-
-    /**
-     * Gives back a claimed recipient whose head will not be sent now: a head the claim moved to {@code sending} is
-     * queued again (attempt not counted), then the recipient is released until {@code nextAttemptAt}.
-     */
-    public void giveBack(Claimed claimed, Instant nextAttemptAt) {
-        if (claimed.begun()) {
-            outboundLog.requeue(claimed.head().commandId(), false, null, null);
-        }
-        release(claimed, nextAttemptAt, false);
     }
 
     /**
@@ -178,14 +161,38 @@ public class SendingMessages {
         return new Handled();
     }
 
-    /** Gives back a send that will not happen now (the sender stopped or paused): queued again, attempt not counted. */
+    /** Gives back a recipient whose prepared send will not happen now (e.g. sending was paused meanwhile). */
+    public void releaseUnsent(Send send) {
+        release(send.claimed(), clock.instant(), false);
+    }
+
+    /** Gives back a send {@link #begin} marked {@code sending} that will not happen now: queued again, attempt not counted. */
     public void abandon(Send send) {
         outboundLog.requeue(send.claimed().head().commandId(), false, null, "not sent: the sender stopped or paused");
         release(send.claimed(), clock.instant(), false);
     }
 
     /**
-     * Calls Meta for a message the claim marked {@code sending} and records the outcome: an accepted send is
+     * Records {@code sending} for a batch of sends in one statement, before the calls (and before waiting for their
+     * send slots, so that no database round trip lies between a slot and its request). Returns the sends that may go;
+     * a message no longer queued is not sent and its recipient is released.
+     */
+    public List<Send> begin(List<Send> sends) {
+        Set<String> marked = outboundLog.markSending(
+                sends.stream().map(s -> s.claimed().head().commandId()).toList());
+        List<Send> go = new ArrayList<>(marked.size());
+        for (Send send : sends) {
+            if (marked.contains(send.claimed().head().commandId())) {
+                go.add(send);
+            } else {
+                outboundLog.releaseRecounted(send.claimed().recipient(), owner, clock.instant());
+            }
+        }
+        return go;
+    }
+
+    /**
+     * Calls Meta for a message {@link #begin} marked {@code sending} and records the outcome: an accepted send is
      * handed to {@link AcceptedSends}, which records it with others in one statement and releases the recipient;
      * anything else is recorded here.
      *

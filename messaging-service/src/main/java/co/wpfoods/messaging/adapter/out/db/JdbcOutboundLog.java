@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,15 +117,6 @@ public class JdbcOutboundLog implements OutboundLog {
                 == 1;
     }
 
-    /**
-     * Claims and begins in one statement: the recipients are leased, their head messages read, and every head that was
-     * {@code queued} becomes {@code sending} (attempts + 1) — committed before any of them is sent. The head's state is
-     * returned as it was before this statement: a head already {@code sending} was left by an interrupted attempt.
-     *
-     * <p>The lease changes no indexed column (a HOT update): moving {@code next_attempt_at} to the lease's end, so that
-     * the scan would stop before the recipients in flight, was measured to cost PostgreSQL four times the CPU (a new
-     * index entry per claim, and the dead ones ahead of every scan).
-     */
     @Override
     public List<Claimed> claim(String owner, int max, Duration lease) {
         return jdbc.sql("""
@@ -137,26 +131,15 @@ public class JdbcOutboundLog implements OutboundLog {
                             UPDATE recipient_queue q
                             SET lease_owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
                             FROM ready WHERE q.recipient = ready.recipient
-                            RETURNING q.recipient, q.pair_tokens, q.pair_updated_at, q.pair_backoff_exponent),
-                        heads AS MATERIALIZED (
-                            SELECT l.recipient, l.pair_tokens, l.pair_updated_at, l.pair_backoff_exponent,
-                                   h.command_id, h.kind, h.state, h.attempts, h.command, h.enqueued_at
-                            FROM leased l
-                            LEFT JOIN LATERAL (
-                                SELECT command_id, kind, state, attempts, command, enqueued_at FROM outbound_message m
-                                WHERE m.recipient = l.recipient AND m.state IN ('queued', 'sending')
-                                ORDER BY m.seq LIMIT 1) h ON true),
-                        begun AS (
-                            UPDATE outbound_message m
-                            SET state = 'sending', attempts = m.attempts + 1,
-                                sending_at = clock_timestamp(), updated_at = clock_timestamp()
-                            FROM heads
-                            WHERE m.command_id = heads.command_id AND heads.state = 'queued' AND m.state = 'queued'
-                            RETURNING m.command_id)
-                        SELECT heads.*, b.command_id IS NOT NULL AS begun, w.last_inbound_at
-                        FROM heads
-                        LEFT JOIN begun b ON b.command_id = heads.command_id
-                        LEFT JOIN customer_window w ON w.recipient = heads.recipient
+                            RETURNING q.recipient, q.pair_tokens, q.pair_updated_at, q.pair_backoff_exponent)
+                        SELECT l.recipient, l.pair_tokens, l.pair_updated_at, l.pair_backoff_exponent,
+                               h.command_id, h.kind, h.state, h.attempts, h.command, h.enqueued_at, w.last_inbound_at
+                        FROM leased l
+                        LEFT JOIN LATERAL (
+                            SELECT command_id, kind, state, attempts, command, enqueued_at FROM outbound_message m
+                            WHERE m.recipient = l.recipient AND m.state IN ('queued', 'sending')
+                            ORDER BY m.seq LIMIT 1) h ON true
+                        LEFT JOIN customer_window w ON w.recipient = l.recipient
                         """)
                 .param("max", max)
                 .param("owner", owner)
@@ -180,10 +163,25 @@ public class JdbcOutboundLog implements OutboundLog {
                                     rs.getTimestamp("pair_updated_at").toInstant()),
                             rs.getInt("pair_backoff_exponent"),
                             head,
-                            rs.getBoolean("begun"),
                             lastInbound == null ? null : lastInbound.toInstant());
                 })
                 .list();
+    }
+
+    @Override
+    public Set<String> markSending(Collection<String> commandIds) {
+        if (commandIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        UPDATE outbound_message SET state = 'sending', attempts = attempts + 1,
+                               sending_at = clock_timestamp(), updated_at = clock_timestamp()
+                        WHERE command_id = ANY(:ids) AND state = 'queued'
+                        RETURNING command_id
+                        """)
+                .param("ids", commandIds.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     /**
@@ -415,8 +413,9 @@ public class JdbcOutboundLog implements OutboundLog {
 
     @Override
     public long recipientsInBackoff() {
-        return jdbc.sql("""
-                        SELECT count(*) FROM recipient_queue WHERE pending > 0 AND next_attempt_at > clock_timestamp()
-                        """).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM recipient_queue WHERE pending > 0 AND next_attempt_at > clock_timestamp()")
+                .query(Long.class)
+                .single();
     }
 }
