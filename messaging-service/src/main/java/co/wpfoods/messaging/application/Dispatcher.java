@@ -4,6 +4,7 @@ import co.wpfoods.messaging.application.OutboundLog.Claimed;
 import co.wpfoods.messaging.application.SendingMessages.Send;
 import co.wpfoods.messaging.config.MessagingProperties;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,10 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sending loop of one replica. It claims recipients that have a message due (per-recipient queues in the
- * database: a recipient waiting out a backoff is simply not claimed, so it holds up nobody), decides what each head
- * message becomes, takes one token per send from the number-wide bucket, and hands the sends to virtual threads.
- * New commands and finished sends wake it up; otherwise it polls every {@code pollInterval}.
+ * The sending loop of one replica, in two stages so that the database round trips of one do not delay the other.
+ *
+ * <p>The <b>claimer</b> ({@code messaging-dispatcher}) claims recipients that have a message due (per-recipient queues
+ * in the database: a recipient waiting out a backoff is simply not claimed, so it holds up nobody), decides what each
+ * head message becomes and keeps the prepared sends ready for the pacer, claiming again when fewer than half a claim
+ * batch are left.
+ *
+ * <p>The <b>pacer</b> ({@code messaging-pacer}) records {@code sending} for about one reservation's worth of ready
+ * sends (one statement), reserves number-wide send slots for them and hands each send to a thread that waits for its
+ * slot. A send whose thread wakes too late for its slot goes back to the front of the pacer's backlog and gets a slot
+ * in its next reservation.
+ *
+ * <p>New commands and finished sends wake the claimer; otherwise it polls every {@code pollInterval}.
  */
 public class Dispatcher {
 
@@ -43,9 +53,20 @@ public class Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
+    private final Condition pacerWake = lock.newCondition();
+    /** Sends claimed and prepared, not yet recorded {@code sending} (guarded by {@link #lock}). */
+    private final Deque<Send> ready = new ArrayDeque<>();
+    /** Sends recorded {@code sending} and waiting for a slot (guarded by {@link #lock}). */
+    private final Deque<Send> backlog = new ArrayDeque<>();
+
     private boolean signalled;
+    private boolean pacerStopped;
+    /** The claimer waits for room (ready sends or in-flight limit): finished sends and the pacer should wake it. */
+    private volatile boolean wantsRoom;
+
     private volatile boolean running;
     private Thread loop;
+    private Thread pacer;
     private ExecutorService workers;
 
     public Dispatcher(
@@ -80,11 +101,18 @@ public class Dispatcher {
             return;
         }
         running = true;
+        lock.lock();
+        try {
+            pacerStopped = false;
+        } finally {
+            lock.unlock();
+        }
         acceptedSends.start(this::signal);
         // platform threads, reused: a send waits for its slot in parkNanos, and the operating system wakes a platform
         // thread on time even when the virtual-thread carriers (as many as cores) are busy with other work
         workers = Executors.newCachedThreadPool(
                 Thread.ofPlatform().name("graph-send-", 0).daemon().factory());
+        pacer = Thread.ofPlatform().name("messaging-pacer").daemon().start(this::pace);
         loop = Thread.ofPlatform().name("messaging-dispatcher").daemon().start(this::run);
     }
 
@@ -96,6 +124,7 @@ public class Dispatcher {
         signal();
         try {
             loop.join(Duration.ofSeconds(5));
+            pacer.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -115,6 +144,7 @@ public class Dispatcher {
         try {
             signalled = true;
             wake.signalAll();
+            pacerWake.signalAll();
         } finally {
             lock.unlock();
         }
@@ -135,6 +165,7 @@ public class Dispatcher {
         }
     }
 
+    /** The claimer: claims recipients while fewer than half a claim batch of prepared sends are waiting. */
     private void cycle() {
         if (tokenGate.isPaused() && !tokenGate.probeIfDue()) {
             await(config.pollInterval());
@@ -144,108 +175,225 @@ public class Dispatcher {
             await(config.pollInterval());
             return;
         }
-        int room = config.maxInFlight() - inFlight.get();
-        if (room <= 0) {
+        int waiting;
+        lock.lock();
+        try {
+            waiting = ready.size() + backlog.size();
+        } finally {
+            lock.unlock();
+        }
+        int room = waiting >= Math.max(1, config.claimBatch() / 2)
+                ? 0
+                : Math.min(config.claimBatch() - waiting, config.maxInFlight() - inFlight.get() - waiting);
+        wantsRoom = room <= 0;
+        if (wantsRoom) {
             await(config.pollInterval());
             return;
         }
-        List<Claimed> claimed = outboundLog.claim(owner, Math.min(room, config.claimBatch()), config.lease());
+        List<Claimed> claimed = outboundLog.claim(owner, room, config.lease());
         if (claimed.isEmpty()) {
             await(config.pollInterval());
             return;
         }
-        Deque<Send> ready = new ArrayDeque<>();
+        List<Send> prepared = new ArrayList<>(claimed.size());
         for (Claimed c : claimed) {
             try {
                 if (sending.prepare(c) instanceof Send send) {
-                    ready.add(send);
+                    prepared.add(send);
                 }
             } catch (RuntimeException e) {
                 log.error("Could not prepare the head message of a recipient; it stays queued", e);
                 outboundLog.release(
-                        c.recipient(),
-                        owner,
-                        java.time.Instant.now().plusSeconds(1),
-                        c.pair(),
-                        c.pairBackoffExponent(),
-                        false);
+                        c.recipient(), owner, Instant.now().plusSeconds(1), c.pair(), c.pairBackoffExponent(), false);
             }
         }
-        pace(ready);
+        boolean handedOver;
+        lock.lock();
+        try {
+            handedOver = !pacerStopped;
+            if (handedOver) {
+                ready.addAll(prepared);
+                pacerWake.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!handedOver) {
+            prepared.forEach(sending::releaseUnsent);
+        }
+    }
+
+    /** Puts a late send back at the front of the pacer's backlog; false if the pacer has stopped. */
+    private boolean backToPacer(Send send) {
+        lock.lock();
+        try {
+            if (pacerStopped) {
+                return false;
+            }
+            backlog.addFirst(send);
+            pacerWake.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
-     * Reserves number-wide send slots for the prepared sends; each send waits for its slot on its own thread.
-     * {@code sending} is recorded (one statement) before the slots are reserved, for about as many sends as one
-     * reservation grants, so that no database round trip lies between a slot and its send.
+     * The pacer: records {@code sending} for ready sends up to one reservation's worth in its backlog, reserves slots
+     * for the backlog and hands each send to a thread that waits for its slot. Slots reach at most the reservation
+     * horizon ahead: while sends remain it comes back when a quarter of it has passed, so a slow round trip or a busy
+     * machine does not let the schedule run dry (slots not reserved in time are lost).
      */
-    private void pace(Deque<Send> ready) {
-        Deque<Send> begun = new ArrayDeque<>();
-        while (!ready.isEmpty() || !begun.isEmpty()) {
-            if (!running || tokenGate.isPaused()) {
-                ready.forEach(sending::releaseUnsent);
-                begun.forEach(sending::abandon);
+    private void pace() {
+        try {
+            while (running) {
+                try {
+                    paceOnce();
+                } catch (RuntimeException e) {
+                    log.error("Reserving send slots failed; retrying", e);
+                    sleep(config.pollInterval());
+                }
+            }
+        } finally {
+            List<Send> unsent;
+            List<Send> begun;
+            lock.lock();
+            try {
+                pacerStopped = true;
+                unsent = new ArrayList<>(ready);
+                begun = new ArrayList<>(backlog);
+                ready.clear();
+                backlog.clear();
+            } finally {
+                lock.unlock();
+            }
+            giveBack(unsent, begun);
+        }
+    }
+
+    private void paceOnce() {
+        List<Send> toBegin;
+        lock.lock();
+        try {
+            if (ready.isEmpty() && backlog.isEmpty()) {
+                pacerWake.await(config.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
-            int wanted = Math.min(ready.size(), slotsPerReservation - begun.size());
-            if (wanted > 0) {
-                List<Send> next = new ArrayList<>(wanted);
-                for (int i = 0; i < wanted; i++) {
-                    next.add(ready.poll());
-                }
-                begun.addAll(sending.begin(next));
-                if (begun.isEmpty()) {
-                    continue;
-                }
+            toBegin = new ArrayList<>();
+            while (!ready.isEmpty() && backlog.size() + toBegin.size() < slotsPerReservation) {
+                toBegin.add(ready.poll());
             }
-            ThroughputLimiter.Grant grant = limiter.tryAcquire(begun.size());
-            metrics.tokensAvailable(grant.available());
-            for (int i = 0; i < grant.granted(); i++) {
-                dispatch(begun.poll(), grant.firstSlotAt() + i * grant.spacing().toNanos());
+            if (wantsRoom && !toBegin.isEmpty()) {
+                // fewer ready sends: the claimer may claim more
+                signalled = true;
+                wake.signalAll();
             }
-            if (!ready.isEmpty() || !begun.isEmpty()) {
-                // slots reach at most the reservation horizon ahead: come back when a quarter of it has passed, so a
-                // slow
-                // round trip or a busy machine does not let the schedule run dry (slots not reserved in time are lost)
-                sleep(grant.granted() > 0 ? max(grant.spacing(), reservationPause) : grant.waitForNext());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            lock.unlock();
+        }
+        if (tokenGate.isPaused()) {
+            List<Send> unsent;
+            List<Send> begun;
+            lock.lock();
+            try {
+                unsent = new ArrayList<>(toBegin);
+                unsent.addAll(ready);
+                begun = new ArrayList<>(backlog);
+                ready.clear();
+                backlog.clear();
+            } finally {
+                lock.unlock();
             }
+            giveBack(unsent, begun);
+            return;
+        }
+        List<Send> begun = toBegin.isEmpty() ? List.of() : sending.begin(toBegin);
+        int wanted;
+        lock.lock();
+        try {
+            backlog.addAll(begun);
+            wanted = Math.min(backlog.size(), slotsPerReservation);
+        } finally {
+            lock.unlock();
+        }
+        if (wanted == 0) {
+            return;
+        }
+        ThroughputLimiter.Grant grant = limiter.tryAcquire(wanted);
+        metrics.tokensAvailable(grant.available());
+        boolean more;
+        lock.lock();
+        try {
+            for (int i = 0; i < grant.granted() && !backlog.isEmpty(); i++) {
+                dispatch(
+                        backlog.poll(),
+                        grant.firstSlotAt() + i * grant.spacing().toNanos());
+            }
+            more = !backlog.isEmpty() || !ready.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+        if (more) {
+            sleep(grant.granted() > 0 ? max(grant.spacing(), reservationPause) : grant.waitForNext());
+        }
+    }
+
+    private void giveBack(List<Send> unsent, List<Send> begun) {
+        for (Send send : unsent) {
+            try {
+                sending.releaseUnsent(send);
+            } catch (RuntimeException e) {
+                log.error("Could not give back a recipient; its lease will expire", e);
+            }
+        }
+        begun.forEach(this::abandonQuietly);
+    }
+
+    private void abandonQuietly(Send send) {
+        try {
+            sending.abandon(send);
+        } catch (RuntimeException e) {
+            log.error("Could not give back a send; its recipient's lease will expire", e);
         }
     }
 
     private void dispatch(Send send, long slot) {
         inFlight.incrementAndGet();
         workers.execute(() -> {
+            // an accepted send's recipient is released by the accepted-sends writer, which wakes the claimer itself;
+            // a late send went back to the pacer
+            boolean wakeClaimer = true;
             try {
-                onTimeSlot(slot);
-                sending.send(send);
+                if (onTimeSlot(slot) || !backToPacer(send)) {
+                    wakeClaimer = !sending.send(send);
+                } else {
+                    metrics.lateSlot();
+                    wakeClaimer = false;
+                }
             } catch (RuntimeException e) {
                 log.error("Send failed unexpectedly; the recipient's lease will expire and it is retried", e);
             } finally {
                 inFlight.decrementAndGet();
-                signal();
+                if (wakeClaimer || wantsRoom) {
+                    signal();
+                }
             }
         });
     }
 
     /**
-     * Waits for the slot. A thread that wakes up later than its slot by more than the tolerance (a stalled JVM, a busy
-     * machine) would reach Meta closer to the sends of the next second than the schedule allows for; it gives its slot
-     * up and reserves a fresh one.
+     * Waits for the slot; false if the thread woke up later than its slot by more than the tolerance (a stalled JVM,
+     * a busy machine): such a send would reach Meta closer to the sends of the next second than the schedule allows
+     * for, so it gives its slot up and goes back to the pacer for a fresh one.
      */
-    private void onTimeSlot(long slot) {
-        long tolerance = lateSlotTolerance.toNanos();
+    private boolean onTimeSlot(long slot) {
         sleepUntil(slot);
-        metrics.slotLateness(System.nanoTime() - slot);
-        while (running && System.nanoTime() - slot > tolerance) {
-            metrics.lateSlot();
-            ThroughputLimiter.Grant grant = limiter.tryAcquire(1);
-            if (grant.granted() == 0) {
-                sleep(grant.waitForNext());
-                continue;
-            }
-            slot = grant.firstSlotAt();
-            sleepUntil(slot);
-        }
+        long late = System.nanoTime() - slot;
+        metrics.slotLateness(late);
+        return late <= lateSlotTolerance.toNanos() || !running;
     }
 
     /** Never before the reserved slot: that is what keeps all replicas together under the rate. */

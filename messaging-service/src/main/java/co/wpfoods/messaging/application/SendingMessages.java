@@ -195,8 +195,10 @@ public class SendingMessages {
      * Calls Meta for a message {@link #begin} marked {@code sending} and records the outcome: an accepted send is
      * handed to {@link AcceptedSends}, which records it with others in one statement and releases the recipient;
      * anything else is recorded here.
+     *
+     * @return true if Meta accepted it (its recipient is released when the accepted sends are written)
      */
-    public void send(Send send) {
+    public boolean send(Send send) {
         Claimed claimed = send.claimed();
         Head head = claimed.head();
         String commandId = head.commandId();
@@ -226,6 +228,7 @@ public class SendingMessages {
                                 properties.pair().burst(),
                                 properties.pair().refillPeriod()),
                         pair));
+                return true;
             }
             case GraphOutcome.PairLimited limited -> {
                 outboundLog.requeue(commandId, false, 131056, limited.message());
@@ -281,6 +284,7 @@ public class SendingMessages {
                 release(claimed, now.plus(properties.breaker().waitInOpen().dividedBy(10)), false);
             }
         }
+        return false;
     }
 
     private void retryLater(Send send, GraphOutcome.Transient failure, int attempts, Instant now) {

@@ -7,7 +7,7 @@ import co.wpfoods.messaging.adapter.in.kafka.StatusListener;
 import co.wpfoods.messaging.adapter.out.db.JdbcOutboundLog;
 import co.wpfoods.messaging.adapter.out.db.PostgresSendSchedule;
 import co.wpfoods.messaging.adapter.out.events.OutboxFailureEvents;
-import co.wpfoods.messaging.adapter.out.graph.JdkGraphClient;
+import co.wpfoods.messaging.adapter.out.graph.ApacheGraphClient;
 import co.wpfoods.messaging.application.AcceptedSends;
 import co.wpfoods.messaging.application.AcceptingCommands;
 import co.wpfoods.messaging.application.Commands;
@@ -104,7 +104,8 @@ public class MessagingConfiguration {
 
     @Bean
     GraphApi graphApi(MessagingProperties properties, CircuitBreaker graphCircuitBreaker) {
-        return new JdkGraphClient(properties.graph(), graphCircuitBreaker);
+        return new ApacheGraphClient(
+                properties.graph(), graphCircuitBreaker, properties.sender().maxInFlight());
     }
 
     @Bean

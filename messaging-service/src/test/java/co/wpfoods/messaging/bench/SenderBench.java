@@ -10,6 +10,7 @@ import co.wpfoods.schemas.wa.OutboundCommands;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
 import co.wpfoods.testing.bench.BenchmarkLog;
+import co.wpfoods.testing.bench.ProcCpu;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * Bench {@code sender}: commands to many recipients through a Graph stand-in that enforces Meta's limits, at 80 msg/s
  * (one replica) and 1,000 msg/s (two replicas). Run with
  * {@code ./mvnw -B -pl messaging-service test -Dtest=SenderBench -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.commands=20000 -Dbench.recipients=2000} by default). Appends to {@code docs/benchmarks.jsonl}.
+ * ({@code -Dbench.commands=20000 -Dbench.recipients=2000 -Dbench.warmup-seconds=5} by default). Appends to
+ * {@code docs/benchmarks.jsonl}.
  */
 class SenderBench {
 
@@ -93,15 +95,25 @@ class SenderBench {
                     .param("r", recipients.toArray(String[]::new))
                     .update();
 
-            // warm-up, then the measured load: demand far above the rate
-            int warm = (int) Math.min(rate * 2, 400);
+            // warm-up, then the measured load: demand far above the rate. The warm-up mirrors both measured phases — a
+            // burst of bench.warmup-seconds (5 s) worth at the full rate, then 3 s at half the rate — so that the JIT
+            // compilers have finished with the send path and the broker's paced-produce path before the measured
+            // phases: with 400 commands they still used a quarter of the two cores during the load phase, and the
+            // paced publishing of the light phase alone had the broker's code compiled during it
+            int warm = (int) (rate * Integer.getInteger("bench.warmup-seconds", 5));
             publish(producer, recipients, warm, "warm", 0);
             awaitAllDone(jdbc, "warm", warm, Duration.ofSeconds(120));
+            int warmLight = (int) (rate / 2 * 3);
+            publish(producer, recipients, warmLight, "warm-light", rate / 2);
+            awaitAllDone(jdbc, "warm-light", warmLight, Duration.ofSeconds(120));
+            awaitCompilersQuiet();
             graph.reset();
             long started = System.nanoTime();
+            CpuSplit loadCpu = CpuSplit.start();
             Set<String> published = publish(producer, recipients, commands, "load", 0);
             awaitAllDone(jdbc, "load", commands, Duration.ofSeconds((long) (commands / rate * 3 + 120)));
             double seconds = (System.nanoTime() - started) / 1e9;
+            loadCpu.print("load phase", commands);
             List<GraphStandIn.Arrival> arrivals = graph.arrivals();
             System.out.println("SENDER BENCH load phase: commands in the log over / accepted over (s): "
                     + jdbc.sql("""
@@ -113,15 +125,14 @@ class SenderBench {
             // under the limit: half the rate for about 5 s, queue-to-send latency
             graph.reset();
             int light = (int) (rate / 2 * 5);
+            CpuSplit lightCpu = CpuSplit.start();
             Set<String> lightIds = publish(producer, recipients, light, "light", rate / 2);
             awaitAllDone(jdbc, "light", light, Duration.ofSeconds(120));
-            System.out.println("SENDER BENCH light phase p99 waiting/sending ms: "
-                    + jdbc.sql("""
-                            SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sending_at - enqueued_at) * 1000)
-                                   || ' / ' ||
-                                   percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - sending_at) * 1000)
-                            FROM outbound_message WHERE correlation_id = 'bench:light'
-                            """).query(String.class).single());
+            lightCpu.print("light phase", light);
+            System.out.println("SENDER BENCH light phase p50/p90/p99 waiting (queued → sending) ms: "
+                    + percentiles(jdbc, "sending_at - enqueued_at")
+                    + "; sending (sending → accepted) ms: " + percentiles(jdbc, "accepted_at - sending_at")
+                    + "; queued → accepted ms: " + percentiles(jdbc, "accepted_at - enqueued_at"));
             double p99 = jdbc.sql("""
                             SELECT coalesce(percentile_cont(0.99) WITHIN GROUP (
                                 ORDER BY extract(epoch FROM accepted_at - enqueued_at) * 1000), -1)
@@ -148,6 +159,87 @@ class SenderBench {
             return summarize(rate, replicaCount, commands, published, arrivals, p99, seconds);
         } finally {
             replicas.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    /**
+     * After the warm-up, waits (at most 30 s) until the JIT compilers have worked less than 5 % of a second in the last
+     * second: compilations queued during the warm-up finish before the measured phases instead of during them.
+     */
+    private static void awaitCompilersQuiet() throws InterruptedException {
+        var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long before = compiler.getTotalCompilationTime();
+        long waited = 0;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            waited++;
+            long now = compiler.getTotalCompilationTime();
+            if (now - before < 50) {
+                break;
+            }
+            before = now;
+        }
+        System.out.println("SENDER BENCH waited " + waited + " s after the warm-up for the JIT compilers ("
+                + compiler.getTotalCompilationTime() + " ms compiling so far)");
+    }
+
+    private static String percentiles(JdbcClient jdbc, String interval) {
+        return jdbc.sql("""
+                        SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM %1$s) * 1000)::numeric, 1)
+                               || ' / ' ||
+                               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM %1$s) * 1000)::numeric, 1)
+                               || ' / ' ||
+                               round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM %1$s) * 1000)::numeric, 1)
+                        FROM outbound_message WHERE correlation_id = 'bench:light'
+                        """.formatted(interval)).query(String.class).single();
+    }
+
+    /** Where a phase's CPU went: the machine, this JVM's threads by name, and the other processes. */
+    private record CpuSplit(
+            long wall, ProcCpu.Machine machine, Map<String, Long> threads, Map<String, Long> processes) {
+
+        static CpuSplit start() {
+            return new CpuSplit(
+                    System.nanoTime(),
+                    ProcCpu.machine(),
+                    ProcCpu.byFoldedName(
+                            ProcCpu.threadsOf(ProcessHandle.current().pid())),
+                    ProcCpu.byFoldedName(ProcCpu.processes()));
+        }
+
+        void print(String phase, int messages) {
+            CpuSplit end = start();
+            double wallSeconds = (end.wall - wall) / 1e9;
+            double busy = end.machine.busyNanos() - machine.busyNanos();
+            double total = end.machine.totalNanos() - machine.totalNanos();
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "SENDER BENCH %s CPU: %.1f s wall, machine %.0f %% busy, %.2f ms CPU per message; top:",
+                    phase,
+                    wallSeconds,
+                    total == 0 ? 0 : busy * 100 / total,
+                    busy / 1e6 / messages));
+            appendTop(line, "threads", delta(end.threads, threads));
+            appendTop(line, "processes", delta(end.processes, processes));
+            System.out.println(line);
+        }
+
+        private static Map<String, Long> delta(Map<String, Long> after, Map<String, Long> before) {
+            Map<String, Long> d = new HashMap<>();
+            after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
+            return d;
+        }
+
+        private static void appendTop(StringBuilder line, String what, Map<String, Long> cpu) {
+            line.append(" ").append(what).append(" [");
+            cpu.entrySet().stream()
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(14)
+                    .forEach(
+                            e -> line.append(String.format(Locale.ROOT, "%s %.2fs, ", e.getKey(), e.getValue() / 1e9)));
+            line.append("]");
         }
     }
 
