@@ -148,20 +148,15 @@ class DeploymentManifestsTest {
     void every_environment_name_a_manifest_sets_is_one_the_service_reads() throws IOException {
         Map<String, Set<String>> setByService = new LinkedHashMap<>();
         for (var documents : List.of(base, local, production)) {
-            for (Map<String, Object> deployment : ofKind(documents, "Deployment")) {
+            // Deployments and the overlays' strategic-merge patches of Deployments have the same shape
+            List<Map<String, Object>> deployments = new ArrayList<>(ofKind(documents, "Deployment"));
+            deployments.addAll(strategicPatches(documents));
+            for (Map<String, Object> deployment : deployments) {
                 Map<String, Object> container =
                         (Map<String, Object>) list(map(deployment, "spec", "template", "spec"), "containers")
                                 .getFirst();
                 setByService
                         .computeIfAbsent(name(deployment), n -> new LinkedHashSet<>())
-                        .addAll(envNames(container));
-            }
-            for (Map<String, Object> patch : strategicPatches(documents)) {
-                Map<String, Object> container =
-                        (Map<String, Object>) list(map(patch, "spec", "template", "spec"), "containers")
-                                .getFirst();
-                setByService
-                        .computeIfAbsent(name(patch), n -> new LinkedHashSet<>())
                         .addAll(envNames(container));
             }
         }

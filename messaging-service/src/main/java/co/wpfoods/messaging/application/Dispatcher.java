@@ -255,20 +255,30 @@ public class Dispatcher {
                 }
             }
         } finally {
-            List<Send> unsent;
-            List<Send> begun;
-            lock.lock();
-            try {
-                pacerStopped = true;
-                unsent = new ArrayList<>(ready);
-                begun = new ArrayList<>(backlog);
-                ready.clear();
-                backlog.clear();
-            } finally {
-                lock.unlock();
-            }
-            giveBack(unsent, begun);
+            giveBackAll(List.of(), true);
         }
+    }
+
+    /**
+     * Hands back every send the pacer holds ({@code alsoUnsent} first, then the ready ones, then those already marked
+     * {@code sending}); with {@code stopping} the pacer also marks itself stopped under the same lock.
+     */
+    private void giveBackAll(List<Send> alsoUnsent, boolean stopping) {
+        List<Send> unsent = new ArrayList<>(alsoUnsent);
+        List<Send> begun;
+        lock.lock();
+        try {
+            if (stopping) {
+                pacerStopped = true;
+            }
+            unsent.addAll(ready);
+            begun = new ArrayList<>(backlog);
+            ready.clear();
+            backlog.clear();
+        } finally {
+            lock.unlock();
+        }
+        giveBack(unsent, begun);
     }
 
     private void paceOnce() {
@@ -295,19 +305,7 @@ public class Dispatcher {
             lock.unlock();
         }
         if (tokenGate.isPaused()) {
-            List<Send> unsent;
-            List<Send> begun;
-            lock.lock();
-            try {
-                unsent = new ArrayList<>(toBegin);
-                unsent.addAll(ready);
-                begun = new ArrayList<>(backlog);
-                ready.clear();
-                backlog.clear();
-            } finally {
-                lock.unlock();
-            }
-            giveBack(unsent, begun);
+            giveBackAll(toBegin, false);
             return;
         }
         List<Send> begun = toBegin.isEmpty() ? List.of() : sending.begin(toBegin);
