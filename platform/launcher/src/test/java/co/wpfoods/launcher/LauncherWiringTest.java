@@ -84,6 +84,7 @@ class LauncherWiringTest {
                         "ai-service",
                         "messaging-service");
         assertThat(Services.spec("order-service", options).arguments())
+                .contains("--wpfoods.outbox.poll-interval=" + Services.LOCAL_OUTBOX_POLL_INTERVAL)
                 .contains("--spring.datasource.url=jdbc:postgresql://localhost:16432/order_service")
                 .contains("--spring.kafka.bootstrap-servers=localhost:20092");
         assertThat(specs).extracting(Services.Spec::port).doesNotHaveDuplicates();
