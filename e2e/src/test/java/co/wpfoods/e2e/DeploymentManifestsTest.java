@@ -489,10 +489,9 @@ class DeploymentManifestsTest {
      * lists). Plus what the JVM reads.
      */
     static Set<String> environmentNamesRead(String service) throws IOException {
-        String module = service;
         Set<String> names =
                 new LinkedHashSet<>(List.of("JAVA_TOOL_OPTIONS", "SERVER_PORT", "LOGGING_STRUCTURED_FORMAT_CONSOLE"));
-        Path resources = REPO.resolve(module).resolve("src/main/resources");
+        Path resources = REPO.resolve(service).resolve("src/main/resources");
         for (String file : List.of("application.yml", "application.yaml", "application.properties")) {
             Path path = resources.resolve(file);
             if (Files.exists(path)) {
