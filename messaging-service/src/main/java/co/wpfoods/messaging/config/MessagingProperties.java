@@ -57,7 +57,7 @@ public record MessagingProperties(
             @DefaultValue("50ms") Duration reservationHorizon,
             @DefaultValue("5ms") Duration lateSlotTolerance,
             @DefaultValue("15ms") Duration jitterAllowance,
-            @DefaultValue("10ms") Duration reservationLead) {}
+            @DefaultValue("3ms") Duration reservationLead) {}
 
     /** Meta's pair limit per recipient (reference §6.4): burst, sustained refill, and 4^X backoff on 131056. */
     public record Pair(
