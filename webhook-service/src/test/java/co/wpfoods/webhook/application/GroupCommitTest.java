@@ -38,19 +38,7 @@ class GroupCommitTest {
     @Test
     void items_that_arrive_while_the_worker_is_busy_form_the_next_batch_in_arrival_order() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (var commit = new GroupCommit<Item>(
-                "test",
-                1,
-                64,
-                batch -> {
-                    entered.countDown();
-                    awaitQuietly(release);
-                    handle(batch);
-                },
-                item -> item.answer().complete("closed"))) {
-            Item first = Item.of(0);
-            commit.submit(first);
-            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        try (var commit = busyWithTheFirstItem(64, release)) {
             List<Item> waiting = List.of(Item.of(1), Item.of(2), Item.of(3), Item.of(4));
             waiting.forEach(commit::submit);
 
@@ -66,19 +54,7 @@ class GroupCommitTest {
     @Test
     void a_batch_never_holds_more_than_the_maximum() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (var commit = new GroupCommit<Item>(
-                "test",
-                1,
-                3,
-                batch -> {
-                    entered.countDown();
-                    awaitQuietly(release);
-                    handle(batch);
-                },
-                item -> item.answer().complete("closed"))) {
-            Item first = Item.of(0);
-            commit.submit(first);
-            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        try (var commit = busyWithTheFirstItem(3, release)) {
             List<Item> waiting = List.of(Item.of(1), Item.of(2), Item.of(3), Item.of(4), Item.of(5));
             waiting.forEach(commit::submit);
 
@@ -103,6 +79,23 @@ class GroupCommitTest {
 
         assertThat(late.answer().get(5, TimeUnit.SECONDS)).isEqualTo("closed");
         assertThat(batches).isEmpty();
+    }
+
+    /** A one-worker group commit whose worker has taken item 0 and holds it until {@code release} opens. */
+    private GroupCommit<Item> busyWithTheFirstItem(int maxBatch, CountDownLatch release) throws InterruptedException {
+        var commit = new GroupCommit<Item>(
+                "test",
+                1,
+                maxBatch,
+                batch -> {
+                    entered.countDown();
+                    awaitQuietly(release);
+                    handle(batch);
+                },
+                item -> item.answer().complete("closed"));
+        commit.submit(Item.of(0));
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        return commit;
     }
 
     private void handle(List<Item> batch) {
