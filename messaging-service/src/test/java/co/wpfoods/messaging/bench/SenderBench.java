@@ -427,7 +427,18 @@ class SenderBench {
 
     private static void record(List<Result> results) {
         int commands = results.getFirst().commands();
-        BenchmarkLog log = new BenchmarkLog("sender", COMMAND + " -Dbench.commands=" + commands);
+        StringBuilder command =
+                new StringBuilder(COMMAND).append(" -Dbench.commands=").append(commands);
+        for (String setting : List.of("bench.runs", "bench.recipients", "bench.warmup-seconds", "bench.replica-args")) {
+            if (System.getProperty(setting) != null) {
+                command.append(" '-D")
+                        .append(setting)
+                        .append('=')
+                        .append(System.getProperty(setting))
+                        .append('\'');
+            }
+        }
+        BenchmarkLog log = new BenchmarkLog("sender", command.toString());
         for (Result r : results) {
             String suffix = r.rate() >= 1000 ? "_1000mps" : "_80mps";
             log.record("achieved_ratio" + suffix, r.achievedRatio(), "ratio");
