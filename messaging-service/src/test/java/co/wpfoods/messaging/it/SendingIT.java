@@ -438,8 +438,11 @@ class SendingIT {
         OutboundCommand first = Fixtures.to(restaurant).text("Pedido nuevo #1");
         commands.add(first);
         publish(Topics.WhatsApp.OUTBOUND, restaurant, first);
-        // the first send fails and waits for its retry; the sender stops meanwhile
-        await().until(() -> postsTo(restaurant).size() == 1);
+        // the first send fails and waits for its retry (50-150 ms here); the sender stops meanwhile. Waiting for
+        // exactly one post with Awaitility's 100 ms polling could miss that window and wait for ever once the retry
+        // had gone; the order below holds either way
+        await().pollInterval(Duration.ofMillis(2))
+                .until(() -> !postsTo(restaurant).isEmpty());
         dispatcher.stop();
         for (int i = 2; i <= 4; i++) {
             OutboundCommand command = Fixtures.to(restaurant).text("Pedido nuevo #" + i);
