@@ -54,11 +54,16 @@ class SenderBench {
             long throughputErrors,
             long pairErrors,
             double worstAcceptedWindowOvershootPct,
-            double p99QueueToSendMs,
             List<UnderLimit> underLimit,
             long lost,
             long duplicated,
-            double seconds) {}
+            double seconds) {
+
+        /** The figure the target is judged on: the first phase under the limit, at half the rate. */
+        double p99QueueToSendMs() {
+            return underLimit.getFirst().p99Ms();
+        }
+    }
 
     @Test
     void sender() throws Exception {
@@ -312,7 +317,6 @@ class SenderBench {
                 throughputErrors,
                 pairErrors,
                 Math.max(0, (worstAccepted - rate) / rate * 100),
-                underLimit.getFirst().p99Ms(),
                 underLimit,
                 lost,
                 duplicated,
