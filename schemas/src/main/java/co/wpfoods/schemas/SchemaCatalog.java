@@ -1,5 +1,15 @@
 package co.wpfoods.schemas;
 
+import co.wpfoods.schemas.dispatch.Delivered;
+import co.wpfoods.schemas.dispatch.DeliveryDelayed;
+import co.wpfoods.schemas.dispatch.DeliveryFailed;
+import co.wpfoods.schemas.dispatch.OfferDeclined;
+import co.wpfoods.schemas.dispatch.OfferExpired;
+import co.wpfoods.schemas.dispatch.OfferSent;
+import co.wpfoods.schemas.dispatch.PickedUp;
+import co.wpfoods.schemas.dispatch.WorkerAssigned;
+import co.wpfoods.schemas.dispatch.WorkerOffline;
+import co.wpfoods.schemas.dispatch.WorkerOnline;
 import co.wpfoods.schemas.dispatch.WorkerRegistered;
 import co.wpfoods.schemas.messaging.OutboundFailed;
 import co.wpfoods.schemas.orders.OrderCancelled;
@@ -9,6 +19,10 @@ import co.wpfoods.schemas.orders.OrderPickedUp;
 import co.wpfoods.schemas.orders.OrderPlaced;
 import co.wpfoods.schemas.orders.OrderPreparing;
 import co.wpfoods.schemas.orders.OrderReady;
+import co.wpfoods.schemas.payments.PaymentCompleted;
+import co.wpfoods.schemas.payments.PaymentFailed;
+import co.wpfoods.schemas.payments.PaymentRefunded;
+import co.wpfoods.schemas.payments.PaymentRequested;
 import co.wpfoods.schemas.restaurants.MenuPublished;
 import co.wpfoods.schemas.restaurants.RestaurantRegistered;
 import co.wpfoods.schemas.wa.DeliveryStatus;
@@ -57,7 +71,21 @@ public final class SchemaCatalog {
             OrderCancelled.class,
             RestaurantRegistered.class,
             MenuPublished.class,
-            WorkerRegistered.class);
+            WorkerRegistered.class,
+            WorkerOnline.class,
+            WorkerOffline.class,
+            OfferSent.class,
+            OfferDeclined.class,
+            OfferExpired.class,
+            WorkerAssigned.class,
+            PickedUp.class,
+            Delivered.class,
+            DeliveryDelayed.class,
+            DeliveryFailed.class,
+            PaymentRequested.class,
+            PaymentCompleted.class,
+            PaymentFailed.class,
+            PaymentRefunded.class);
 
     static final String RELEASED_ROOT = "avro-released/";
 
