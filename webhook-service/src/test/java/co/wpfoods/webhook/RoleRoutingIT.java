@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
+import co.wpfoods.schemas.dispatch.WorkerOffline;
+import co.wpfoods.schemas.dispatch.WorkerOnline;
 import co.wpfoods.schemas.dispatch.WorkerRegistered;
 import co.wpfoods.schemas.restaurants.RestaurantRegistered;
 import co.wpfoods.schemas.serde.AvroSerializer;
@@ -106,6 +108,35 @@ class RoleRoutingIT extends WebhookServiceSupport {
         publish(Topics.Dispatch.WORKER, workerId, worker(workerId, number, false), UUID.randomUUID());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> roleOf(number) == null);
+    }
+
+    @Test
+    void a_worker_going_online_and_offline_keeps_the_worker_route_and_the_partition_moving() {
+        String number = uniqueNumber();
+        String workerId = unique("w-");
+        publish(Topics.Dispatch.WORKER, workerId, worker(workerId, number, true), UUID.randomUUID());
+        publish(
+                Topics.Dispatch.WORKER,
+                workerId,
+                WorkerOnline.newBuilder()
+                        .setWorkerId(workerId)
+                        .setOccurredAt(Instant.now())
+                        .build(),
+                UUID.randomUUID());
+        publish(
+                Topics.Dispatch.WORKER,
+                workerId,
+                WorkerOffline.newBuilder()
+                        .setWorkerId(workerId)
+                        .setOccurredAt(Instant.now())
+                        .build(),
+                UUID.randomUUID());
+        String later = uniqueNumber();
+        String laterId = unique("w-");
+        publish(Topics.Dispatch.WORKER, workerId, worker(laterId, later, true), UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WORKER".equals(roleOf(later)));
+        assertThat(roleOf(number)).isEqualTo("WORKER");
     }
 
     String roleOf(String waId) {

@@ -3,6 +3,8 @@ package co.wpfoods.webhook.adapter.in.kafka;
 import co.wpfoods.eventing.UnhandledEventException;
 import co.wpfoods.eventing.inbox.Inbox;
 import co.wpfoods.schemas.Topics;
+import co.wpfoods.schemas.dispatch.WorkerOffline;
+import co.wpfoods.schemas.dispatch.WorkerOnline;
 import co.wpfoods.schemas.dispatch.WorkerRegistered;
 import co.wpfoods.schemas.restaurants.MenuPublished;
 import co.wpfoods.schemas.restaurants.RestaurantRegistered;
@@ -56,6 +58,10 @@ public class RoleDirectoryListener {
             case MenuPublished menu -> {
                 // shares the restaurant topic; says nothing about numbers
             }
+            case WorkerOnline online -> {
+                // availability shares the worker topic; a worker's number routes the same online or not
+            }
+            case WorkerOffline offline -> {}
             default -> throw new UnhandledEventException(CONSUMER, value);
         }
     }
