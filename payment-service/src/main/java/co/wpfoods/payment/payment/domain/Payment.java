@@ -158,6 +158,10 @@ public record Payment(
 
     /** Reserves {@code amount} for a refund being asked of the provider. */
     public Payment reserveRefund(Cop amount) {
+        if (method != PaymentMethod.CARD) {
+            throw new InvalidPaymentException(
+                    "payment " + id.value() + " was cash: cash is given back in person, not by the provider");
+        }
         if (!status.captured()) {
             throw new InvalidPaymentException("payment " + id.value() + " is " + status + ": nothing to refund");
         }
@@ -192,7 +196,7 @@ public record Payment(
      * can still be refunded: the provider never gives back more than it took.
      */
     public Change refundedAtProvider(Cop amount, String reason, String providerReference, Instant now) {
-        if (!status.captured() || amount.isZero()) {
+        if (method != PaymentMethod.CARD || !status.captured() || amount.isZero()) {
             return unchanged();
         }
         Cop bounded = amount.exceeds(refundable()) ? refundable() : amount;
