@@ -114,7 +114,7 @@ class LocalCardPage {
     }
 
     private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text);
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }
 
     private String msg(String key, Object... args) {
