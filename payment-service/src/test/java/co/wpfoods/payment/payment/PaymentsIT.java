@@ -30,8 +30,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -58,6 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
             "wpfoods.payment.reconciliation.enabled=false"
         })
 @EmbeddedInfra
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentsIT {
 
     static final StripeStandIn STRIPE = start();
@@ -391,7 +395,21 @@ class PaymentsIT {
     }
 
     @Test
-    void no_card_data_reaches_our_database_even_when_stripe_sends_some() throws Exception {
+    void ops_find_the_api_described_in_openapi() {
+        var docs = rest(HttpMethod.GET, "/api/payments/openapi", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").propertyNames())
+                .contains(
+                        "/api/payments",
+                        "/api/payments/{paymentId}",
+                        "/api/payments/{paymentId}/refunds",
+                        "/api/payments/refunds",
+                        "/api/payments/reconciliation");
+    }
+
+    @Test
+    void no_card_data_reaches_our_database_or_logs_even_when_stripe_sends_some(CapturedOutput logs) throws Exception {
         OrderPlaced order = placeCard(29_000, "573001110010");
         ObjectNode session = openSession(order);
         ObjectNode paid = STRIPE.pay(session.path("id").asString());
@@ -423,6 +441,7 @@ class PaymentsIT {
                     .single();
             assertThat(found).as(column).isZero();
         }
+        assertThat(logs.getAll()).doesNotContain("Xt5EWLLDS7FJjR1c", "Camila Restrepo Card", "\"last4\"");
     }
 
     // ---- helpers

@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ExpiringPayments {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExpiringPayments.class);
+
     private final Payments payments;
     private final CardProvider cards;
     private final RecordingChanges recording;
@@ -44,7 +46,17 @@ public class ExpiringPayments {
             return;
         }
         if (payment.checkout() != null) {
-            var outcome = cards.expireCheckout(payment.checkout().sessionId());
+            CardProvider.ExpireOutcome outcome;
+            try {
+                outcome = cards.expireCheckout(payment.checkout().sessionId());
+            } catch (CardProviderException e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                // the provider refuses for good (e.g. the session is gone): nothing can be paid there any more
+                log.warn("Could not expire checkout of payment {}: {}", paymentId.value(), e.getMessage());
+                outcome = new CardProvider.ExpireOutcome.Expired();
+            }
             if (outcome instanceof CardProvider.ExpireOutcome.AlreadyPaid paid) {
                 transaction.executeWithoutResult(status -> {
                     Payment locked = payments.lock(paymentId).orElseThrow();
