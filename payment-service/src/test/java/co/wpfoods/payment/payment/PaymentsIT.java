@@ -374,6 +374,70 @@ class PaymentsIT {
     }
 
     @Test
+    void a_refund_stripe_answers_pending_is_settled_by_its_event_and_one_made_at_stripe_is_recorded() throws Exception {
+        OrderPlaced order = placeCard(50_000, "573001110011");
+        ObjectNode session = openSession(order);
+        ObjectNode paid = STRIPE.pay(session.path("id").asString());
+        send(StripeEvents.event(StripeEvents.newId(), "checkout.session.completed", paid));
+        String paymentId = payment(order).path("payment").path("id").asString();
+
+        // given Stripe accepts refunds as pending
+        STRIPE.answerRefundsPending(true);
+        try {
+            rest(
+                    HttpMethod.POST,
+                    "/api/payments/" + paymentId + "/refunds",
+                    "{\"amountCop\":10000,\"reason\":\"faltó el postre\"}");
+            JsonNode submitted = await().atMost(WAIT)
+                    .until(
+                            () -> rest(HttpMethod.GET, "/api/payments/refunds?paymentId=" + paymentId, null)
+                                    .body()
+                                    .path("items")
+                                    .get(0),
+                            r -> r != null
+                                    && "SUBMITTED".equals(r.path("status").asString()));
+            assertThat(events(order, PaymentRefunded.class)).isEmpty();
+
+            // when Stripe tells it succeeded
+            ObjectNode refund = STRIPE.refunds().stream()
+                    .filter(r -> submitted
+                            .path("providerReference")
+                            .asString()
+                            .equals(r.path("id").asString()))
+                    .findFirst()
+                    .orElseThrow()
+                    .deepCopy();
+            refund.put("status", "succeeded");
+            send(StripeEvents.event(StripeEvents.newId(), "refund.updated", refund));
+        } finally {
+            STRIPE.answerRefundsPending(false);
+        }
+
+        // then it is booked once, partial
+        PaymentRefunded first = await().atMost(WAIT)
+                .until(() -> events(order, PaymentRefunded.class), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(first.getAmountCop()).isEqualTo(10_000);
+        assertThat(first.getPartial()).isTrue();
+
+        // and a refund made in Stripe's dashboard is recorded too
+        ObjectNode dashboard = StripeEvents.object();
+        dashboard.put("id", "re_dashboard_1");
+        dashboard.put("object", "refund");
+        dashboard.put("amount", 500_000);
+        dashboard.put("currency", "cop");
+        dashboard.put("status", "succeeded");
+        dashboard.put("payment_intent", paid.path("payment_intent").asString());
+        send(StripeEvents.event(StripeEvents.newId(), "refund.created", dashboard));
+        JsonNode detail = payment(order);
+        assertThat(detail.path("payment").path("refundedCop").asLong()).isEqualTo(15_000);
+        assertThat(detail.path("ledger"))
+                .extracting(e -> e.path("reference").asString())
+                .contains("re_dashboard_1", first.getProviderReference());
+        await().atMost(WAIT).until(() -> events(order, PaymentRefunded.class).size() == 2);
+    }
+
+    @Test
     void cash_is_requested_at_once_and_settled_when_the_order_is_delivered() throws Exception {
         OrderPlaced order = OrderEvents.placed(PaymentMethod.CASH, 33_000, "rest-napoli", "573001110009");
         OrderEvents.publish(kafka, order.getOrderId(), order);

@@ -39,6 +39,7 @@ public final class StripeStandIn implements AutoCloseable {
     private final Map<String, ObjectNode> refunds = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicBoolean loseNextCreateAnswer = new AtomicBoolean();
+    private final AtomicBoolean refundsPending = new AtomicBoolean();
 
     public StripeStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -48,6 +49,11 @@ public final class StripeStandIn implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Refunds answer {@code pending} (Stripe then tells the outcome with refund.updated). */
+    public void answerRefundsPending(boolean pending) {
+        refundsPending.set(pending);
     }
 
     public void loseNextCreateAnswer() {
@@ -191,7 +197,7 @@ public final class StripeStandIn implements AutoCloseable {
             refund.put("amount", amount);
             refund.put("currency", "cop");
             refund.put("payment_intent", intent);
-            refund.put("status", "succeeded");
+            refund.put("status", refundsPending.get() ? "pending" : "succeeded");
             var metadata = refund.putObject("metadata");
             params.forEach((k, v) -> {
                 if (k.startsWith("metadata[")) {
