@@ -31,6 +31,8 @@ public final class Services {
     public static final String WABA_ID = "102290129340398";
     public static final String BUSINESS_NUMBER = "573150000000";
     public static final String GRAPH_VERSION = "v23.0";
+    /** Signs the local card page's Stripe-shaped webhooks; payment-service checks them with it. */
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_wpfoods-local";
 
     /** How often each service's outbox relay hands over what it read, in a local run (see {@link #spec}). */
     public static final String LOCAL_OUTBOX_POLL_INTERVAL = "50ms";
@@ -104,6 +106,14 @@ public final class Services {
                 args.add("--wpfoods.messaging.graph.api-version=" + GRAPH_VERSION);
                 args.add("--wpfoods.messaging.graph.access-token=" + ACCESS_TOKEN);
                 args.add("--wpfoods.messaging.graph.phone-number-id=" + PHONE_NUMBER_ID);
+            }
+            case "payment-service" -> {
+                // no Stripe key locally (unless STRIPE_API_KEY is exported): the CTA link opens payment-service's
+                // local card page, whose signed Stripe-shaped webhooks go through the gateway like Stripe's would
+                args.add("--wpfoods.payment.local-card.public-base-url=" + ports.url("payment-service"));
+                args.add("--wpfoods.payment.local-card.webhook-url=" + ports.url("gateway")
+                        + "/api/payments/webhooks/stripe");
+                args.add("--wpfoods.payment.stripe.webhook-secrets=" + STRIPE_WEBHOOK_SECRET);
             }
             case "ai-service" -> {
                 // voice notes are fetched from the simulator's Graph media endpoints (once a Groq key is set)

@@ -61,6 +61,18 @@ class LauncherWiringTest {
     }
 
     @Test
+    void the_local_card_page_is_served_by_payment_service_and_its_webhooks_go_through_the_gateway_signed() {
+        var payment = Services.spec("payment-service", options);
+        var gateway = Services.spec("gateway", options);
+
+        assertThat(payment.arguments())
+                .contains("--wpfoods.payment.local-card.public-base-url=http://localhost:9084")
+                .contains("--wpfoods.payment.local-card.webhook-url=http://localhost:9080/api/payments/webhooks/stripe")
+                .contains("--wpfoods.payment.stripe.webhook-secrets=" + Services.STRIPE_WEBHOOK_SECRET);
+        assertThat(gateway.arguments()).contains("--wpfoods.gateway.services.payment-service=http://localhost:9084");
+    }
+
+    @Test
     void ai_service_downloads_voice_notes_from_the_simulator_with_the_token_the_simulator_accepts() {
         assertThat(Services.spec("ai-service", options).arguments())
                 .contains("--wpfoods.ai.transcription.media-base-url=http://localhost:9090")
