@@ -17,7 +17,7 @@ class OfflineEngineAccuracyTest {
     static void loadMenus() {
         LuceneMenuIndex index = new LuceneMenuIndex();
         NluCorpus.menus().forEach(index::publish);
-        engine = new OfflineEngine(index, new LuceneSpellingCorrector(index));
+        engine = new OfflineEngine(index, new LuceneSpellingCorrector(index), co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
     }
 
     @Test
