@@ -37,14 +37,61 @@ public final class IntentTrainingData {
         return load(SEED, PER_TEMPLATE);
     }
 
+    private static volatile java.util.Set<String> templateWords;
+
+    /** The words the intent templates use outside slots: intent words, never masked as dish words. */
+    public static java.util.Set<String> templateWords() {
+        java.util.Set<String> t = templateWords;
+        if (t == null) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (String file : List.of("customer", "restaurant", "worker")) {
+                for (String line : resource("nlu/training/" + file + ".txt").split("\n")) {
+                    if (line.startsWith("#") || line.startsWith("==")) {
+                        continue;
+                    }
+                    out.addAll(TextNormalizer.tokens(
+                            line.replaceAll("\\{[a-z]+}", " ").replaceAll("[()\\[\\]|]", " ")));
+                }
+            }
+            t = java.util.Set.copyOf(out);
+            templateWords = t;
+        }
+        return t;
+    }
+
+    /**
+     * The words of the dishes and food words in the training slots: masked as dish words in training, and at run time
+     * beside the live menus' words (so a dish that no loaded menu has reads the same as in training).
+     */
+    public static java.util.Set<String> dishWords() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        var lists = TrainingCorpus.parseSlots(resource("nlu/training/slots.txt"));
+        for (String list : List.of("item", "generic")) {
+            for (String v : lists.get(list)) {
+                out.addAll(TextNormalizer.tokens(v));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a word of the menus' vocabulary is a dish word for the classifier (see IntentFeatures.ITEM). */
+    public static java.util.function.Predicate<String> itemWords(java.util.Set<String> menuVocabulary) {
+        java.util.Set<String> intentWords = templateWords();
+        return w -> !intentWords.contains(w)
+                && !co.wpfoods.ai.domain.text.Lexicon.ITEM_STOPWORDS.contains(w)
+                && (menuVocabulary.contains(w) || menuVocabulary.contains(IntentFeatures.singular(w)));
+    }
+
     public static List<Labelled> load(long seed, int perTemplate) {
         Map<Role, String> files = new EnumMap<>(Role.class);
         files.put(Role.CUSTOMER, resource("nlu/training/customer.txt"));
         files.put(Role.RESTAURANT, resource("nlu/training/restaurant.txt"));
         files.put(Role.WORKER, resource("nlu/training/worker.txt"));
+        String slots = resource("nlu/training/slots.txt");
+        var itemWord = itemWords(dishWords());
         List<Labelled> out = new ArrayList<>();
-        for (Example e : TrainingCorpus.generate(resource("nlu/training/slots.txt"), files, seed, perTemplate)) {
-            out.add(new Labelled(e.role(), e.intent(), e.text(), features(e), e.template()));
+        for (Example e : TrainingCorpus.generate(slots, files, seed, perTemplate)) {
+            out.add(new Labelled(e.role(), e.intent(), e.text(), features(e, itemWord), e.template()));
         }
         return out;
     }
@@ -59,7 +106,8 @@ public final class IntentTrainingData {
     public static String fingerprint() {
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update(("features-" + FEATURES_VERSION + "-seed-" + SEED + "-" + PER_TEMPLATE).getBytes(StandardCharsets.UTF_8));
+            digest.update(("features-" + FEATURES_VERSION + "-seed-" + SEED + "-" + PER_TEMPLATE)
+                    .getBytes(StandardCharsets.UTF_8));
             for (String file : List.of(
                     "nlu/training/slots.txt",
                     "nlu/training/customer.txt",
@@ -89,16 +137,19 @@ public final class IntentTrainingData {
         return out;
     }
 
-    static List<String> features(Example e) {
+    static List<String> features(Example e, java.util.function.Predicate<String> itemWord) {
         ParsedMessage parsed = ParsedMessage.of(e.role(), e.text(), LocalTime.NOON);
         int items = count(e.slots(), "item") + count(e.slots(), "items");
         IntentFeatures.Items kind = e.slots().contains("item") || e.slots().contains("items")
                 ? IntentFeatures.Items.SPECIFIC
                 : e.slots().contains("generic") ? IntentFeatures.Items.GENERIC : IntentFeatures.Items.NONE;
-        boolean payment = PaymentParser.find(TextNormalizer.tokens(parsed.folded())).isPresent();
+        boolean payment =
+                PaymentParser.find(TextNormalizer.tokens(parsed.folded())).isPresent();
         return IntentFeatures.of(
                 parsed,
-                new IntentFeatures.Signals(kind, e.slots().contains("items") ? 2 : items, payment, parsed.addressAlone()));
+                new IntentFeatures.Signals(
+                        kind, e.slots().contains("items") ? 2 : items, payment, parsed.addressAlone()),
+                itemWord);
     }
 
     private static int count(java.util.Set<String> slots, String name) {

@@ -64,7 +64,9 @@ public final class OfflineEngine {
         Optional<PaymentMethod> payment = PaymentParser.find(corrected);
         IntentFeatures.Items kind = kind(found, speller.correct(TextNormalizer.tokens(itemText)));
         List<String> features = IntentFeatures.of(
-                parsed, new IntentFeatures.Signals(kind, found.size(), payment.isPresent(), parsed.addressAlone()));
+                parsed,
+                new IntentFeatures.Signals(kind, found.size(), payment.isPresent(), parsed.addressAlone()),
+                itemWords());
         List<IntentCandidate> ranked = model.rank(role, features);
         List<IntentCandidate> top = ranked.subList(0, Math.min(CANDIDATES, ranked.size()));
         Intent intent = top.get(0).intent();
@@ -95,6 +97,23 @@ public final class OfflineEngine {
                 List.copyOf(top));
     }
 
+    private record ItemWords(String menuVersion, java.util.function.Predicate<String> test) {}
+
+    private volatile ItemWords itemWords;
+
+    /** The dish words of the current menus, for the classifier's {@code zzitem} marker; rebuilt when a menu changes. */
+    private java.util.function.Predicate<String> itemWords() {
+        String version = menus.versionKey();
+        ItemWords w = itemWords;
+        if (w == null || !w.menuVersion().equals(version)) {
+            java.util.Set<String> dishWords = new java.util.HashSet<>(menus.vocabulary());
+            dishWords.addAll(IntentTrainingData.dishWords());
+            w = new ItemWords(version, IntentTrainingData.itemWords(dishWords));
+            itemWords = w;
+        }
+        return w.test();
+    }
+
     /**
      * Whether the items found rest on real dish words or only on generic food words ("pizza", "algo dulce", "🍕"):
      * the message's words that are in a menu's vocabulary decide, ignoring stop words and generic food words.
@@ -105,21 +124,16 @@ public final class OfflineEngine {
         }
         var vocabulary = menus.vocabulary();
         for (String w : words) {
-            if (Lexicon.ITEM_STOPWORDS.contains(w) || Lexicon.isGenericFood(w)) {
+            if (Lexicon.ITEM_STOPWORDS.contains(w)
+                    || Lexicon.isGenericFood(w)
+                    || Lexicon.isGenericFood(IntentFeatures.singular(w))) {
                 continue;
             }
-            if (vocabulary.contains(w) || vocabulary.contains(singular(w))) {
+            if (vocabulary.contains(w) || vocabulary.contains(IntentFeatures.singular(w))) {
                 return IntentFeatures.Items.SPECIFIC;
             }
         }
         return IntentFeatures.Items.GENERIC;
-    }
-
-    private static String singular(String w) {
-        if (w.endsWith("es") && w.length() > 4) {
-            return w.substring(0, w.length() - 2);
-        }
-        return w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
     }
 
     /** "en" when English words outnumber Spanish ones; the caller's hint decides a tie. */

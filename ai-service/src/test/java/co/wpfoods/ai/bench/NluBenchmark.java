@@ -62,7 +62,10 @@ class NluBenchmark {
                 new BenchmarkLog("nlu", "ai-service/bench/nlu.sh (rate=%d/s, %ds)".formatted(RATE_PER_SECOND, SECONDS));
         LuceneMenuIndex menus = new LuceneMenuIndex();
         NluCorpus.menus().forEach(menus::publish);
-        OfflineEngine engine = new OfflineEngine(menus, new LuceneSpellingCorrector(menus), co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
+        OfflineEngine engine = new OfflineEngine(
+                menus,
+                new LuceneSpellingCorrector(menus),
+                co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
         List<NluCorpus.Labelled> test = NluCorpus.split("test");
 
         NluEvaluation.Report quality = NluEvaluation.evaluate(test, engine::understand);

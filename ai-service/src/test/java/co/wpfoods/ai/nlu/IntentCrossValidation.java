@@ -42,8 +42,9 @@ public final class IntentCrossValidation {
         public String toString() {
             StringBuilder s = new StringBuilder("folds=%d messages=%d accuracy=%.2f%% temperature=%.2f ece=%.3f"
                     .formatted(folds, messages, accuracy * 100, temperature, expectedCalibrationError));
-            byThreshold.forEach((t, v) -> s.append("\n  threshold %.2f: accuracy on answered %.2f%%, abstained %.2f%%, accuracy counting abstentions as misses %.2f%%"
-                    .formatted(t, v[0] * 100, v[1] * 100, v[2] * 100)));
+            byThreshold.forEach((t, v) -> s.append(
+                    "\n  threshold %.2f: accuracy on answered %.2f%%, abstained %.2f%%, accuracy counting abstentions as misses %.2f%%"
+                            .formatted(t, v[0] * 100, v[1] * 100, v[2] * 100)));
             return s.toString();
         }
     }
@@ -51,7 +52,8 @@ public final class IntentCrossValidation {
     private IntentCrossValidation() {}
 
     public static Result run(List<Labelled> data, Settings settings, int k, long seed) {
-        List<String> templates = new ArrayList<>(new LinkedHashSet<>(data.stream().map(Labelled::template).toList()));
+        List<String> templates = new ArrayList<>(
+                new LinkedHashSet<>(data.stream().map(Labelled::template).toList()));
         Collections.shuffle(templates, new Random(seed));
         Map<String, Integer> fold = new LinkedHashMap<>();
         for (int i = 0; i < templates.size(); i++) {
@@ -61,8 +63,10 @@ public final class IntentCrossValidation {
         Settings raw = settings.withTemperature(1.0);
         for (int f = 0; f < k; f++) {
             int current = f;
-            List<Labelled> train = data.stream().filter(l -> fold.get(l.template()) != current).toList();
-            List<Labelled> test = data.stream().filter(l -> fold.get(l.template()) == current).toList();
+            List<Labelled> train =
+                    data.stream().filter(l -> fold.get(l.template()) != current).toList();
+            List<Labelled> test =
+                    data.stream().filter(l -> fold.get(l.template()) == current).toList();
             OpenNlpIntentModel model = OpenNlpIntentModel.train(train, raw);
             for (Labelled l : test) {
                 predictions.add(new Prediction(l, model.rank(l.role(), l.features())));
@@ -152,8 +156,11 @@ public final class IntentCrossValidation {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Prediction p : predictions) {
             if (!p.correct()) {
-                out.merge(p.gold().role() + " " + p.gold().intent().wireName() + " -> "
-                        + p.ranked().get(0).intent().wireName(), 1, Integer::sum);
+                out.merge(
+                        p.gold().role() + " " + p.gold().intent().wireName() + " -> "
+                                + p.ranked().get(0).intent().wireName(),
+                        1,
+                        Integer::sum);
             }
         }
         return out;

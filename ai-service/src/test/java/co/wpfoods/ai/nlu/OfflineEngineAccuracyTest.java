@@ -17,7 +17,10 @@ class OfflineEngineAccuracyTest {
     static void loadMenus() {
         LuceneMenuIndex index = new LuceneMenuIndex();
         NluCorpus.menus().forEach(index::publish);
-        engine = new OfflineEngine(index, new LuceneSpellingCorrector(index), co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
+        engine = new OfflineEngine(
+                index,
+                new LuceneSpellingCorrector(index),
+                co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
     }
 
     @Test

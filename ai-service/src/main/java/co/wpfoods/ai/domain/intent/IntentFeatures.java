@@ -25,10 +25,22 @@ public final class IntentFeatures {
 
     private IntentFeatures() {}
 
-    public static List<String> of(ParsedMessage parsed, Signals signals) {
+    /** The marker that stands for the words of a dish. */
+    public static final String ITEM = "zzitem";
+
+    /**
+     * @param itemWord whether a word names part of a dish (a menu word that no intent template uses): such words
+     *     become {@link #ITEM}, so the model learns "a dish was named here", not which dish, and works the same on
+     *     menus it never saw
+     */
+    public static List<String> of(
+            ParsedMessage parsed, Signals signals, java.util.function.Predicate<String> itemWord) {
         List<String> words = new ArrayList<>();
         for (String t : TextNormalizer.tokens(parsed.marked())) {
-            words.add(isNumber(t) ? "zznum" : t);
+            String w = isNumber(t) ? "zznum" : itemWord.test(t) ? ITEM : t;
+            if (!(w.equals(ITEM) && !words.isEmpty() && words.getLast().equals(ITEM))) {
+                words.add(w);
+            }
         }
         List<String> out = new ArrayList<>(words.size() * 16 + 8);
         String previous = "^";
@@ -38,7 +50,7 @@ public final class IntentFeatures {
             previous = w;
             if (w.length() >= 3 && !w.startsWith("zz")) {
                 String padded = "<" + w + ">";
-                for (int n = 3; n <= 5; n++) {
+                for (int n = 3; n <= 4; n++) {
                     for (int i = 0; i + n <= padded.length(); i++) {
                         out.add("c=" + padded.substring(i, i + n));
                     }
@@ -69,6 +81,14 @@ public final class IntentFeatures {
             out.add(folded.contains("?") ? "s=only-question-mark" : "s=nothing");
         }
         return out;
+    }
+
+    /** "hamburguesas" → "hamburguesa", "jugos" → "jugo", "papas" → "papa". */
+    public static String singular(String w) {
+        if (w.endsWith("es") && w.length() > 4 && !w.endsWith("ses")) {
+            return w.substring(0, w.length() - 2);
+        }
+        return w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
     }
 
     private static boolean isNumber(String t) {

@@ -32,12 +32,38 @@ public final class TrainingCorpus {
     public record Example(Role role, Intent intent, String text, Set<String> slots, String template) {}
 
     private static final String[] OPENERS = {
-        "hola ", "buenas ", "ey ", "oiga ", "vecino ", "hey ", "hi ", "parce ", "hola buenas ", "buenos dias ", "ola ",
-        "mija ", "amigo ", "disculpa ", "hello "
+        "hola ",
+        "buenas ",
+        "ey ",
+        "oiga ",
+        "vecino ",
+        "hey ",
+        "hi ",
+        "parce ",
+        "hola buenas ",
+        "buenos dias ",
+        "ola ",
+        "mija ",
+        "amigo ",
+        "disculpa ",
+        "hello "
     };
     private static final String[] CLOSERS = {
-        " porfa", " por favor", " plis", " pls", " please", " jaja", "!!", " gracias", " xfa", " porfis", " ya", " pues",
-        " 🙏", " 😊", "..."
+        " porfa",
+        " por favor",
+        " plis",
+        " pls",
+        " please",
+        " jaja",
+        "!!",
+        " gracias",
+        " xfa",
+        " porfis",
+        " ya",
+        " pues",
+        " 🙏",
+        " 😊",
+        "..."
     };
     private static final String KEYBOARD = "qwertyuiopasdfghjklñzxcvbnm";
 
@@ -64,7 +90,7 @@ public final class TrainingCorpus {
         return out;
     }
 
-    static Map<String, List<String>> parseSlots(String text) {
+    public static Map<String, List<String>> parseSlots(String text) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         List<String> current = null;
         for (String raw : text.split("\n")) {
@@ -215,7 +241,9 @@ public final class TrainingCorpus {
             s = s + CLOSERS[random.nextInt(CLOSERS.length)];
         }
         if (random.nextDouble() < 0.3) {
-            s = s.toUpperCase(Locale.ROOT).equals(s) ? s : random.nextBoolean() ? capitalize(s) : s.toLowerCase(Locale.ROOT);
+            s = s.toUpperCase(Locale.ROOT).equals(s)
+                    ? s
+                    : random.nextBoolean() ? capitalize(s) : s.toLowerCase(Locale.ROOT);
         }
         return s;
     }

@@ -110,14 +110,15 @@ public final class OpenNlpIntentModel implements IntentModel {
             }
             Map<Role, MaxentModel> models = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
-                try (var in = cl.getResourceAsStream(MODEL_DIR + role.name().toLowerCase(java.util.Locale.ROOT) + ".bin")) {
+                try (var in =
+                        cl.getResourceAsStream(MODEL_DIR + role.name().toLowerCase(java.util.Locale.ROOT) + ".bin")) {
                     if (in == null) {
                         return java.util.Optional.empty();
                     }
                     models.put(
                             role,
-                            new opennlp.tools.ml.maxent.io.BinaryQNModelReader(new java.io.DataInputStream(
-                                            new java.io.BufferedInputStream(in)))
+                            new opennlp.tools.ml.maxent.io.BinaryQNModelReader(
+                                            new java.io.DataInputStream(new java.io.BufferedInputStream(in)))
                                     .getModel());
                 }
             }
