@@ -75,6 +75,14 @@ public final class OfflineEngine {
             intent = Intent.UNKNOWN;
         }
 
+        Optional<ItemMention> same = role == Role.CUSTOMER && found.isEmpty() ? sameAgain(parsed, request) : Optional.empty();
+        if (same.isPresent()) {
+            intent = Intent.ADD_TO_CART;
+            found = List.of(same.get());
+            kind = IntentFeatures.Items.SPECIFIC;
+            confidence = Math.max(confidence, 0.8);
+        }
+
         List<ItemMention> returned = List.of();
         if (intent.carriesItems()) {
             returned = intent == Intent.SEARCH && kind != IntentFeatures.Items.SPECIFIC ? List.of() : found;
@@ -95,6 +103,30 @@ public final class OfflineEngine {
                 language(corrected, request.languageHint()),
                 Engine.OFFLINE,
                 List.copyOf(top));
+    }
+
+    private static final java.util.regex.Pattern SAME_AGAIN = java.util.regex.Pattern.compile(
+            "^(?:y |ah y |ponme |dame |agrega |agregame )?(?:(?:otra|otro|una|un|\\d+|dos|tres) )?(?:mas )?(?:igual|iguales|de la misma|del mismo|"
+                    + "de lo mismo)(?: porfa| por favor| please)?$|^(?:one more|another one|same again)(?: please)?$");
+
+    /**
+     * "otra igual", "dos más iguales", "one more": with a cart, another of the last line. Only the conversation's
+     * context (the cart it sends) can say which item that is.
+     */
+    private static Optional<ItemMention> sameAgain(ParsedMessage parsed, UnderstandRequest request) {
+        if (request.cart().isEmpty()) {
+            return Optional.empty();
+        }
+        String text = String.join(" ", TextNormalizer.tokens(parsed.folded()));
+        if (!SAME_AGAIN.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        var last = request.cart().getLast();
+        int qty = co.wpfoods.ai.domain.parse.QuantityParser.find(TextNormalizer.tokens(parsed.folded()))
+                .map(Found::value)
+                .orElse(1);
+        return Optional.of(new ItemMention(
+                last.itemId(), last.name(), request.restaurantId(), qty, List.of(), parsed.folded(), 1.0));
     }
 
     private record ItemWords(String menuVersion, java.util.function.Predicate<String> test) {}

@@ -75,7 +75,7 @@ public final class IntentCrossValidation {
         double accuracy = predictions.stream().filter(Prediction::correct).count() / (double) predictions.size();
         double temperature = fitTemperature(predictions);
         Map<Double, double[]> byThreshold = new LinkedHashMap<>();
-        for (double t : new double[] {0.0, 0.2, 0.3, 0.35, 0.4, 0.5, 0.6}) {
+        for (double t : new double[] {0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6}) {
             int answered = 0;
             int right = 0;
             for (Prediction p : predictions) {

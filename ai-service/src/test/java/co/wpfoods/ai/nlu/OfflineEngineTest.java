@@ -170,4 +170,18 @@ class OfflineEngineTest {
         assertThat(u.entities().time().kind()).isEqualTo(TimeRequest.Kind.IN);
         assertThat(u.entities().time().inMinutes()).isEqualTo(25);
     }
+
+    @Test
+    void otra_igual_with_a_cart_adds_another_of_the_last_line_and_without_a_cart_adds_nothing() {
+        var cart = List.of(
+                new UnderstandRequest.CartLine("br-coca-cola-400-ml", "Coca-Cola 400 ml", 1),
+                new UnderstandRequest.CartLine("br-hamburguesa-bbq", "Hamburguesa BBQ", 1));
+        Understanding withCart = engine.understand(new UnderstandRequest(
+                Role.CUSTOMER, "es-CO", "dos más iguales", "r-brasa", List.of("¿Algo más?"), cart, null));
+        Understanding withoutCart = understand(Role.CUSTOMER, "dos más iguales", "r-brasa");
+
+        assertThat(withCart.intent()).isEqualTo(Intent.ADD_TO_CART);
+        assertThat(items(withCart)).containsExactly(Map.entry("br-hamburguesa-bbq", 2));
+        assertThat(withoutCart.entities().items()).isEmpty();
+    }
 }
