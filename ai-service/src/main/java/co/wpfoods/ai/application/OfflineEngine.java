@@ -75,7 +75,8 @@ public final class OfflineEngine {
             intent = Intent.UNKNOWN;
         }
 
-        Optional<ItemMention> same = role == Role.CUSTOMER && found.isEmpty() ? sameAgain(parsed, request) : Optional.empty();
+        Optional<ItemMention> same =
+                role == Role.CUSTOMER && found.isEmpty() ? sameAgain(parsed, request) : Optional.empty();
         if (same.isPresent()) {
             intent = Intent.ADD_TO_CART;
             found = List.of(same.get());
