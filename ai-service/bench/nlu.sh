@@ -6,7 +6,7 @@
 # Appends its figures to docs/benchmarks.jsonl. Options: NLU_RATE (req/s), NLU_SECONDS (measured seconds).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -pl ai-service test \
+./mvnw -B -q -pl ai-service -am test \
   -Dtest=NluBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dnlu.rate="${NLU_RATE:-100}" -Dnlu.folds="${NLU_FOLDS:-5}" -Dnlu.seconds="${NLU_SECONDS:-30}" \
   -DtrimStackTrace=false 2>&1 | grep -E '^(nlu|quality|cascade|cross-validation|  threshold)|ERROR|FAIL' || true
