@@ -10,6 +10,7 @@ import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
 import co.wpfoods.ai.adapter.out.media.GraphMediaSource;
 import co.wpfoods.ai.adapter.out.metrics.MeteredUsageLedger;
+import co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel;
 import co.wpfoods.ai.application.KeepingMenusCurrent;
 import co.wpfoods.ai.application.MenuIndex;
 import co.wpfoods.ai.application.OfflineEngine;
@@ -93,7 +94,7 @@ public class AiConfiguration {
 
     @Bean
     OfflineEngine offlineEngine(LuceneMenuIndex index) {
-        return new OfflineEngine(index, new LuceneSpellingCorrector(index));
+        return new OfflineEngine(index, new LuceneSpellingCorrector(index), OpenNlpIntentModel.standard());
     }
 
     @Bean

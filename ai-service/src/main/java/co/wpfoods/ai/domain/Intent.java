@@ -26,6 +26,8 @@ public enum Intent {
     OPT_OUT(Role.CUSTOMER),
     DELETE_DATA(Role.CUSTOMER),
     REORDER(Role.CUSTOMER),
+    /** The customer gives or changes the delivery address (often an address typed alone). */
+    CHANGE_ADDRESS(Role.CUSTOMER),
     // restaurant
     ORDER_ACCEPT(Role.RESTAURANT),
     ORDER_REJECT(Role.RESTAURANT),
@@ -36,6 +38,8 @@ public enum Intent {
     PAUSE(Role.RESTAURANT),
     RESUME(Role.RESTAURANT),
     SALES(Role.RESTAURANT),
+    /** A restaurant or a rapitendero reports a problem with an order, a delivery or the service (not the FAQ). */
+    REPORT_PROBLEM(Role.RESTAURANT, Role.WORKER),
     // worker
     GO_ONLINE(Role.WORKER),
     GO_OFFLINE(Role.WORKER),
@@ -43,7 +47,9 @@ public enum Intent {
     OFFER_DECLINE(Role.WORKER),
     PICKED_UP(Role.WORKER),
     DELIVERED(Role.WORKER),
-    EARNINGS(Role.WORKER);
+    EARNINGS(Role.WORKER),
+    /** The rapitendero says where they are in words ("estoy en la 80 con Boyacá"). */
+    REPORT_LOCATION(Role.WORKER);
 
     private final Set<Role> roles;
 

@@ -40,8 +40,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Bench {@code nlu} (see docs/benchmarks.md): the offline engine at a steady 100 requests/s over the test part of the
- * labelled set with the three menus loaded (p50/p99 measured from each request's scheduled start, so a stall counts
+ * Bench {@code nlu} (see docs/benchmarks.md): the offline engine's intent accuracy, item F1 and abstention share on
+ * the fresh set ({@code nlu/fresh.tsv}, never used to train or tune), the test part for comparison, 5-fold
+ * cross-validation of the classifier on its training corpus (folds by template), and the engine at a steady 100
+ * requests/s over the fresh set's messages with the three menus loaded (p50/p99 measured from each request's scheduled start, so a stall counts
  * against every request it delays), its accuracy, and the cost per 1,000 customer messages through the provider
  * cascade at the configured prices (WireMock stand-ins answering with realistic token counts; cost read back from the
  * ledger in PostgreSQL). Not part of the normal test run: {@code ai-service/bench/nlu.sh}.
@@ -56,19 +58,31 @@ class NluBenchmark {
 
     static final int OUTPUT_TOKENS = Integer.getInteger("nlu.outputTokens", 85);
 
+    static final int CV_FOLDS = Integer.getInteger("nlu.folds", 5);
+
     @Test
     void nlu() throws Exception {
         BenchmarkLog log =
                 new BenchmarkLog("nlu", "ai-service/bench/nlu.sh (rate=%d/s, %ds)".formatted(RATE_PER_SECOND, SECONDS));
         LuceneMenuIndex menus = new LuceneMenuIndex();
         NluCorpus.menus().forEach(menus::publish);
-        OfflineEngine engine = new OfflineEngine(menus, new LuceneSpellingCorrector(menus));
+        OfflineEngine engine = new OfflineEngine(
+                menus,
+                new LuceneSpellingCorrector(menus),
+                co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
         List<NluCorpus.Labelled> test = NluCorpus.split("test");
+        List<NluCorpus.Labelled> fresh = NluCorpus.fresh();
 
-        NluEvaluation.Report quality = NluEvaluation.evaluate(test, engine::understand);
-        System.out.println("quality on the test part: " + quality);
+        NluEvaluation.Report quality = NluEvaluation.evaluate(fresh, engine::understand);
+        System.out.println("quality on the fresh set: " + quality);
+        NluEvaluation.Report onTest = NluEvaluation.evaluate(test, engine::understand);
+        System.out.println("quality on the test part: " + onTest);
+        var training = co.wpfoods.ai.application.IntentTrainingData.load();
+        var settings = co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.Settings.load();
+        var cv = co.wpfoods.ai.nlu.IntentCrossValidation.run(training, settings, CV_FOLDS, 7);
+        System.out.println("cross-validation by template: " + cv);
 
-        List<UnderstandRequest> requests = test.stream()
+        List<UnderstandRequest> requests = fresh.stream()
                 .map(u -> UnderstandRequest.of(u.role(), u.text(), u.restaurantId()))
                 .toList();
         run(r -> engine.understand(r), requests, WARMUP_SECONDS, new double[1]);
@@ -86,6 +100,13 @@ class NluBenchmark {
 
         log.record("intent_accuracy", quality.intentAccuracy() * 100, "%");
         log.record("item_f1", quality.itemF1(), "ratio");
+        log.record("abstained_pct", quality.abstained() * 100, "%");
+        log.record("accuracy_on_answered", quality.accuracyOnAnswered() * 100, "%");
+        log.record("test_part_intent_accuracy", onTest.intentAccuracy() * 100, "%");
+        log.record("test_part_item_f1", onTest.itemF1(), "ratio");
+        log.record("cv_by_template_accuracy", cv.accuracy() * 100, "%");
+        log.record("cv_fitted_temperature", cv.temperature(), "ratio");
+        log.record("cv_expected_calibration_error", cv.expectedCalibrationError(), "ratio");
         log.record("p50_ms", percentile(latencies, 50), "ms");
         log.record("p99_ms", percentile(latencies, 99), "ms");
         log.record("max_ms", latencies[latencies.length - 1], "ms");

@@ -101,6 +101,21 @@ class AiServiceIT {
         assertThat(r.get("entities").get("address").get("normalized").asString())
                 .isEqualTo("85 con 11");
         assertThat(r.get("latencyMs").asDouble()).isLessThan(1000);
+        assertThat(r.get("candidates").get(0).get("intent").asString()).isEqualTo("add_to_cart");
+        assertThat(r.get("candidates").get(0).get("probability").asDouble())
+                .isEqualTo(r.get("confidence").asDouble());
+    }
+
+    @Test
+    void an_address_typed_alone_is_a_change_of_delivery_address_with_the_address() {
+        JsonNode r = postJson("/api/ai/intent", """
+                {"role": "CUSTOMER", "text": "Cll 72 # 10-34 apto 502", "context": {"restaurantId": "r-brasa"}}
+                """, 200);
+
+        assertThat(r.get("intent").asString()).isEqualTo("change_address");
+        assertThat(r.get("entities").get("address").get("normalized").asString())
+                .startsWith("Calle 72 # 10-34");
+        assertThat(r.get("entities").get("items")).isEmpty();
     }
 
     @Test

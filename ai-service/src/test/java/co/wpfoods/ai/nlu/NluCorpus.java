@@ -74,6 +74,46 @@ public final class NluCorpus {
         }
     }
 
+    /**
+     * The fresh set ({@code nlu/fresh.tsv}): written before the trained classifier existed, never used to train it or
+     * to choose its features or settings.
+     */
+    public static List<Labelled> fresh() {
+        try (InputStream in = resource("/nlu/fresh.tsv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            List<Labelled> out = new ArrayList<>();
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i];
+                if (l.isBlank() || l.startsWith("#")) {
+                    continue;
+                }
+                String[] f = l.split("\t", 5);
+                out.add(new Labelled(
+                        i + 1,
+                        "fresh-set",
+                        Role.valueOf(f[0]),
+                        f[1].equals("-") ? null : f[1],
+                        Intent.fromWireName(f[2]),
+                        items(f[3]),
+                        f[4]));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Integer> items(String field) {
+        Map<String, Integer> items = new LinkedHashMap<>();
+        if (!field.equals("-")) {
+            for (String it : field.split(",")) {
+                String[] p = it.split("\\*");
+                items.merge(p[0], p.length > 1 ? Integer.parseInt(p[1]) : 1, Integer::sum);
+            }
+        }
+        return items;
+    }
+
     public static List<Labelled> split(String name) {
         return utterances().stream().filter(u -> u.split().equals(name)).toList();
     }

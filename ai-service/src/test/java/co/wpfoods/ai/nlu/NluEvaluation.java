@@ -22,12 +22,22 @@ public final class NluEvaluation {
             double itemPrecision,
             double itemRecall,
             double itemF1,
+            double abstained,
+            double accuracyOnAnswered,
             List<String> errors) {
 
         @Override
         public String toString() {
-            return "utterances=%d intent_accuracy=%.2f%% item_precision=%.3f item_recall=%.3f item_f1=%.3f"
-                    .formatted(utterances, intentAccuracy * 100, itemPrecision, itemRecall, itemF1);
+            return ("utterances=%d intent_accuracy=%.2f%% item_precision=%.3f item_recall=%.3f item_f1=%.3f"
+                            + " abstained=%.2f%% accuracy_on_answered=%.2f%%")
+                    .formatted(
+                            utterances,
+                            intentAccuracy * 100,
+                            itemPrecision,
+                            itemRecall,
+                            itemF1,
+                            abstained * 100,
+                            accuracyOnAnswered * 100);
         }
     }
 
@@ -39,8 +49,15 @@ public final class NluEvaluation {
         int predicted = 0;
         int gold = 0;
         List<String> errors = new ArrayList<>();
+        int abstained = 0;
+        int answeredRight = 0;
         for (Labelled u : set) {
             Understanding r = engine.apply(UnderstandRequest.of(u.role(), u.text(), u.restaurantId()));
+            boolean abstain = r.intent() == co.wpfoods.ai.domain.Intent.UNKNOWN
+                    && !r.candidates().isEmpty()
+                    && r.candidates().get(0).intent() != co.wpfoods.ai.domain.Intent.UNKNOWN;
+            abstained += abstain ? 1 : 0;
+            answeredRight += !abstain && r.intent() == u.intent() ? 1 : 0;
             Map<String, Integer> got = new LinkedHashMap<>();
             for (ItemMention m : r.entities().items()) {
                 got.merge(m.itemId(), m.quantity(), Integer::sum);
@@ -64,13 +81,26 @@ public final class NluEvaluation {
                                 u.text(),
                                 u.intent().wireName(),
                                 u.items(),
-                                r.intent().wireName(),
+                                r.intent().wireName()
+                                        + (abstain
+                                                ? " (abstained; best "
+                                                        + r.candidates().get(0) + ")"
+                                                : ""),
                                 got));
             }
         }
         double p = predicted == 0 ? 1 : (double) tp / predicted;
         double rec = gold == 0 ? 1 : (double) tp / gold;
         double f1 = p + rec == 0 ? 0 : 2 * p * rec / (p + rec);
-        return new Report(set.size(), (double) correct / set.size(), p, rec, f1, errors);
+        int answered = set.size() - abstained;
+        return new Report(
+                set.size(),
+                (double) correct / set.size(),
+                p,
+                rec,
+                f1,
+                (double) abstained / set.size(),
+                answered == 0 ? 0 : (double) answeredRight / answered,
+                errors);
     }
 }

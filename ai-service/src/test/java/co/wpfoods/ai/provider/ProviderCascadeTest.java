@@ -70,7 +70,10 @@ class ProviderCascadeTest {
         standIns = new ProviderStandIns().start();
         menus = new LuceneMenuIndex();
         NluCorpus.menus().forEach(menus::publish);
-        offline = new OfflineEngine(menus, new LuceneSpellingCorrector(menus));
+        offline = new OfflineEngine(
+                menus,
+                new LuceneSpellingCorrector(menus),
+                co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
         PostgresServer pg = PostgresServer.shared();
         String url = pg.jdbcUrl(pg.createDatabase("ai_cascade"));
         DriverManagerDataSource ds = new DriverManagerDataSource(url, "postgres", "postgres");

@@ -96,7 +96,11 @@ public class AiController {
                 u.engine().wireName(),
                 a.latencyMicros() / 1000.0,
                 a.menuVersion(),
-                a.cached());
+                a.cached(),
+                u.candidates().stream()
+                        .map(c -> new ApiDtos.CandidateBody(
+                                c.intent().wireName(), Math.round(c.probability() * 1000) / 1000.0))
+                        .toList());
     }
 
     @Operation(summary = "A short reply to a support question, grounded in the order's facts")

@@ -70,7 +70,16 @@ public final class ApiDtos {
 
             double latencyMs,
             String menuVersion,
-            boolean cached) {}
+            boolean cached,
+
+            @Schema(
+                    description =
+                            "offline engine: the best intents with calibrated probabilities, best first (also when"
+                                    + " the intent is unknown because the engine abstained); empty for provider answers")
+            List<CandidateBody> candidates) {}
+
+    public record CandidateBody(
+            @Schema(example = "add_to_cart") String intent, double probability) {}
 
     public record EntitiesBody(
             List<ItemMention> items,

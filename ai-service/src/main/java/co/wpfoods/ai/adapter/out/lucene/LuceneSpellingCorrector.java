@@ -1,8 +1,8 @@
 package co.wpfoods.ai.adapter.out.lucene;
 
+import co.wpfoods.ai.application.IntentTrainingData;
 import co.wpfoods.ai.application.MenuIndex;
 import co.wpfoods.ai.application.SpellingCorrector;
-import co.wpfoods.ai.domain.intent.IntentCues;
 import co.wpfoods.ai.domain.text.Lexicon;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,12 +36,19 @@ public final class LuceneSpellingCorrector implements SpellingCorrector {
     private static final int MIN_LENGTH = 5;
 
     private final MenuIndex menus;
+    private final Set<String> extraVocabulary;
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
     private volatile Vocabulary vocabulary;
 
+    /** Corrects towards the menus' words, the lexicon and the words of the intent training corpus. */
     public LuceneSpellingCorrector(MenuIndex menus) {
+        this(menus, IntentTrainingData.vocabulary());
+    }
+
+    public LuceneSpellingCorrector(MenuIndex menus, Set<String> extraVocabulary) {
         this.menus = menus;
+        this.extraVocabulary = Set.copyOf(extraVocabulary);
     }
 
     private static DirectSpellChecker checker(int maxEdits) {
@@ -102,14 +109,14 @@ public final class LuceneSpellingCorrector implements SpellingCorrector {
     }
 
     private Vocabulary build(String key) {
-        Set<String> targets = new HashSet<>(IntentCues.vocabulary());
+        Set<String> targets = new HashSet<>(extraVocabulary);
         targets.addAll(menus.vocabulary());
         targets.addAll(Lexicon.SPANISH);
         targets.addAll(Lexicon.ENGLISH);
         targets.removeIf(w -> w.length() < MIN_LENGTH - 1 || !w.chars().allMatch(Character::isLetter));
         Set<String> known = new HashSet<>(targets);
         known.addAll(Lexicon.ITEM_STOPWORDS);
-        known.addAll(CommonWords.ALL);
+        known.addAll(Lexicon.COMMON);
         try {
             ByteBuffersDirectory dir = new ByteBuffersDirectory();
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer()))) {
