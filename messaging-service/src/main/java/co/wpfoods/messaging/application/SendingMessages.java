@@ -10,7 +10,6 @@ import co.wpfoods.messaging.domain.MessageState;
 import co.wpfoods.messaging.domain.OutboundKindView;
 import co.wpfoods.messaging.domain.PairBucket;
 import co.wpfoods.schemas.messaging.FailureStage;
-import co.wpfoods.schemas.wa.GraphBodies;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
@@ -36,8 +35,12 @@ public class SendingMessages {
     /** What to do with a claimed recipient's head message. */
     public sealed interface Decision {}
 
-    /** Send this body now (one throughput token needed). */
-    public record Send(Claimed claimed, OutboundCommand command, String body, boolean asFallback) implements Decision {}
+    /**
+     * Send {@code message} now (one throughput token needed): the command itself, or its fallback template when
+     * {@code asFallback}; {@code command} is the command as queued.
+     */
+    public record Send(Claimed claimed, OutboundCommand command, OutboundCommand message, boolean asFallback)
+            implements Decision {}
 
     /** Already handled (dead-lettered, deferred, nothing to do); the recipient was released. */
     public record Handled() implements Decision {}
@@ -138,9 +141,9 @@ public class SendingMessages {
             }
             OutboundCommand template =
                     Commands.asTemplate(command, command.getCommandId(), command.getFallbackTemplate());
-            return new Send(claimed, command, GraphBodies.json(template), true);
+            return new Send(claimed, command, template, true);
         }
-        return new Send(claimed, command, GraphBodies.json(command), false);
+        return new Send(claimed, command, command, false);
     }
 
     /**
@@ -221,7 +224,7 @@ public class SendingMessages {
         String commandId = head.commandId();
         OutboundKindView kind = send.asFallback() ? OutboundKindView.TEMPLATE : head.kind();
         int attempts = head.attempts() + 1;
-        GraphOutcome outcome = graph.send(send.body());
+        GraphOutcome outcome = graph.send(send.message());
         Instant now = clock.instant();
         switch (outcome) {
             case GraphOutcome.Accepted accepted -> {

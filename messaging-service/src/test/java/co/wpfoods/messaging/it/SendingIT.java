@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.wpfoods.messaging.adapter.out.graph.GraphBodies;
 import co.wpfoods.messaging.application.Dispatcher;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.messaging.FailureStage;
@@ -20,7 +21,6 @@ import co.wpfoods.schemas.messaging.OutboundFailed;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.schemas.wa.DeliveryState;
-import co.wpfoods.schemas.wa.GraphBodies;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundDeadLetter;
 import co.wpfoods.testing.EmbeddedInfra;

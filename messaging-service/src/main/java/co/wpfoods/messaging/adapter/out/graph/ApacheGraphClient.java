@@ -3,6 +3,7 @@ package co.wpfoods.messaging.adapter.out.graph;
 import co.wpfoods.messaging.application.GraphApi;
 import co.wpfoods.messaging.config.MessagingProperties;
 import co.wpfoods.messaging.domain.GraphOutcome;
+import co.wpfoods.schemas.wa.OutboundCommand;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
@@ -83,10 +84,10 @@ public class ApacheGraphClient implements GraphApi, AutoCloseable {
     }
 
     @Override
-    public GraphOutcome send(String jsonBody) {
+    public GraphOutcome send(OutboundCommand command) {
         HttpPost request = new HttpPost(messagesUri);
         request.setHeader("Authorization", "Bearer " + token());
-        request.setEntity(new StringEntity(jsonBody, ContentType.APPLICATION_JSON));
+        request.setEntity(new StringEntity(GraphBodies.json(command), ContentType.APPLICATION_JSON));
         try {
             return breaker.executeCheckedSupplier(() -> call(request));
         } catch (CallNotPermittedException open) {
