@@ -23,14 +23,15 @@ public interface OutboundLog {
             Instant producedAt,
             String fallbackOf) {}
 
-    /** The oldest unfinished message of a recipient. */
+    /** The oldest unfinished message of a recipient. {@code resendAt}: set while it is {@code unanswered}. */
     record Head(
             String commandId,
             OutboundKindView kind,
             MessageState state,
             int attempts,
             byte[] command,
-            Instant enqueuedAt) {}
+            Instant enqueuedAt,
+            Instant resendAt) {}
 
     /**
      * A recipient this replica now holds, with its pair-limit state, head message (null if none) and the user's last
@@ -93,8 +94,23 @@ public interface OutboundLog {
     /** queued/sending/uncertain → dead_lettered. */
     boolean markDeadLettered(String commandId, Integer errorCode, String reason);
 
-    /** sending (left by a crashed attempt) → uncertain. */
+    /** sending (left by a crashed attempt) or unanswered → uncertain. */
     boolean markUncertain(String commandId);
+
+    /**
+     * sending → unanswered: the request left us, its answer never came. It stays its recipient's head until a status
+     * settles it or {@code resendAt}; false if a status moved it on meanwhile.
+     */
+    boolean markUnanswered(String commandId, Instant resendAt, String errorMessage);
+
+    /** unanswered → queued once its {@code resend_at} has passed, to be sent again; false if a status settled it. */
+    boolean requeueUnanswered(String commandId);
+
+    /**
+     * A status settled the recipient's unanswered head: its pending messages are counted afresh and it may send at
+     * once (unless another replica holds it; that one's release decides).
+     */
+    void settleRecipient(String recipient);
 
     /**
      * Gives the recipient back: next send not before {@code nextAttemptAt}. {@code headFinished}: its head message left

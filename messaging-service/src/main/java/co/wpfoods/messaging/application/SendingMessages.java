@@ -10,7 +10,6 @@ import co.wpfoods.messaging.domain.MessageState;
 import co.wpfoods.messaging.domain.OutboundKindView;
 import co.wpfoods.messaging.domain.PairBucket;
 import co.wpfoods.schemas.messaging.FailureStage;
-import co.wpfoods.schemas.wa.GraphBodies;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
@@ -36,8 +35,12 @@ public class SendingMessages {
     /** What to do with a claimed recipient's head message. */
     public sealed interface Decision {}
 
-    /** Send this body now (one throughput token needed). */
-    public record Send(Claimed claimed, OutboundCommand command, String body, boolean asFallback) implements Decision {}
+    /**
+     * Send {@code message} now (one throughput token needed): the command itself, or its fallback template when
+     * {@code asFallback}; {@code command} is the command as queued.
+     */
+    public record Send(Claimed claimed, OutboundCommand command, OutboundCommand message, boolean asFallback)
+            implements Decision {}
 
     /** Already handled (dead-lettered, deferred, nothing to do); the recipient was released. */
     public record Handled() implements Decision {}
@@ -101,6 +104,23 @@ public class SendingMessages {
         if (head.state() == MessageState.SENDING) {
             return recoverInterrupted(claimed, command, now);
         }
+        if (head.state() == MessageState.UNANSWERED) {
+            if (head.resendAt() != null && now.isBefore(head.resendAt())) {
+                // still waiting for a status that says whether Meta has it; nothing after it may go meanwhile
+                release(claimed, head.resendAt(), false);
+                return new Handled();
+            }
+            if (!outboundLog.requeueUnanswered(head.commandId())) {
+                // a status settled it meanwhile (or its time has not come by the database's clock)
+                outboundLog.releaseRecounted(claimed.recipient(), owner, now);
+                return new Handled();
+            }
+            log.warn(
+                    "No answer and no status for {} within {}; sending it again",
+                    head.commandId(),
+                    properties.sender().unansweredGrace());
+            metrics.send(head.kind(), "resent_unanswered");
+        }
         OutboundKindView kind = head.kind();
         if (CustomerServiceWindow.needsWindow(kind) && !window.isOpen(claimed.lastInbound(), now)) {
             Instant graceEnds = head.enqueuedAt().plus(properties.window().grace());
@@ -121,9 +141,9 @@ public class SendingMessages {
             }
             OutboundCommand template =
                     Commands.asTemplate(command, command.getCommandId(), command.getFallbackTemplate());
-            return new Send(claimed, command, GraphBodies.json(template), true);
+            return new Send(claimed, command, template, true);
         }
-        return new Send(claimed, command, GraphBodies.json(command), false);
+        return new Send(claimed, command, command, false);
     }
 
     /**
@@ -204,7 +224,7 @@ public class SendingMessages {
         String commandId = head.commandId();
         OutboundKindView kind = send.asFallback() ? OutboundKindView.TEMPLATE : head.kind();
         int attempts = head.attempts() + 1;
-        GraphOutcome outcome = graph.send(send.body());
+        GraphOutcome outcome = graph.send(send.message());
         Instant now = clock.instant();
         switch (outcome) {
             case GraphOutcome.Accepted accepted -> {
@@ -246,6 +266,7 @@ public class SendingMessages {
                         false);
             }
             case GraphOutcome.Transient failure -> retryLater(send, failure, attempts, now);
+            case GraphOutcome.Unanswered unanswered -> awaitStatus(send, unanswered, attempts, now);
             case GraphOutcome.TokenInvalid invalid -> {
                 outboundLog.requeue(commandId, false, invalid.code(), invalid.message());
                 metrics.send(kind, "token_invalid");
@@ -304,6 +325,57 @@ public class SendingMessages {
                 ? properties.retry().maintenancePause()
                 : Duration.ofMillis(retryIntervals.apply(attempts));
         release(claimed, now.plus(wait), false);
+    }
+
+    /**
+     * The request left us but its answer never came, so Meta may have accepted it: resending at once could show the
+     * user the message twice. It becomes {@code unanswered} and stays its recipient's head (order holds): a
+     * {@code sent}/{@code delivered}/{@code failed} status carrying the command id ({@code biz_opaque_callback_data})
+     * settles it; if none comes within {@code sender.unanswered-grace}, the next claim sends it again. Everything is in
+     * the database, so any replica, after any restart, applies the same rule. Mark-as-read and reactions are harmless
+     * to repeat and are retried like a 5xx. After {@code retry.max-attempts} it is given up as {@code uncertain}.
+     */
+    private void awaitStatus(Send send, GraphOutcome.Unanswered unanswered, int attempts, Instant now) {
+        Claimed claimed = send.claimed();
+        OutboundKindView kind = claimed.head().kind();
+        String commandId = claimed.head().commandId();
+        if (kind.isIdempotentAtMeta()) {
+            retryLater(
+                    send,
+                    new GraphOutcome.Transient(0, unanswered.message(), GraphOutcome.Retry.SERVER),
+                    attempts,
+                    now);
+            return;
+        }
+        metrics.send(kind, "unanswered");
+        if (attempts >= properties.retry().maxAttempts()) {
+            tx.executeWithoutResult(status -> {
+                if (outboundLog.markUncertain(commandId)) {
+                    events.failed(
+                            send.command(),
+                            FailureStage.UNKNOWN,
+                            "send_outcome_unknown",
+                            null,
+                            "No answer from Meta after " + attempts + " attempts: " + unanswered.message(),
+                            null,
+                            false);
+                }
+            });
+            release(claimed, now, true);
+            return;
+        }
+        Instant resendAt = now.plus(properties.sender().unansweredGrace());
+        if (outboundLog.markUnanswered(commandId, resendAt, unanswered.message())) {
+            log.info(
+                    "No answer from Meta for {} ({}); waiting for its status until {}",
+                    commandId,
+                    unanswered,
+                    resendAt);
+            release(claimed, resendAt, false);
+        } else {
+            // a status already settled it while the request was waiting for its answer
+            release(claimed, now, true);
+        }
     }
 
     Duration pairBackoff(int exponent) {

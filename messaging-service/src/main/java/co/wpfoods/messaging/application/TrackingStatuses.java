@@ -53,7 +53,7 @@ public class TrackingStatuses {
         if (!reported.isDeliveryStatus()) {
             return Optional.empty();
         }
-        Boolean queuedFallback = tx.execute(s -> {
+        Boolean wake = tx.execute(s -> {
             Optional<Tracked> found = outboundLog.findByWamid(status.getMessageId());
             if (found.isEmpty() && status.getBizOpaqueCallbackData() != null) {
                 found = outboundLog.findByCommandId(status.getBizOpaqueCallbackData());
@@ -78,9 +78,16 @@ public class TrackingStatuses {
                     tracked.commandId(), tracked.state(), next, status.getMessageId(), code, message)) {
                 return false;
             }
-            return next == MessageState.FAILED && onFailed(tracked, status.getMessageId(), code, message);
+            boolean settled = tracked.state() == MessageState.UNANSWERED;
+            if (settled) {
+                // Meta did get the send whose answer was lost: it is not sent again, and its recipient's next
+                // message may go now
+                log.info("Status {} settles unanswered send {}", status.getMetaStatus(), tracked.commandId());
+                outboundLog.settleRecipient(tracked.recipient());
+            }
+            return (next == MessageState.FAILED && onFailed(tracked, status.getMessageId(), code, message)) || settled;
         });
-        if (Boolean.TRUE.equals(queuedFallback)) {
+        if (Boolean.TRUE.equals(wake)) {
             wakeSender.run();
         }
         return outboundLog.findByWamid(status.getMessageId()).map(Tracked::state);

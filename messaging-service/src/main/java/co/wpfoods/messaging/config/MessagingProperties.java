@@ -89,7 +89,11 @@ public record MessagingProperties(
             @DefaultValue("10m") Duration safetyMargin,
             @DefaultValue("5s") Duration grace) {}
 
-    /** The sending loop. */
+    /**
+     * The sending loop. {@code unansweredGrace}: how long a send whose request left us but whose answer never came
+     * waits for a status webhook carrying its command id before it is sent again (see the README for the measurement
+     * and the trade-off).
+     */
     public record Sender(
             @DefaultValue("true") boolean enabled,
             String instanceId,
@@ -99,6 +103,7 @@ public record MessagingProperties(
             @DefaultValue("60s") Duration lease,
             @DefaultValue("30s") Duration tokenProbeInterval,
             @DefaultValue("false") boolean resendUncertain,
+            @DefaultValue("15s") Duration unansweredGrace,
             @DefaultValue("5s") Duration gaugeRefreshInterval) {}
 
     /** Circuit breaker around the Graph API (resilience4j). */

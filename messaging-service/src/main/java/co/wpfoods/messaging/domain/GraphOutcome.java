@@ -18,6 +18,12 @@ public sealed interface GraphOutcome {
     /** Anything retrying cannot fix: goes to the dead-letter topic with the code. */
     record Permanent(int code, String message) implements GraphOutcome {}
 
+    /**
+     * The request left us but no answer came back (a timeout, the connection reset after the request was written):
+     * Meta may have accepted the message. Resending at once could show it twice; see {@code SendingMessages}.
+     */
+    record Unanswered(String message) implements GraphOutcome {}
+
     /** Our circuit breaker did not let the call go out. */
     record NotAttempted(String why) implements GraphOutcome {}
 

@@ -368,7 +368,7 @@ class SenderBench {
         await().pollInterval(Duration.ofMillis(500))
                 .atMost(atMost)
                 .until(() -> jdbc.sql("""
-                                        SELECT count(*) FILTER (WHERE state NOT IN ('queued', 'sending'))
+                                        SELECT count(*) FILTER (WHERE state NOT IN ('queued', 'sending', 'unanswered'))
                                         FROM outbound_message WHERE correlation_id = :phase
                                         """)
                                 .param("phase", "bench:" + phase)
@@ -377,7 +377,7 @@ class SenderBench {
                         == count);
     }
 
-    private static KafkaProducer<String, SpecificRecord> producer() {
+    static KafkaProducer<String, SpecificRecord> producer() {
         Serializer<SpecificRecord> values = new Serializer<>() {
             private final AvroSerializer delegate = new AvroSerializer();
 
@@ -397,6 +397,11 @@ class SenderBench {
     }
 
     private static ConfigurableApplicationContext start(String database, String graphUrl, double rate, String id) {
+        return start(database, graphUrl, rate, id, List.of());
+    }
+
+    static ConfigurableApplicationContext start(
+            String database, String graphUrl, double rate, String id, List<String> settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
                 "--spring.datasource.username=" + PostgresServer.USER,
@@ -412,6 +417,7 @@ class SenderBench {
                 "--wpfoods.messaging.sender.poll-interval=20ms",
                 "--wpfoods.messaging.retry.initial-interval=200ms",
                 "--logging.level.root=WARN"));
+        args.addAll(settings);
         // settings to compare, e.g. -Dbench.replica-args=--wpfoods.messaging.kafka.outbound-concurrency=1
         String extra = System.getProperty("bench.replica-args", "");
         if (!extra.isBlank()) {
@@ -422,7 +428,7 @@ class SenderBench {
                 .run(args.toArray(String[]::new));
     }
 
-    private static void awaitAssignment(ConfigurableApplicationContext context) {
+    static void awaitAssignment(ConfigurableApplicationContext context) {
         var container = context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("messaging-outbound");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> container.getAssignedPartitions() != null

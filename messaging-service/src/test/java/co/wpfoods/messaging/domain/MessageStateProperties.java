@@ -67,4 +67,22 @@ class MessageStateProperties {
             state = once;
         }
     }
+
+    @Property
+    void any_status_settles_an_unanswered_send_and_takes_it_out_of_its_recipients_queue(
+            @ForAll("statusSequences") List<MessageState> reports) {
+        net.jqwik.api.Assume.that(!reports.isEmpty());
+        MessageState state = MessageState.UNANSWERED;
+        for (MessageState report : reports) {
+            state = state.onStatus(report);
+        }
+        assertThat(state.isPending()).isFalse();
+        assertThat(state)
+                .isIn(
+                        MessageState.SENT,
+                        MessageState.DELIVERED,
+                        MessageState.READ,
+                        MessageState.PLAYED,
+                        MessageState.FAILED);
+    }
 }

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.wpfoods.messaging.adapter.out.graph.GraphBodies;
 import co.wpfoods.messaging.application.Dispatcher;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.messaging.FailureStage;
@@ -20,13 +21,13 @@ import co.wpfoods.schemas.messaging.OutboundFailed;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.schemas.wa.DeliveryState;
-import co.wpfoods.schemas.wa.GraphBodies;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundDeadLetter;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,6 +65,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SendingIT {
 
     static final String TOKEN = "test-token";
+    static final Duration GRACE = Duration.ofSeconds(3);
     static final String MESSAGES = "/v23.0/" + Fixtures.PHONE_NUMBER_ID + "/messages";
     static final WireMockServer graph = new WireMockServer(options().dynamicPort());
     static KafkaProducer<String, SpecificRecord> producer;
@@ -98,6 +100,7 @@ class SendingIT {
         registry.add("wpfoods.messaging.sender.poll-interval", () -> "50ms");
         registry.add("wpfoods.messaging.sender.lease", () -> "5s");
         registry.add("wpfoods.messaging.sender.token-probe-interval", () -> "200ms");
+        registry.add("wpfoods.messaging.sender.unanswered-grace", () -> GRACE.toMillis() + "ms");
         registry.add("wpfoods.messaging.sender.gauge-refresh-interval", () -> "200ms");
         registry.add("wpfoods.messaging.breaker.minimum-calls", () -> "1000");
         registry.add("wpfoods.kafka.retry-initial-interval", () -> "50ms");
@@ -431,6 +434,72 @@ class SendingIT {
     }
 
     @Test
+    void a_send_whose_answer_is_lost_is_not_resent_when_its_status_arrives_in_time_and_the_next_message_waits_for_it() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        // Meta accepts the first send but its answer comes after our 1 s request timeout: lost on the wire
+        answerLateThenAcceptFor(camila);
+        OutboundCommand lost = Fixtures.to(camila).text("Tu pedido fue confirmado");
+        OutboundCommand next = Fixtures.to(camila).text("Ya lo preparan");
+        publish(Topics.WhatsApp.OUTBOUND, camila, lost);
+        publish(Topics.WhatsApp.OUTBOUND, camila, next);
+
+        await().until(() -> "unanswered".equals(stateOf(lost.getCommandId())));
+        assertThat(stateOf(next.getCommandId())).isEqualTo("queued");
+        // Meta's sent status carries our command id as biz_opaque_callback_data
+        publish(
+                Topics.WhatsApp.STATUS,
+                camila,
+                Fixtures.status(camila, "wamid.LOSTANSWER1", DeliveryState.SENT, lost.getCommandId(), null));
+
+        await().until(() -> "accepted".equals(stateOf(next.getCommandId())));
+        assertThat(stateOf(lost.getCommandId())).isEqualTo("sent");
+        assertThat(wamidOf(lost.getCommandId())).isEqualTo("wamid.LOSTANSWER1");
+        await().during(GRACE.plusSeconds(1)).until(() -> postsTo(camila).size() == 2);
+        assertThat(bodiesTo(camila)).containsExactly("Tu pedido fue confirmado", "Ya lo preparan");
+    }
+
+    @Test
+    void a_send_whose_connection_resets_and_no_status_arrives_is_sent_once_more_after_the_grace_period_in_order() {
+        String restaurant = openWindowFor(Fixtures.newWaId());
+        graph.stubFor(post(urlEqualTo(MESSAGES))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+" + restaurant)))
+                .inScenario("reset-" + restaurant)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("ok")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        OutboundCommand first = Fixtures.to(restaurant).text("Pedido nuevo #1");
+        OutboundCommand second = Fixtures.to(restaurant).text("Pedido nuevo #2");
+        publish(Topics.WhatsApp.OUTBOUND, restaurant, first);
+        publish(Topics.WhatsApp.OUTBOUND, restaurant, second);
+
+        await().until(() -> "unanswered".equals(stateOf(first.getCommandId())));
+        Instant lostAt = Instant.now();
+        await().atMost(GRACE.plusSeconds(20)).until(() -> "accepted".equals(stateOf(second.getCommandId())));
+
+        assertThat(Duration.between(lostAt, Instant.now())).isGreaterThanOrEqualTo(GRACE.minusMillis(500));
+        assertThat(stateOf(first.getCommandId())).isEqualTo("accepted");
+        assertThat(bodiesTo(restaurant)).containsExactly("Pedido nuevo #1", "Pedido nuevo #1", "Pedido nuevo #2");
+    }
+
+    @Test
+    void an_unanswered_send_left_by_another_replica_is_resent_only_once_its_grace_period_is_over() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        OutboundCommand waiting = Fixtures.to(camila).text("Esperando estado");
+        OutboundCommand due = Fixtures.to(Fixtures.newWaId()).text("Ya toca reenviar");
+        openWindowFor(due.getTo().getWaId());
+        // what a replica that lost an answer leaves in the shared database, then stopped or restarted
+        insertUnanswered(waiting, "clock_timestamp() + interval '1 hour'");
+        insertUnanswered(due, "clock_timestamp() - interval '1 second'");
+        dispatcher.signal();
+
+        await().until(() -> "accepted".equals(stateOf(due.getCommandId())));
+        assertThat(postsTo(due.getTo().getWaId())).hasSize(1);
+        await().during(Duration.ofMillis(500)).until(() -> postsTo(camila).isEmpty());
+        assertThat(stateOf(waiting.getCommandId())).isEqualTo("unanswered");
+    }
+
+    @Test
     void order_per_recipient_holds_across_a_restart_of_the_sender() {
         String restaurant = openWindowFor(Fixtures.newWaId());
         failFor(restaurant, 503, 2, Scenario.STARTED, "ok", null);
@@ -474,6 +543,40 @@ class SendingIT {
                 .param("state", state)
                 .param("attempts", "sending".equals(state) ? 1 : 0)
                 .update();
+    }
+
+    private void insertUnanswered(OutboundCommand command, String resendAt) {
+        String waId = command.getTo().getWaId();
+        jdbc.sql("INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state, attempts,"
+                        + " resend_at) VALUES (:id, :r, 'TEXT', :corr, :cmd, 'unanswered', 1, " + resendAt + ")")
+                .param("id", command.getCommandId())
+                .param("r", waId)
+                .param("corr", command.getCorrelationId())
+                .param("cmd", serde.encode(command))
+                .update();
+        jdbc.sql("INSERT INTO recipient_queue (recipient, pending, pair_tokens) VALUES (:r, 1, 45)")
+                .param("r", waId)
+                .update();
+    }
+
+    /** The recipient's first send is accepted but answered after the request timeout; later ones at once. */
+    private void answerLateThenAcceptFor(String waId) {
+        graph.stubFor(post(urlEqualTo(MESSAGES))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+" + waId)))
+                .inScenario("late-" + waId)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("ok")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withFixedDelay(2500)
+                        .withBody("{\"messages\":[{\"id\":\"wamid.NEVERSEEN\"}]}")));
+    }
+
+    private List<String> bodiesTo(String waId) {
+        return postsTo(waId).stream()
+                .map(r -> r.getBodyAsString().replaceAll(".*\"body\":\"([^\"]*)\".*", "$1"))
+                .toList();
     }
 
     private String openWindowFor(String waId) {

@@ -11,7 +11,9 @@ import co.wpfoods.simulator.domain.MessageIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import tools.jackson.databind.JsonNode;
 
 /** The business sending through the Graph API: authorize, validate, limit, record, then statuses. */
@@ -20,7 +22,9 @@ public final class BusinessMessaging {
     /** What the send endpoint answers. */
     public sealed interface SendResult permits Accepted, Success {}
 
-    public record Accepted(String input, String waId, String messageId, boolean template) implements SendResult {}
+    /** {@code answerAfter}: how long the answer is held back (zero unless a slow or lost answer was injected). */
+    public record Accepted(String input, String waId, String messageId, boolean template, Duration answerAfter)
+            implements SendResult {}
 
     public record Success() implements SendResult {}
 
@@ -30,6 +34,8 @@ public final class BusinessMessaging {
     private final Conversations conversations;
     private final StatusEmitter statuses;
     private final Clock clock;
+    private final Settings settings;
+    private final DoubleSupplier random;
 
     public BusinessMessaging(
             BusinessAccount account,
@@ -37,7 +43,11 @@ public final class BusinessMessaging {
             SendPolicy policy,
             Conversations conversations,
             StatusEmitter statuses,
-            Clock clock) {
+            Clock clock,
+            Settings settings,
+            DoubleSupplier random) {
+        this.settings = settings;
+        this.random = random;
         this.account = account;
         this.validator = validator;
         this.policy = policy;
@@ -77,9 +87,56 @@ public final class BusinessMessaging {
     public SendResult send(String authorization, String phoneNumberId, JsonNode body) {
         authorize(authorization);
         checkPhoneNumber(phoneNumberId);
+        Fault fault = drawFault();
+        switch (fault) {
+            case SERVER_ERROR ->
+                throw new GraphApiException(
+                        GraphError.SERVICE_UNAVAILABLE, "Injected fault: the Graph API is temporarily unavailable.");
+            case THROUGHPUT ->
+                throw new GraphApiException(
+                        GraphError.THROUGHPUT_LIMIT,
+                        "Injected fault: too many messages sent from this phone number (130429).");
+            default -> {}
+        }
         return switch (validator.validate(body)) {
             case MarkAsRead read -> markAsRead(read);
-            case OutboundMessage message -> deliver(message);
+            case OutboundMessage message -> deliver(message, answerDelay(fault));
+        };
+    }
+
+    /** A fault injected on the Graph side ({@code SimulatorSettings.GraphFaults}). */
+    enum Fault {
+        NONE,
+        SERVER_ERROR,
+        THROUGHPUT,
+        SLOW,
+        NO_ANSWER
+    }
+
+    private Fault drawFault() {
+        SimulatorSettings.GraphFaults faults = settings.get().graphFaults();
+        double r = random.getAsDouble();
+        if ((r -= faults.serverErrorProbability()) < 0) {
+            return Fault.SERVER_ERROR;
+        }
+        if ((r -= faults.throughputErrorProbability()) < 0) {
+            return Fault.THROUGHPUT;
+        }
+        if ((r -= faults.slowProbability()) < 0) {
+            return Fault.SLOW;
+        }
+        if ((r -= faults.noAnswerProbability()) < 0) {
+            return Fault.NO_ANSWER;
+        }
+        return Fault.NONE;
+    }
+
+    private Duration answerDelay(Fault fault) {
+        SimulatorSettings.GraphFaults faults = settings.get().graphFaults();
+        return switch (fault) {
+            case SLOW -> faults.slowDelay();
+            case NO_ANSWER -> faults.noAnswerHold();
+            default -> Duration.ZERO;
         };
     }
 
@@ -92,10 +149,15 @@ public final class BusinessMessaging {
         return new Success();
     }
 
-    private SendResult deliver(OutboundMessage send) {
+    private SendResult deliver(OutboundMessage send, Duration answerAfter) {
         policy.admit(send.waId());
-        conversations.ensurePhone(send.waId());
         boolean template = send.type().equals("template");
+        boolean notOnWhatsApp = settings.get().notOnWhatsApp().contains(send.waId());
+        boolean windowClosed = !template && !policy.windowAllows(send.waId());
+        if (!notOnWhatsApp && !windowClosed) {
+            // a template may reach a number that never wrote; a free-form message to it fails and creates no phone
+            conversations.ensurePhone(send.waId());
+        }
         ChatMessage message = new ChatMessage(
                 MessageIds.newWamid(send.waId()),
                 send.waId(),
@@ -109,7 +171,12 @@ public final class BusinessMessaging {
                 "accepted",
                 null);
         conversations.add(message);
-        if (!template && !policy.windowAllows(send.waId())) {
+        if (notOnWhatsApp) {
+            statuses.failed(
+                    message,
+                    GraphError.UNDELIVERABLE,
+                    "Message Undeliverable: the number is not on WhatsApp (simulated).");
+        } else if (windowClosed) {
             statuses.failed(
                     message,
                     GraphError.RE_ENGAGEMENT,
@@ -122,7 +189,7 @@ public final class BusinessMessaging {
         } else {
             statuses.accepted(message, billing(send, template));
         }
-        return new Accepted(send.input(), send.waId(), message.id(), template);
+        return new Accepted(send.input(), send.waId(), message.id(), template, answerAfter);
     }
 
     private boolean reactsToKnownMessage(OutboundMessage send) {

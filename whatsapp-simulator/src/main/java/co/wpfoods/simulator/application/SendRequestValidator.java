@@ -22,7 +22,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Strict validation of a {@code POST /{version}/{phone-number-id}/messages} body against the
@@ -67,6 +70,8 @@ public final class SendRequestValidator {
     private static final Set<String> TOP_LEVEL =
             Set.of("messaging_product", "recipient_type", "to", "type", "context", "biz_opaque_callback_data");
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final TemplateValidator templates;
     private final MediaCatalog media;
     private final String businessNumber;
@@ -90,6 +95,7 @@ public final class SendRequestValidator {
             throw new GraphApiException(
                     GraphError.UNSUPPORTED_MESSAGE_TYPE, "Message type '" + type + "' is not supported.");
         }
+        body = decodeJsonStringParameter(body, "contacts");
         Set<String> allowed = new HashSet<>(TOP_LEVEL);
         allowed.addAll(MESSAGE_TYPES);
         allowOnly(body, "", allowed);
@@ -126,6 +132,28 @@ public final class SendRequestValidator {
             default -> media(media, payload, MediaKind.fromJsonName(type).orElseThrow(), type, true, true);
         }
         return new OutboundMessage(input, waId, type, payload, contextId, callbackData, rendered);
+    }
+
+    /**
+     * Graph decodes a parameter given as a JSON-encoded string (whatsapp-api-js sends {@code contacts} that way): the
+     * string is parsed and validated like the structure it holds; a string that is not JSON is refused with 100.
+     */
+    private static JsonNode decodeJsonStringParameter(JsonNode body, String key) {
+        JsonNode value = body.get(key);
+        if (value == null || !value.isString()) {
+            return body;
+        }
+        JsonNode decoded;
+        try {
+            decoded = JSON.readTree(value.asString());
+        } catch (JacksonException e) {
+            throw new GraphApiException(
+                    GraphError.INVALID_PARAMETER,
+                    "Param " + key + " must be JSON (an array, or a string holding one).");
+        }
+        ObjectNode copy = (ObjectNode) body.deepCopy();
+        copy.set(key, decoded);
+        return copy;
     }
 
     private static MarkAsRead markAsRead(JsonNode body) {
@@ -275,7 +303,12 @@ public final class SendRequestValidator {
                 throw invalid("Param " + sectionPath + " must be a JSON object.");
             }
             allowOnly(section, sectionPath, Set.of("title", "rows"));
-            JsonRules.text(section, "title", sectionPath, 24);
+            if (sections.size() > 1) {
+                // Meta requires section titles only when a list has several sections
+                JsonRules.text(section, "title", sectionPath, 24);
+            } else {
+                optionalText(section, "title", sectionPath, 24);
+            }
             JsonNode sectionRows = array(section, "rows", sectionPath, 1, 10);
             for (int r = 0; r < sectionRows.size(); r++) {
                 String rowPath = path(path(sectionPath, "rows"), r);

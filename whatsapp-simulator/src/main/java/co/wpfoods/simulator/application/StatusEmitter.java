@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Emits the status webhooks of messages the business sent (reference §4, §8 send side 7):
  * {@code sent} (with pricing and the v23 conversation), {@code delivered}, {@code read},
- * {@code played} for audio; reactions get only {@code sent}; failures a {@code failed} with errors.
+ * {@code played} for voice messages; reactions get only {@code sent}; failures a {@code failed} with errors.
  */
 public final class StatusEmitter {
 
@@ -66,7 +66,7 @@ public final class StatusEmitter {
         at += delays.read().toMillis();
         Billing readBilling = now.skipDelivered() ? billing : null;
         schedule(at, () -> emit(message, "read", readBilling, null, null));
-        if (message.type().equals("audio") && now.autoPlay()) {
+        if (isVoice(message) && now.autoPlay()) {
             schedule(at + delays.read().toMillis(), () -> emit(message, "played", null, null, null));
         }
     }
@@ -86,12 +86,20 @@ public final class StatusEmitter {
         }
     }
 
-    /** The user played a voice message the business sent. */
+    /**
+     * Meta sends {@code played} only for voice messages: audio sent with {@code "voice": true} (reference §4.1, §5.7).
+     */
+    static boolean isVoice(ChatMessage message) {
+        return message.type().equals("audio")
+                && message.content() != null
+                && message.content().path("voice").asBoolean(false);
+    }
+
+    /** The user played a voice message the business sent; false for anything else (no {@code played} at Meta). */
     public boolean played(String messageId) {
         return conversations
                 .find(messageId)
-                .filter(message -> message.direction() == Direction.TO_USER
-                        && message.type().equals("audio"))
+                .filter(message -> message.direction() == Direction.TO_USER && isVoice(message))
                 .map(message -> {
                     emit(message, "played", null, null, null);
                     return true;

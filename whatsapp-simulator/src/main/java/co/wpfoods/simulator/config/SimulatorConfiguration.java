@@ -60,6 +60,7 @@ public class SimulatorConfiguration {
         var statuses = properties.statuses();
         var enforcement = properties.enforcement();
         var injection = properties.injection();
+        var faults = properties.graphFaults();
         return new Settings(new SimulatorSettings(
                 properties.webhook().url(),
                 statuses.enabled(),
@@ -71,7 +72,15 @@ public class SimulatorConfiguration {
                 enforcement.pairLimit(),
                 enforcement.window(),
                 injection.duplicateProbability(),
-                injection.maxExtraDelay()));
+                injection.maxExtraDelay(),
+                new SimulatorSettings.GraphFaults(
+                        faults.serverErrorProbability(),
+                        faults.throughputErrorProbability(),
+                        faults.slowProbability(),
+                        faults.slowDelay(),
+                        faults.noAnswerProbability(),
+                        faults.noAnswerHold()),
+                java.util.Set.copyOf(enforcement.notOnWhatsapp())));
     }
 
     @Bean
@@ -180,10 +189,19 @@ public class SimulatorConfiguration {
             SendPolicy policy,
             Conversations conversations,
             StatusEmitter statuses,
-            Clock clock) {
+            Clock clock,
+            Settings settings) {
         var validator = new SendRequestValidator(
                 new TemplateValidator(templates::find, media), media, account.displayPhoneNumber());
-        return new BusinessMessaging(account, validator, policy, conversations, statuses, clock);
+        return new BusinessMessaging(
+                account,
+                validator,
+                policy,
+                conversations,
+                statuses,
+                clock,
+                settings,
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }
 
     @Bean

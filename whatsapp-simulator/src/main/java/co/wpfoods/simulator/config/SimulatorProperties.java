@@ -40,6 +40,7 @@ public record SimulatorProperties(
         @Valid @NotNull @DefaultValue Statuses statuses,
         @Valid @NotNull @DefaultValue Enforcement enforcement,
         @Valid @NotNull @DefaultValue Injection injection,
+        @Valid @NotNull @DefaultValue GraphFaults graphFaults,
         @Valid @NotNull @DefaultValue Media media,
         @Valid List<Template> templates) {
 
@@ -81,8 +82,32 @@ public record SimulatorProperties(
             @DefaultValue("false") boolean pairLimit,
             @DefaultValue("45") @Min(1) int pairBurst,
             @DefaultValue("6s") Duration pairInterval,
-            @DefaultValue("false") boolean window,
-            @DefaultValue("24h") Duration windowLength) {}
+            @DefaultValue("true") boolean window,
+            @DefaultValue("24h") Duration windowLength,
+            List<@Pattern(regexp = "\\d{7,15}") String> notOnWhatsapp) {
+
+        public Enforcement {
+            notOnWhatsapp = notOnWhatsapp == null ? List.of() : List.copyOf(notOnWhatsapp);
+        }
+    }
+
+    /** Faults of the Graph API side, each a probability per send (see {@code SimulatorSettings.GraphFaults}). */
+    public record GraphFaults(
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0")
+            double serverErrorProbability,
+
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0")
+            double throughputErrorProbability,
+
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0")
+            double slowProbability,
+
+            @DefaultValue("4s") Duration slowDelay,
+
+            @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0")
+            double noAnswerProbability,
+
+            @DefaultValue("120s") Duration noAnswerHold) {}
 
     public record Injection(
             @DefaultValue("0.0") @DecimalMin("0.0") @DecimalMax("1.0")

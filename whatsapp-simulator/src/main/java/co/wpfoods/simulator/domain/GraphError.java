@@ -6,12 +6,14 @@ package co.wpfoods.simulator.domain;
  */
 public enum GraphError {
     AUTH_EXCEPTION(0, 401, "AuthException"),
+    SERVICE_UNAVAILABLE(2, 503, "Service temporarily unavailable"),
     INVALID_PARAMETER(100, 400, "Invalid parameter"),
     INVALID_ACCESS_TOKEN(190, 401, "Invalid OAuth access token - Cannot parse access token"),
     THROUGHPUT_LIMIT(130429, 400, "Rate limit hit"),
     MISSING_PARAMETER(131008, 400, "Required parameter is missing"),
     INVALID_PARAMETER_VALUE(131009, 400, "Parameter value is not valid"),
     RECIPIENT_IS_SENDER(131021, 400, "Recipient cannot be sender"),
+    UNDELIVERABLE(131026, 400, "Message Undeliverable"),
     RE_ENGAGEMENT(131047, 400, "Re-engagement message"),
     UNSUPPORTED_MESSAGE_TYPE(131051, 400, "Unsupported message type"),
     MEDIA_UPLOAD_ERROR(131053, 400, "Media upload error"),

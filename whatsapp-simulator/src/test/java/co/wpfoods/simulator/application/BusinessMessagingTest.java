@@ -76,7 +76,9 @@ class BusinessMessagingTest {
                 sim.policy,
                 sim.conversations,
                 sim.statuses,
-                sim.clock);
+                sim.clock,
+                sim.settings,
+                () -> 0.5);
 
         failsWith(
                 () -> unregistered.send(
@@ -109,8 +111,9 @@ class BusinessMessagingTest {
 
     @Test
     void skipping_delivered_puts_pricing_on_read() {
-        var sim = simulator(
-                new SimulatorSettings.Patch(null, null, true, null, null, null, null, null, null, null, null));
+        var sim = simulator(new SimulatorSettings.Patch(
+                null, null, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null));
 
         var accepted = (Accepted) sim.send(text(CAMILA, "hola"));
 
@@ -126,7 +129,7 @@ class BusinessMessagingTest {
 
         var accepted = (Accepted)
                 sim.send("{'messaging_product':'whatsapp','to':'" + CAMILA + "','type':'audio','audio':{'id':'"
-                        + audio.id() + "'},'biz_opaque_callback_data':'order:8841:msg:3'}");
+                        + audio.id() + "','voice':true},'biz_opaque_callback_data':'order:8841:msg:3'}");
 
         await().untilAsserted(() -> assertThat(sim.statusesOf(accepted.messageId()))
                 .satisfiesExactly(status("sent"), status("delivered"), status("read"), status("played")));
@@ -134,6 +137,23 @@ class BusinessMessagingTest {
                 .allSatisfy(
                         node -> assertThat(node.get("biz_opaque_callback_data").stringValue())
                                 .isEqualTo("order:8841:msg:3"));
+    }
+
+    @Test
+    void an_audio_file_that_is_not_a_voice_message_is_never_played() {
+        var sim = simulator(SimulatorFixture.defaults());
+        var audio = sim.media.store(new byte[] {1, 2, 3}, "audio/mpeg", "jingle.mp3");
+        var voice = sim.media.store(new byte[] {4, 5, 6}, "audio/ogg; codecs=opus", "nota.ogg");
+
+        var file = (Accepted) sim.send("{'messaging_product':'whatsapp','to':'" + CAMILA
+                + "','type':'audio','audio':{'id':'" + audio.id() + "'}}");
+        var note = (Accepted) sim.send("{'messaging_product':'whatsapp','to':'" + CAMILA
+                + "','type':'audio','audio':{'id':'" + voice.id() + "','voice':true}}");
+
+        await().untilAsserted(() -> assertThat(sim.statusesOf(note.messageId())).hasSize(4));
+        assertThat(sim.statusesOf(file.messageId()))
+                .satisfiesExactly(status("sent"), status("delivered"), status("read"));
+        assertThat(sim.statuses.played(file.messageId())).isFalse();
     }
 
     @Test
@@ -157,7 +177,9 @@ class BusinessMessagingTest {
 
     @Test
     void throughput_limit_answers_130429_once_the_second_is_used_up() {
-        var sim = simulator(new SimulatorSettings.Patch(null, null, null, null, null, true, 3, null, null, null, null));
+        var sim = simulator(new SimulatorSettings.Patch(
+                null, null, null, null, null, true, 3, null, null, null, null, null, null, null, null, null, null,
+                null));
 
         for (int i = 0; i < 3; i++) {
             sim.send(text("57300123450" + i, "hola"));
@@ -170,8 +192,9 @@ class BusinessMessagingTest {
 
     @Test
     void pair_limit_answers_131056_after_a_burst_of_45_to_the_same_user_only() {
-        var sim = simulator(
-                new SimulatorSettings.Patch(null, false, null, null, null, null, null, true, null, null, null));
+        var sim = simulator(new SimulatorSettings.Patch(
+                null, false, null, null, null, null, null, true, null, null, null, null, null, null, null, null, null,
+                null));
 
         for (int i = 0; i < 45; i++) {
             sim.send(text(CAMILA, "mensaje " + i));
@@ -185,8 +208,9 @@ class BusinessMessagingTest {
 
     @Test
     void outside_the_window_a_text_is_accepted_then_fails_with_131047_but_a_template_goes_through() {
-        var sim = simulator(
-                new SimulatorSettings.Patch(null, null, null, null, null, null, null, null, true, null, null));
+        var sim = simulator(new SimulatorSettings.Patch(
+                null, null, null, null, null, null, null, null, true, null, null, null, null, null, null, null, null,
+                null));
 
         var text = (Accepted) sim.send(text(CAMILA, "¿Sigues ahí?"));
         var template = (Accepted) sim.send("{'messaging_product':'whatsapp','to':'" + CAMILA
@@ -210,9 +234,96 @@ class BusinessMessagingTest {
     }
 
     @Test
+    void free_form_to_a_number_that_never_wrote_fails_with_131047_and_creates_no_phone_but_a_template_reaches_it() {
+        var sim = simulator(new SimulatorSettings.Patch(
+                null, null, null, null, null, null, null, null, true, null, null, null, null, null, null, null, null,
+                null));
+
+        var text = (Accepted) sim.send(text(CAMILA, "Tu pedido va en camino"));
+
+        await().untilAsserted(() ->
+                assertThat(sim.statusesOf(text.messageId())).singleElement().satisfies(status("failed")));
+        assertThat(sim.conversations.phone(CAMILA)).isEmpty();
+        sim.send("{'messaging_product':'whatsapp','to':'" + CAMILA
+                + "','type':'template','template':{'name':'texto_libre','language':{'code':'es'},"
+                + "'components':[{'type':'body','parameters':[{'type':'text','text':'¿Pedimos?'}]}]}}");
+        assertThat(sim.conversations.phone(CAMILA)).isPresent();
+    }
+
+    @Test
+    void a_number_not_on_whatsapp_is_accepted_then_fails_with_131026_and_creates_no_phone() {
+        var sim = simulator(new SimulatorSettings.Patch(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.Set.of(CAMILA)));
+
+        var text = (Accepted) sim.send(text(CAMILA, "Hola"));
+
+        await().untilAsserted(() -> assertThat(sim.statusesOf(text.messageId()))
+                .singleElement()
+                .satisfies(
+                        status("failed"),
+                        node -> assertThat(node.at("/errors/0/code").intValue()).isEqualTo(131026)));
+        assertThat(sim.conversations.phone(CAMILA)).isEmpty();
+    }
+
+    @Test
+    void injected_graph_faults_answer_503_and_130429_or_hold_back_the_answer_of_a_message_meta_accepted() {
+        var serverErrors = simulator(new SimulatorSettings.Patch(
+                null, null, null, null, null, null, null, null, null, null, null, 1.0, null, null, null, null, null,
+                null));
+        var throughput = simulator(new SimulatorSettings.Patch(
+                null, null, null, null, null, null, null, null, null, null, null, null, 1.0, null, null, null, null,
+                null));
+        var lostAnswers = simulator(new SimulatorSettings.Patch(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1.0,
+                Duration.ofSeconds(90),
+                null));
+
+        failsWith(() -> serverErrors.send(text(CAMILA, "hola")), 2);
+        failsWith(() -> throughput.send(text(CAMILA, "hola")), 130429);
+        var held = (Accepted) lostAnswers.send(text(CAMILA, "hola"));
+
+        assertThat(held.answerAfter()).isEqualTo(Duration.ofSeconds(90));
+        await().untilAsserted(() -> assertThat(lostAnswers.statusesOf(held.messageId()))
+                .satisfiesExactly(status("sent"), status("delivered"), status("read")));
+    }
+
+    @Test
     void a_user_message_opens_the_window_for_24_hours() {
-        var sim = simulator(
-                new SimulatorSettings.Patch(null, null, null, null, null, null, null, null, true, null, null));
+        var sim = simulator(new SimulatorSettings.Patch(
+                null, null, null, null, null, null, null, null, true, null, null, null, null, null, null, null, null,
+                null));
         sim.conversations.savePhone(CAMILA, "Camila Rojas", "customer");
         sim.users.send(CAMILA, new UserMessage.Text("hola", null));
 

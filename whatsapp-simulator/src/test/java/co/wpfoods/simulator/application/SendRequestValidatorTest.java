@@ -102,6 +102,10 @@ class SendRequestValidatorTest {
                 argumentSet(
                         "button title of 20",
                         buttons("{'type':'reply','reply':{'id':'a','title':'" + "t".repeat(20) + "'}}")),
+                argumentSet("list with one untitled section", list("Ver", "{'rows':[" + row("a") + "]}")),
+                argumentSet(
+                        "contacts as a JSON-encoded string, as whatsapp-api-js sends them",
+                        "{'messaging_product':'whatsapp','to':'573001234567','type':'contacts','contacts':'[{\\'name\\':{\\'formatted_name\\':\\'Andrés Gómez\\'},\\'phones\\':[{\\'phone\\':\\'+57 300 765 4321\\'}]}]'}"),
                 argumentSet(
                         "list of 10 rows in two sections",
                         list(
@@ -319,7 +323,10 @@ class SendRequestValidatorTest {
                                         + "]}"),
                         131009),
                 argumentSet("section without rows", list("Ver", "{'title':'A','rows':[]}"), 131009),
-                argumentSet("section title missing", list("Ver", "{'rows':[" + row("a") + "]}"), 131008),
+                argumentSet(
+                        "section title missing when there are several sections",
+                        list("Ver", "{'title':'A','rows':[" + row("a") + "]},{'rows':[" + row("b") + "]}"),
+                        131008),
                 argumentSet(
                         "section title over 24",
                         list("Ver", "{'title':'" + "s".repeat(25) + "','rows':[" + row("a") + "]}"),
@@ -426,6 +433,14 @@ class SendRequestValidatorTest {
                 argumentSet("reaction without emoji", send("reaction", "{'message_id':'wamid.A'}"), 131008),
                 argumentSet("reaction with words", send("reaction", "{'message_id':'wamid.A','emoji':'ok'}"), 131009),
                 // contacts
+                argumentSet(
+                        "contacts as a string that is not JSON",
+                        "{'messaging_product':'whatsapp','to':'573001234567','type':'contacts','contacts':'Andrés'}",
+                        100),
+                argumentSet(
+                        "contacts as a JSON-encoded string without a name",
+                        "{'messaging_product':'whatsapp','to':'573001234567','type':'contacts','contacts':'[{\\'phones\\':[]}]'}",
+                        131008),
                 argumentSet(
                         "contacts empty",
                         "{'messaging_product':'whatsapp','to':'573001234567','type':'contacts','contacts':[]}",

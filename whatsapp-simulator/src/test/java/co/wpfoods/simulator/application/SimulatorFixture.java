@@ -55,7 +55,9 @@ final class SimulatorFixture implements AutoCloseable {
                         false,
                         false,
                         0.0,
-                        Duration.ZERO)
+                        Duration.ZERO,
+                        SimulatorSettings.GraphFaults.NONE,
+                        java.util.Set.of())
                 .apply(patch));
         policy = new SendPolicy(clock, settings, 45, Duration.ofSeconds(6), Duration.ofHours(24));
         WebhookPayloads payloads = new WebhookPayloads(account);
@@ -71,12 +73,22 @@ final class SimulatorFixture implements AutoCloseable {
                 new TemplateValidator(key -> Optional.ofNullable(SendRequestFixtures.TEMPLATES.get(key)), media),
                 media,
                 account.displayPhoneNumber());
-        business = new BusinessMessaging(account, validator, policy, conversations, statuses, clock);
+        business = new BusinessMessaging(
+                account,
+                validator,
+                policy,
+                conversations,
+                statuses,
+                clock,
+                settings,
+                new java.util.SplittableRandom(7)::nextDouble);
         users = new UserMessaging(account, conversations, media, payloads, publisher, policy, clock);
     }
 
     static SimulatorSettings.Patch defaults() {
-        return new SimulatorSettings.Patch(null, null, null, null, null, null, null, null, null, null, null);
+        return new SimulatorSettings.Patch(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     BusinessMessaging.SendResult send(String body) {

@@ -17,8 +17,9 @@ class UserMessagingTest {
 
     @BeforeEach
     void camila() {
-        sim = new SimulatorFixture(
-                new SimulatorSettings.Patch(null, false, null, null, null, null, null, null, null, null, null));
+        sim = new SimulatorFixture(new SimulatorSettings.Patch(
+                null, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null));
         sim.conversations.savePhone(CAMILA, "Camila Rojas", "customer");
     }
 

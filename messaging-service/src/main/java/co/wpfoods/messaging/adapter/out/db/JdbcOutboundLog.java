@@ -133,11 +133,13 @@ public class JdbcOutboundLog implements OutboundLog {
                             FROM ready WHERE q.recipient = ready.recipient
                             RETURNING q.recipient, q.pair_tokens, q.pair_updated_at, q.pair_backoff_exponent)
                         SELECT l.recipient, l.pair_tokens, l.pair_updated_at, l.pair_backoff_exponent,
-                               h.command_id, h.kind, h.state, h.attempts, h.command, h.enqueued_at, w.last_inbound_at
+                               h.command_id, h.kind, h.state, h.attempts, h.command, h.enqueued_at, h.resend_at,
+                               w.last_inbound_at
                         FROM leased l
                         LEFT JOIN LATERAL (
-                            SELECT command_id, kind, state, attempts, command, enqueued_at FROM outbound_message m
-                            WHERE m.recipient = l.recipient AND m.state IN ('queued', 'sending')
+                            SELECT command_id, kind, state, attempts, command, enqueued_at, resend_at
+                            FROM outbound_message m
+                            WHERE m.recipient = l.recipient AND m.state IN ('queued', 'sending', 'unanswered')
                             ORDER BY m.seq LIMIT 1) h ON true
                         LEFT JOIN customer_window w ON w.recipient = l.recipient
                         """)
@@ -154,7 +156,8 @@ public class JdbcOutboundLog implements OutboundLog {
                                     MessageState.fromDb(rs.getString("state")),
                                     rs.getInt("attempts"),
                                     rs.getBytes("command"),
-                                    rs.getTimestamp("enqueued_at").toInstant());
+                                    rs.getTimestamp("enqueued_at").toInstant(),
+                                    instant(rs.getTimestamp("resend_at")));
                     Timestamp lastInbound = rs.getTimestamp("last_inbound_at");
                     return new Claimed(
                             rs.getString("recipient"),
@@ -285,9 +288,51 @@ public class JdbcOutboundLog implements OutboundLog {
     @Override
     public boolean markUncertain(String commandId) {
         return jdbc.sql("""
-                        UPDATE outbound_message SET state = 'uncertain', updated_at = clock_timestamp()
-                        WHERE command_id = :id AND state = 'sending'
+                        UPDATE outbound_message SET state = 'uncertain', resend_at = NULL, updated_at = clock_timestamp()
+                        WHERE command_id = :id AND state IN ('sending', 'unanswered')
                         """).param("id", commandId).update() == 1;
+    }
+
+    @Override
+    public boolean markUnanswered(String commandId, Instant resendAt, String errorMessage) {
+        return jdbc.sql("""
+                        UPDATE outbound_message SET state = 'unanswered', resend_at = :resendAt,
+                               error_code = NULL, error_message = :message, updated_at = clock_timestamp()
+                        WHERE command_id = :id AND state = 'sending'
+                        """)
+                        .param("id", commandId)
+                        .param("resendAt", Timestamp.from(resendAt))
+                        .param("message", errorMessage)
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public boolean requeueUnanswered(String commandId) {
+        return jdbc.sql("""
+                        UPDATE outbound_message SET state = 'queued', resend_at = NULL, updated_at = clock_timestamp()
+                        WHERE command_id = :id AND state = 'unanswered' AND resend_at <= clock_timestamp()
+                        """).param("id", commandId).update() == 1;
+    }
+
+    /** Locked, then counted in a second statement (as in {@link #releaseRecounted}); must run in a transaction. */
+    @Override
+    public void settleRecipient(String recipient) {
+        jdbc.sql("SELECT 1 FROM recipient_queue WHERE recipient = :r FOR UPDATE")
+                .param("r", recipient)
+                .query(Integer.class)
+                .optional();
+        jdbc.sql("""
+                        UPDATE recipient_queue SET
+                            next_attempt_at = least(next_attempt_at, clock_timestamp()),
+                            pending = (SELECT count(*) FROM outbound_message m
+                                       WHERE m.recipient = :r AND m.state IN ('queued', 'sending', 'unanswered'))
+                        WHERE recipient = :r
+                        """).param("r", recipient).update();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Override
@@ -331,7 +376,7 @@ public class JdbcOutboundLog implements OutboundLog {
                             UPDATE recipient_queue SET
                                 next_attempt_at = :next, lease_owner = NULL, lease_until = NULL,
                                 pending = (SELECT count(*) FROM outbound_message m
-                                           WHERE m.recipient = :r AND m.state IN ('queued', 'sending'))
+                                           WHERE m.recipient = :r AND m.state IN ('queued', 'sending', 'unanswered'))
                             WHERE recipient = :r AND lease_owner = :owner
                             """)
                     .param("r", recipient)
@@ -389,7 +434,7 @@ public class JdbcOutboundLog implements OutboundLog {
     public boolean applyStatus(
             String commandId, MessageState expected, MessageState next, String wamid, Integer code, String message) {
         return jdbc.sql("""
-                        UPDATE outbound_message SET state = :next, wamid = coalesce(wamid, :wamid),
+                        UPDATE outbound_message SET state = :next, wamid = coalesce(wamid, :wamid), resend_at = NULL,
                                error_code = coalesce(:code, error_code), error_message = coalesce(:message, error_message),
                                status_at = clock_timestamp(), updated_at = clock_timestamp()
                         WHERE command_id = :id AND state = :expected
@@ -406,7 +451,7 @@ public class JdbcOutboundLog implements OutboundLog {
 
     @Override
     public long queueDepth() {
-        return jdbc.sql("SELECT count(*) FROM outbound_message WHERE state IN ('queued', 'sending')")
+        return jdbc.sql("SELECT count(*) FROM outbound_message WHERE state IN ('queued', 'sending', 'unanswered')")
                 .query(Long.class)
                 .single();
     }

@@ -3,14 +3,19 @@ package co.wpfoods.messaging.adapter.out.graph;
 import co.wpfoods.messaging.application.GraphApi;
 import co.wpfoods.messaging.config.MessagingProperties;
 import co.wpfoods.messaging.domain.GraphOutcome;
+import co.wpfoods.schemas.wa.OutboundCommand;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -19,6 +24,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -78,24 +84,39 @@ public class ApacheGraphClient implements GraphApi, AutoCloseable {
     }
 
     @Override
-    public GraphOutcome send(String jsonBody) {
+    public GraphOutcome send(OutboundCommand command) {
         HttpPost request = new HttpPost(messagesUri);
         request.setHeader("Authorization", "Bearer " + token());
-        request.setEntity(new StringEntity(jsonBody, ContentType.APPLICATION_JSON));
+        request.setEntity(new StringEntity(GraphBodies.json(command), ContentType.APPLICATION_JSON));
         try {
             return breaker.executeCheckedSupplier(() -> call(request));
         } catch (CallNotPermittedException open) {
             return new GraphOutcome.NotAttempted("circuit breaker open");
-        } catch (SocketTimeoutException timeout) {
-            return new GraphOutcome.Transient(0, "timeout: " + timeout.getMessage(), GraphOutcome.Retry.SERVER);
         } catch (IOException io) {
-            return new GraphOutcome.Transient(0, "connection: " + io, GraphOutcome.Retry.SERVER);
+            return neverLeft(io)
+                    ? new GraphOutcome.Transient(0, "connection: " + io, GraphOutcome.Retry.SERVER)
+                    : new GraphOutcome.Unanswered(
+                            (io instanceof SocketTimeoutException ? "no answer within the request timeout: " : "")
+                                    + io);
         } catch (ServerError e) {
             return e.outcome;
         } catch (Throwable e) {
             log.error("Unexpected failure calling the Graph API", e);
             return new GraphOutcome.Transient(0, e.toString(), GraphOutcome.Retry.SERVER);
         }
+    }
+
+    /**
+     * Failures that happen before the request is written: no connection (refused, unreachable, unknown host, connect
+     * timeout, no pooled connection free). Meta cannot have seen such a request, so it is safe to retry. Anything else
+     * (a response timeout, a reset or an early close after writing) may have reached Meta.
+     */
+    static boolean neverLeft(IOException io) {
+        return io instanceof ConnectException
+                || io instanceof ConnectTimeoutException
+                || io instanceof ConnectionRequestTimeoutException
+                || io instanceof UnknownHostException
+                || io instanceof NoRouteToHostException;
     }
 
     private GraphOutcome call(ClassicHttpRequest request) throws IOException, ServerError {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,16 +50,25 @@ public class GraphApiController {
         this.properties = properties;
     }
 
+    /**
+     * An injected slow or lost answer ({@code answerAfter}) is held back without holding a request thread: the message
+     * is already accepted and its statuses are on their way, as at Meta when the answer is slow or never arrives.
+     */
     @PostMapping(VERSION + "/{phoneNumberId}/messages")
-    Map<String, Object> send(
+    CompletableFuture<Map<String, Object>> send(
             @PathVariable String phoneNumberId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
         messaging.authorize(authorization);
         JsonNode json = parse(body);
         return switch (messaging.send(authorization, phoneNumberId, json)) {
-            case Success success -> Map.of("success", true);
-            case Accepted accepted -> accepted(accepted);
+            case Success success -> CompletableFuture.completedFuture(Map.of("success", true));
+            case Accepted accepted
+            when accepted.answerAfter().isPositive() ->
+                CompletableFuture.supplyAsync(
+                        () -> accepted(accepted),
+                        CompletableFuture.delayedExecutor(accepted.answerAfter().toMillis(), TimeUnit.MILLISECONDS));
+            case Accepted accepted -> CompletableFuture.completedFuture(accepted(accepted));
         };
     }
 

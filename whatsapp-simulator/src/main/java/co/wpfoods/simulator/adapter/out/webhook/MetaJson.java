@@ -5,10 +5,15 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Meta's webhook body bytes and signature (reference §2.2): non-ASCII characters escaped as
- * {@code \\uXXXX} with lowercase hex, and {@code sha256=<lowercase hex HMAC-SHA256(appSecret, body)>}.
+ * Meta's webhook body bytes and signature (reference §2.2): non-ASCII characters escaped as {@code \\uXXXX} with
+ * lowercase hex — Jackson's {@link JsonWriteFeature#ESCAPE_NON_ASCII} with {@link JsonWriteFeature#WRITE_HEX_UPPER_CASE}
+ * off (emoji become surrogate pairs, as in Meta's payloads) — and
+ * {@code sha256=<lowercase hex HMAC-SHA256(appSecret, body)>}.
  */
 public final class MetaJson {
 
@@ -16,25 +21,9 @@ public final class MetaJson {
 
     private MetaJson() {}
 
-    /**
-     * Escapes every non-ASCII UTF-16 unit of compact JSON text; safe outside strings because JSON
-     * syntax itself is ASCII. Emoji become surrogate pairs, as in Meta's payloads.
-     */
-    public static String escapeNonAscii(String json) {
-        StringBuilder out = new StringBuilder(json.length() + 16);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (c < 0x80) {
-                out.append(c);
-            } else {
-                out.append("\\u").append(HEX.toHexDigits(c));
-            }
-        }
-        return out.toString();
-    }
-
-    public static byte[] body(String json) {
-        return escapeNonAscii(json).getBytes(StandardCharsets.US_ASCII);
+    /** A writer of {@code mapper} that writes Meta's body bytes: compact, ASCII only, lowercase hex escapes. */
+    public static ObjectWriter writer(JsonMapper mapper) {
+        return mapper.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).without(JsonWriteFeature.WRITE_HEX_UPPER_CASE);
     }
 
     /** The {@code X-Hub-Signature-256} header value for these exact bytes. */

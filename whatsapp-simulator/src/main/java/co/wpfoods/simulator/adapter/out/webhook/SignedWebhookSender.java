@@ -45,7 +45,7 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
         }
     }
 
-    private final JsonMapper mapper;
+    private final tools.jackson.databind.ObjectWriter metaJson;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final Settings settings;
@@ -74,10 +74,10 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
             Duration requestTimeout,
             RandomGenerator random,
             Clock clock) {
-        this.mapper = mapper;
         this.http = http;
         this.scheduler = scheduler;
         this.settings = settings;
+        this.metaJson = MetaJson.writer(mapper);
         this.appSecret = appSecret;
         this.wabaId = wabaId;
         this.retry = retry;
@@ -88,7 +88,7 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
 
     @Override
     public void publish(ObjectNode value, Runnable onDelivered) {
-        byte[] body = MetaJson.body(mapper.writeValueAsString(WebhookPayloads.envelope(wabaId, value)));
+        byte[] body = metaJson.writeValueAsBytes(WebhookPayloads.envelope(wabaId, value));
         String kind = value.has("messages") ? "messages" : value.has("statuses") ? "statuses" : "other";
         AtomicBoolean acknowledged = new AtomicBoolean();
         Runnable once = () -> {
@@ -104,7 +104,7 @@ public final class SignedWebhookSender implements WebhookPublisher, WebhookDeliv
 
     @Override
     public void publishRaw(JsonNode body, boolean badSignature) {
-        byte[] bytes = MetaJson.body(mapper.writeValueAsString(body));
+        byte[] bytes = metaJson.writeValueAsBytes(body);
         String signature = MetaJson.signature(badSignature ? appSecret + "-wrong" : appSecret, bytes);
         start(bytes, signature, "raw", false, () -> {});
     }

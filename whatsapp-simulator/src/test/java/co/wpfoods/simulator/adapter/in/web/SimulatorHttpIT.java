@@ -38,7 +38,10 @@ import tools.jackson.databind.JsonNode;
             "simulator.webhook.max-backoff=200ms",
             "simulator.statuses.sent-delay=10ms",
             "simulator.statuses.delivered-delay=10ms",
-            "simulator.statuses.read-delay=10ms"
+            "simulator.statuses.read-delay=10ms",
+            // these tests send free-form messages to numbers that never wrote; the window (on by default) is
+            // exercised by BusinessMessagingTest and by turning it on at run time below
+            "simulator.enforcement.window=false"
         })
 class SimulatorHttpIT {
 
@@ -273,6 +276,60 @@ class SimulatorHttpIT {
                 .filter(body -> body.contains(waId))
                 .toList();
         assertThat(bodies).hasSize(3).containsOnly(bodies.get(0));
+    }
+
+    @Test
+    void graph_faults_switched_on_at_run_time_answer_503_or_hold_back_the_answer_of_a_message_meta_accepted()
+            throws Exception {
+        sim.api("PUT", "/sim/api/settings", "{'graphServerErrorProbability':1.0}");
+        var unavailable = sim.graphSend(
+                "{'messaging_product':'whatsapp','to':'+573001234567','type':'text','text':{'body':'hola'}}");
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.json().at("/error/code").intValue()).isEqualTo(2);
+
+        sim.api(
+                "PUT",
+                "/sim/api/settings",
+                "{'graphServerErrorProbability':0.0,'graphNoAnswerProbability':1.0,'graphNoAnswerHold':'PT30S'}");
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/v23.0/106540352242922/messages"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", TOKEN)
+                .timeout(Duration.ofSeconds(1))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"messaging_product\":\"whatsapp\",\"to\":\"+573001234567\",\"type\":\"text\","
+                                + "\"text\":{\"body\":\"sin respuesta\"},\"biz_opaque_callback_data\":\"cmd-lost-1\"}"))
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(java.net.http.HttpTimeoutException.class);
+        }
+
+        // the client never got an answer, yet Meta has the message: its statuses carry the callback data
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(webhookBodies().stream()
+                                .filter(body -> body.toString().contains("cmd-lost-1"))
+                                .map(body -> body.at("/entry/0/changes/0/value/statuses/0/status")
+                                        .stringValue()))
+                        .contains("sent"));
+    }
+
+    @Test
+    void with_the_window_switched_on_free_form_to_a_number_that_never_wrote_fails_with_131047_and_creates_no_phone() {
+        sim.api("PUT", "/sim/api/settings", "{'windowEnforced':true}");
+
+        var response = sim.graphSend(
+                "{'messaging_product':'whatsapp','to':'+573001112233','type':'text','text':{'body':'hola'}}");
+
+        assertThat(response.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(webhookBodies().stream()
+                                .map(body -> body.at("/entry/0/changes/0/value/statuses/0/errors/0/code")
+                                        .asInt(0)))
+                        .contains(131047));
+        assertThat(sim.api("GET", "/sim/api/phones/573001112233/messages", null).status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,7 +1,12 @@
-package co.wpfoods.schemas.wa;
+package co.wpfoods.messaging.adapter.out.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.schemas.wa.OutboundCommands;
+import co.wpfoods.schemas.wa.TemplateMessage;
+import co.wpfoods.schemas.wa.TemplateParameterType;
+import co.wpfoods.schemas.wa.WaUser;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

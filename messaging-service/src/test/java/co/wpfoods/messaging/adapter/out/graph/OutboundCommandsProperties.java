@@ -1,8 +1,13 @@
-package co.wpfoods.schemas.wa;
+package co.wpfoods.messaging.adapter.out.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import co.wpfoods.schemas.wa.MediaType;
+import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.schemas.wa.OutboundCommands;
+import co.wpfoods.schemas.wa.OutboundLimits;
+import co.wpfoods.schemas.wa.TemplateMessage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

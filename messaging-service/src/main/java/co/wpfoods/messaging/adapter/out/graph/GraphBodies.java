@@ -1,24 +1,49 @@
-package co.wpfoods.schemas.wa;
+package co.wpfoods.messaging.adapter.out.graph;
 
+import co.wpfoods.schemas.wa.HeaderType;
+import co.wpfoods.schemas.wa.InteractiveHeader;
+import co.wpfoods.schemas.wa.ListRow;
+import co.wpfoods.schemas.wa.ListSection;
+import co.wpfoods.schemas.wa.MarkRead;
+import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.schemas.wa.OutboundInteractive;
+import co.wpfoods.schemas.wa.OutboundKind;
+import co.wpfoods.schemas.wa.OutboundLocation;
+import co.wpfoods.schemas.wa.OutboundMedia;
+import co.wpfoods.schemas.wa.ReplyButton;
+import co.wpfoods.schemas.wa.TemplateComponent;
+import co.wpfoods.schemas.wa.TemplateMessage;
+import co.wpfoods.schemas.wa.TemplateParameter;
+import co.wpfoods.schemas.wa.WaUser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders an {@link OutboundCommand} as the JSON body of {@code POST /{phone-number-id}/messages} (WhatsApp Cloud API
  * reference §5), field for field. {@link #render} gives an ordered tree of maps, lists, strings and booleans;
- * {@link #json} its JSON text.
+ * {@link #json} writes it with Jackson, non-ASCII escaped as {@code \\uXXXX} like Meta's own payloads. (It lived in
+ * {@code schemas}, which holds contracts only; rendering Meta's wire format is this adapter's job.)
  */
 public final class GraphBodies {
 
     private GraphBodies() {}
 
+    private static final ObjectWriter JSON = JsonMapper.builder()
+            .build()
+            .writer()
+            .with(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .without(JsonWriteFeature.WRITE_HEX_UPPER_CASE);
+
     /** The JSON body for this command. */
     public static String json(OutboundCommand command) {
-        return Json.write(render(command));
+        return JSON.writeValueAsString(render(command));
     }
 
     /**
