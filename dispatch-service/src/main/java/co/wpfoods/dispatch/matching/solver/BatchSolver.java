@@ -74,11 +74,6 @@ public final class BatchSolver {
             addWorkersNearestOrders(orders, workers, now, candidates, pairCosts);
         }
         int[] mate = MinCostAssignment.solve(workers.size(), candidates, pairCosts);
-        System.err.printf(
-                "prune %.1f ms, flow %.1f ms, arcs %d%n",
-                (t1 - t0) / 1e6,
-                (System.nanoTime() - t1) / 1e6,
-                java.util.Arrays.stream(candidates).mapToInt(c -> c.length).sum());
         while (prune) {
             Arcs[] reachable = new Arcs[n];
             boolean widened = false;
@@ -116,8 +111,6 @@ public final class BatchSolver {
                 break;
             }
             mate = MinCostAssignment.solve(workers.size(), candidates, pairCosts);
-            System.err.println("repair round, unassigned before: "
-                    + java.util.Arrays.stream(mate).filter(m -> m < 0).count());
         }
         List<Assignment> plan = new ArrayList<>();
         for (int o = 0; o < n; o++) {
