@@ -7,6 +7,7 @@ import co.wpfoods.schemas.dispatch.Delivered;
 import co.wpfoods.schemas.dispatch.OfferDeclined;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.testing.EmbeddedInfra;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
