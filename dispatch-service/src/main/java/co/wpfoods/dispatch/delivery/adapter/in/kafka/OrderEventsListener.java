@@ -36,7 +36,7 @@ class OrderEventsListener {
         this.tracking = tracking;
     }
 
-    @KafkaListener(id = "dispatch-orders", topics = Topics.Orders.ORDER)
+    @KafkaListener(topics = Topics.Orders.ORDER)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         SpecificRecord value = record.value();
         switch (value) {

@@ -24,7 +24,7 @@ class WorkerMessagesListener {
         this.conversation = conversation;
     }
 
-    @KafkaListener(id = "dispatch-worker-messages", topics = Topics.WhatsApp.INBOUND_WORKER)
+    @KafkaListener(topics = Topics.WhatsApp.INBOUND_WORKER)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         switch (record.value()) {
             case InboundMessage message -> {
