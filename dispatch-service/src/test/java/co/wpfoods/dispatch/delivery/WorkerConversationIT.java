@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
             "wpfoods.dispatch.batch-window=500ms",
             "wpfoods.dispatch.offer-ttl=4s",
             "wpfoods.dispatch.scheduler-polling-interval=100ms",
+            "wpfoods.dispatch.delayed-after=8s",
+            "wpfoods.dispatch.fail-after=20s",
             "wpfoods.dispatch.ai.base-url=http://127.0.0.1:9",
         })
 @EmbeddedInfra
@@ -248,6 +250,25 @@ class WorkerConversationIT {
         chat.tap(gina, "problem:o-can-2:CUSTOMER_UNREACHABLE");
         chat.awaitReply(gina, "Avisamos a soporte");
         assertThat(get("/api/dispatch/problems").toString()).contains("o-can-2", "CUSTOMER_UNREACHABLE");
+    }
+
+    @Test
+    void an_order_nobody_can_take_is_reported_delayed_then_given_up_by_policy() {
+        // given an order confirmed in a zone where no rapitendero is online
+        chat.placeAndConfirm("o-none-1", "z-sumapaz", 4.20, -74.20, "5555", null);
+
+        // then after delayed-after it is reported delayed (ops alerted), after fail-after given up
+        chat.awaitEvent("o-none-1", "DeliveryDelayed");
+        assertThat(get("/api/dispatch/alerts").toString()).contains("NO_WORKER_DELAYED", "o-none-1");
+        chat.awaitEvent("o-none-1", "DeliveryFailed");
+        co.wpfoods.schemas.dispatch.DeliveryFailed failed =
+                (co.wpfoods.schemas.dispatch.DeliveryFailed) chat.events("o-none-1").stream()
+                        .filter(co.wpfoods.schemas.dispatch.DeliveryFailed.class::isInstance)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(failed.getReason()).isEqualTo(co.wpfoods.schemas.dispatch.DeliveryFailureReason.NO_WORKER);
+        assertThat(chat.eventTypes("o-none-1").stream().filter("DeliveryDelayed"::equals))
+                .hasSize(1);
     }
 
     @Test
