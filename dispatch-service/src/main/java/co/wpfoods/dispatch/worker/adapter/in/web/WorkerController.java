@@ -1,7 +1,8 @@
 package co.wpfoods.dispatch.worker.adapter.in.web;
 
+import co.wpfoods.dispatch.delivery.application.OnboardingWorker;
+import co.wpfoods.dispatch.matching.domain.Vehicle;
 import co.wpfoods.dispatch.worker.application.NumberTakenException;
-import co.wpfoods.dispatch.worker.application.RegisteringWorker;
 import co.wpfoods.dispatch.worker.application.Workers;
 import co.wpfoods.dispatch.worker.domain.InvalidWorkerException;
 import co.wpfoods.dispatch.worker.domain.WaId;
@@ -9,6 +10,7 @@ import co.wpfoods.dispatch.worker.domain.Worker;
 import co.wpfoods.dispatch.worker.domain.WorkerId;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,15 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/dispatch/workers")
 class WorkerController {
 
-    private final RegisteringWorker registering;
+    private final OnboardingWorker onboarding;
     private final Workers workers;
 
-    WorkerController(RegisteringWorker registering, Workers workers) {
-        this.registering = registering;
+    WorkerController(OnboardingWorker onboarding, Workers workers) {
+        this.onboarding = onboarding;
         this.workers = workers;
     }
 
-    record RegisterWorker(String name, String waId) {}
+    /** {@code vehicle} MOTORCYCLE (default), CAR, BICYCLE or ON_FOOT; {@code zone} optional; {@code language} es (default) or en. */
+    record RegisterWorker(String name, String waId, String vehicle, String zone, String language) {}
 
     record WorkerView(String id, String name, String waId, boolean active) {
         static WorkerView of(Worker worker) {
@@ -44,7 +47,22 @@ class WorkerController {
 
     @PostMapping
     ResponseEntity<WorkerView> register(@RequestBody RegisterWorker request) {
-        var worker = registering.register(request.name(), WaId.parse(request.waId()));
+        Vehicle vehicle;
+        try {
+            vehicle = Vehicle.parse(request.vehicle());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidWorkerException(e.getMessage());
+        }
+        String language =
+                request.language() == null ? "es" : request.language().strip().toLowerCase(Locale.ROOT);
+        if (!language.equals("es") && !language.equals("en")) {
+            throw new InvalidWorkerException("language must be es or en: " + request.language());
+        }
+        String zone = request.zone() == null || request.zone().isBlank()
+                ? null
+                : request.zone().strip();
+        var worker = onboarding.onboard(
+                request.name(), WaId.parse(request.waId()), vehicle, zone, Locale.forLanguageTag(language));
         return ResponseEntity.created(
                         URI.create("/api/dispatch/workers/" + worker.id().value()))
                 .body(WorkerView.of(worker));

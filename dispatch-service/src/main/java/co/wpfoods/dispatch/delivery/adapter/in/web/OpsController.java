@@ -1,0 +1,160 @@
+package co.wpfoods.dispatch.delivery.adapter.in.web;
+
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.application.DispatchClock;
+import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Ops: earnings and payouts per worker, the problem queue, alerts, and the weather per zone (rain bonus). */
+@RestController
+@RequestMapping("/api/dispatch")
+@Tag(name = "dispatch ops")
+class OpsController {
+
+    private final DispatchStore store;
+    private final ReadingEarnings earnings;
+    private final DispatchClock clock;
+
+    OpsController(DispatchStore store, ReadingEarnings earnings, DispatchClock clock) {
+        this.store = store;
+        this.earnings = earnings;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "A worker's earnings: today, this week, or from/to (local dates, to exclusive)")
+    @GetMapping("/workers/{workerId}/earnings")
+    ResponseEntity<ReadingEarnings.Period> earnings(
+            @PathVariable String workerId,
+            @RequestParam(defaultValue = "today") String period,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        if (store.worker(workerId).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        if (from != null || to != null) {
+            if (from == null || to == null) {
+                throw new BadRequest("from and to go together");
+            }
+            LocalDate start = date(from);
+            LocalDate end = date(to);
+            if (!end.isAfter(start)) {
+                throw new BadRequest("to must be after from");
+            }
+            return ResponseEntity.ok(earnings.between(workerId, start, end));
+        }
+        return switch (period) {
+            case "today" -> ResponseEntity.ok(earnings.today(workerId));
+            case "week" -> ResponseEntity.ok(earnings.thisWeek(workerId));
+            default -> throw new BadRequest("period is today or week");
+        };
+    }
+
+    record PayoutRequest(String upTo, String reference) {}
+
+    record PayoutView(String id, String workerId, long amountCop, String reference, Instant paidAt) {}
+
+    @Operation(summary = "Marks the worker's unpaid earnings (before upTo, default now) as paid by one payout")
+    @PostMapping("/workers/{workerId}/payouts")
+    @Transactional
+    ResponseEntity<?> pay(@PathVariable String workerId, @RequestBody(required = false) PayoutRequest request) {
+        if (store.worker(workerId).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Instant now = clock.now();
+        Instant upTo = now;
+        if (request != null && request.upTo() != null) {
+            try {
+                upTo = Instant.parse(request.upTo());
+            } catch (DateTimeParseException e) {
+                throw new BadRequest("upTo must be an ISO-8601 instant: " + request.upTo());
+            }
+        }
+        String id = "po-" + UUID.randomUUID();
+        long amount = store.pay(id, workerId, upTo, request == null ? null : request.reference(), now);
+        if (amount == 0) {
+            return ResponseEntity.unprocessableContent()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.UNPROCESSABLE_CONTENT, "nothing unpaid before " + upTo));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new PayoutView(id, workerId, amount, request == null ? null : request.reference(), now));
+    }
+
+    @Operation(summary = "A worker's payouts, oldest first")
+    @GetMapping("/workers/{workerId}/payouts")
+    List<DispatchStore.PayoutRow> payouts(@PathVariable String workerId) {
+        return store.payouts(workerId);
+    }
+
+    @Operation(summary = "Problems reported by rapitenderos (open ones unless all=true)")
+    @GetMapping("/problems")
+    List<DispatchStore.ProblemRow> problems(@RequestParam(defaultValue = "false") boolean all) {
+        return store.problems(!all);
+    }
+
+    @Operation(summary = "Marks a problem resolved")
+    @PostMapping("/problems/{id}/resolve")
+    @Transactional
+    ResponseEntity<Void> resolve(@PathVariable long id) {
+        return store.resolveProblem(id, clock.now())
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
+    }
+
+    @Operation(summary = "Alerts for ops not yet acknowledged (no worker, PIN failures, problems)")
+    @GetMapping("/alerts")
+    List<DispatchStore.AlertRow> alerts() {
+        return store.alerts();
+    }
+
+    record Weather(Boolean raining) {}
+
+    @Operation(summary = "Sets whether it rains in a zone (rain bonus on deliveries there)")
+    @PutMapping("/zones/{zone}/weather")
+    @Transactional
+    ResponseEntity<Weather> weather(@PathVariable String zone, @RequestBody Weather weather) {
+        if (weather == null || weather.raining() == null) {
+            throw new BadRequest("raining (true or false) is required");
+        }
+        store.setRaining(zone, weather.raining(), clock.now());
+        return ResponseEntity.ok(weather);
+    }
+
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ProblemDetail badRequest(BadRequest e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("a date is YYYY-MM-DD: " + text);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package co.wpfoods.dispatch.delivery.application;
+
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
+import co.wpfoods.dispatch.delivery.config.DispatchProperties;
+import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
+import co.wpfoods.dispatch.delivery.domain.Delivery;
+import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
+import co.wpfoods.dispatch.delivery.domain.Offer;
+import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A worker accepts or declines an offer, or it expires. Accepting makes the assignment; declining or expiring puts the
+ * order back into its pool, where the next batch leaves this worker out.
+ */
+@Service
+public class AnsweringOffers {
+
+    private final DispatchStore store;
+    private final DeliveryEvents events;
+    private final WorkerMessages messages;
+    private final DispatchProperties properties;
+    private final DispatchClock clock;
+
+    AnsweringOffers(
+            DispatchStore store,
+            DeliveryEvents events,
+            WorkerMessages messages,
+            DispatchProperties properties,
+            DispatchClock clock) {
+        this.store = store;
+        this.events = events;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void accept(WorkerProfile worker, String offerId) {
+        Instant now = clock.now();
+        Optional<Offer> open = pendingOf(worker, offerId);
+        if (open.isEmpty()) {
+            messages.say(worker, "worker:" + worker.workerId(), "offer.gone");
+            return;
+        }
+        Offer offer = open.get();
+        if (!now.isBefore(offer.expiresAt())) {
+            expire(offer, now);
+            return;
+        }
+        DispatchOrder order = store.lockOrder(offer.orderId()).orElseThrow();
+        if (order.status() != DispatchOrder.Status.OFFERED
+                || store.activeDeliveriesOf(worker.workerId()).size() >= properties.maxActiveDeliveries()) {
+            store.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
+            messages.say(worker, order.orderId(), "offer.gone");
+            return;
+        }
+        store.answer(offer.offerId(), Offer.Answer.ACCEPTED, now);
+        store.addDelivery(Delivery.assigned(order.orderId(), worker.workerId()), offer.offerId(), now);
+        store.setStatus(order.orderId(), DispatchOrder.Status.ASSIGNED);
+        long travelSeconds =
+                Math.round(offer.distanceMeters() / worker.vehicle().metersPerSecond());
+        events.workerAssigned(order, worker, now.plusSeconds(travelSeconds), now);
+        messages.accepted(worker, order);
+        if (order.ready()) {
+            messages.say(worker, order.orderId(), "order.ready", order.reference(), order.restaurantName());
+        }
+    }
+
+    /** The worker said no (or went offline: {@code reason} "offline"). */
+    @Transactional
+    public void decline(WorkerProfile worker, String offerId, String reason) {
+        Optional<Offer> open = pendingOf(worker, offerId);
+        if (open.isEmpty()) {
+            messages.say(worker, "worker:" + worker.workerId(), "offer.gone");
+            return;
+        }
+        Instant now = clock.now();
+        Offer offer = open.get();
+        store.answer(offer.offerId(), Offer.Answer.DECLINED, now);
+        backToPool(offer, now);
+        events.offerDeclined(offer, reason, now);
+        if ("offline".equals(reason)) {
+            store.order(offer.orderId())
+                    .ifPresent(o -> messages.say(worker, o.orderId(), "offline.offer", o.reference()));
+        } else {
+            messages.say(worker, offer.orderId(), "offer.declined");
+        }
+    }
+
+    /** The offer's timer fired: if still unanswered, it expires and the order goes back to the pool. */
+    @Transactional
+    public void expire(String offerId) {
+        store.lockOffer(offerId)
+                .filter(offer -> offer.answer() == Offer.Answer.PENDING)
+                .ifPresent(offer -> expire(offer, clock.now()));
+    }
+
+    private void expire(Offer offer, Instant now) {
+        store.answer(offer.offerId(), Offer.Answer.EXPIRED, now);
+        backToPool(offer, now);
+        events.offerExpired(offer, now);
+        store.worker(offer.workerId())
+                .ifPresent(worker -> store.order(offer.orderId())
+                        .ifPresent(o -> messages.say(worker, o.orderId(), "offer.expired", o.reference())));
+    }
+
+    private void backToPool(Offer offer, Instant now) {
+        store.lockOrder(offer.orderId())
+                .filter(order -> order.status() == DispatchOrder.Status.OFFERED)
+                .ifPresent(order -> store.pool(order.orderId(), null, now));
+    }
+
+    private Optional<Offer> pendingOf(WorkerProfile worker, String offerId) {
+        return store.lockOffer(offerId)
+                .filter(offer -> offer.workerId().equals(worker.workerId()))
+                .filter(offer -> offer.answer() == Offer.Answer.PENDING);
+    }
+}

@@ -1,0 +1,115 @@
+package co.wpfoods.dispatch.delivery.application;
+
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
+import co.wpfoods.dispatch.delivery.config.DispatchProperties;
+import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
+import co.wpfoods.dispatch.delivery.domain.Delivery;
+import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import co.wpfoods.dispatch.delivery.domain.WorkerState;
+import co.wpfoods.dispatch.matching.domain.GeoPoint;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Confirming the registration, going online and offline (availability sessions), sharing a location. */
+@Service
+public class Availability {
+
+    private final DispatchStore store;
+    private final DeliveryEvents events;
+    private final WorkerMessages messages;
+    private final AnsweringOffers offers;
+    private final DispatchProperties properties;
+    private final DispatchClock clock;
+
+    Availability(
+            DispatchStore store,
+            DeliveryEvents events,
+            WorkerMessages messages,
+            AnsweringOffers offers,
+            DispatchProperties properties,
+            DispatchClock clock) {
+        this.store = store;
+        this.events = events;
+        this.messages = messages;
+        this.offers = offers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void confirm(WorkerProfile worker, WorkerState state) {
+        store.saveState(state.asConfirmed(), clock.now());
+        messages.confirmed(worker);
+    }
+
+    /** Online with a fresh location; otherwise the location is asked for first. */
+    @Transactional
+    public void goOnline(WorkerProfile worker, WorkerState state) {
+        Instant now = clock.now();
+        if (!state.confirmed()) {
+            messages.welcome(worker);
+            return;
+        }
+        if (state.online() && state.locationFresh(now, properties.locationStaleAfter())) {
+            messages.online(worker, "online.already");
+            return;
+        }
+        if (!state.locationFresh(now, properties.locationStaleAfter())) {
+            store.saveState(state.expecting(WorkerState.Awaiting.LOCATION, null), now);
+            messages.askLocation(worker, state.online() ? "ask.location.stale" : "ask.location");
+            return;
+        }
+        online(worker, state, now);
+    }
+
+    @Transactional
+    public void goOffline(WorkerProfile worker, WorkerState state, String reason) {
+        Instant now = clock.now();
+        List<Delivery> active = store.activeDeliveriesOf(worker.workerId());
+        if (!active.isEmpty()) {
+            String reference = store.order(active.getFirst().orderId())
+                    .map(o -> o.reference())
+                    .orElse("");
+            messages.say(worker, "worker:" + worker.workerId(), "offline.busy", reference);
+            return;
+        }
+        store.pendingOfferOf(worker.workerId()).ifPresent(offer -> offers.decline(worker, offer.offerId(), "offline"));
+        if (!state.online()) {
+            store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+            messages.say(worker, "worker:" + worker.workerId(), "offline.already");
+            return;
+        }
+        store.saveState(state.withOnline(false).expecting(WorkerState.Awaiting.NOTHING, null), now);
+        store.endSession(worker.workerId(), reason, now);
+        events.workerOffline(worker, reason, now);
+        messages.say(worker, "worker:" + worker.workerId(), "offline");
+    }
+
+    /** A shared or live location: kept as the latest, in the delivery's history, and it completes going online. */
+    @Transactional
+    public void located(WorkerProfile worker, WorkerState state, GeoPoint at) {
+        Instant now = clock.now();
+        WorkerState located = state.located(at, now);
+        for (Delivery delivery : store.activeDeliveriesOf(worker.workerId())) {
+            store.addLocation(worker.workerId(), delivery.orderId(), at, now, properties.locationHistoryPerDelivery());
+        }
+        if (state.awaiting() == WorkerState.Awaiting.LOCATION) {
+            online(worker, located.expecting(WorkerState.Awaiting.NOTHING, null), now);
+        } else {
+            store.saveState(located, now);
+        }
+    }
+
+    private void online(WorkerProfile worker, WorkerState state, Instant now) {
+        boolean wasOnline = state.online();
+        store.saveState(state.withOnline(true), now);
+        if (!wasOnline) {
+            store.startSession(worker.workerId(), now);
+            events.workerOnline(worker, state.location(), now);
+        }
+        messages.online(worker, wasOnline ? "online.already" : "online");
+    }
+}

@@ -1,0 +1,174 @@
+package co.wpfoods.dispatch.delivery.application;
+
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
+import co.wpfoods.dispatch.delivery.config.DispatchProperties;
+import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
+import co.wpfoods.dispatch.delivery.domain.Delivery;
+import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
+import co.wpfoods.dispatch.delivery.domain.Earning;
+import co.wpfoods.dispatch.delivery.domain.EarningsPolicy;
+import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import co.wpfoods.dispatch.delivery.domain.WorkerState;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pickup, the PIN at the door, and problems on the way; the earning is booked once, with the delivery. */
+@Service
+public class Delivering {
+
+    private final DispatchStore store;
+    private final DeliveryEvents events;
+    private final WorkerMessages messages;
+    private final DispatchProperties properties;
+    private final DispatchClock clock;
+    private final EarningsPolicy earnings;
+
+    Delivering(
+            DispatchStore store,
+            DeliveryEvents events,
+            WorkerMessages messages,
+            DispatchProperties properties,
+            DispatchClock clock) {
+        this.store = store;
+        this.events = events;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+        this.earnings = properties.earnings().policy();
+    }
+
+    /** The worker's delivery for this order (or their current one when {@code orderId} is null). */
+    public Optional<Delivery> current(WorkerProfile worker, String orderId) {
+        if (orderId != null) {
+            return store.lockDelivery(orderId).filter(d -> d.workerId().equals(worker.workerId()));
+        }
+        return store.activeDeliveriesOf(worker.workerId()).stream().findFirst();
+    }
+
+    @Transactional
+    public void pickUp(WorkerProfile worker, String orderId) {
+        Optional<Delivery> found = current(worker, orderId);
+        if (found.isEmpty()) {
+            messages.say(worker, "worker:" + worker.workerId(), "no.delivery");
+            return;
+        }
+        Delivery delivery = store.lockDelivery(found.get().orderId()).orElseThrow();
+        DispatchOrder order = store.order(delivery.orderId()).orElseThrow();
+        Instant now = clock.now();
+        switch (delivery.pickUp(now)) {
+            case Delivery.PickedUpNow(Delivery picked) -> {
+                store.saveDelivery(picked, null);
+                store.setStatus(order.orderId(), DispatchOrder.Status.PICKED_UP);
+                WorkerState state = store.lockState(worker.workerId());
+                events.pickedUp(order, worker, state.location(), now);
+                messages.pickedUp(worker, order);
+            }
+            case Delivery.Unchanged(Delivery same, Delivery.Status was) -> unchanged(worker, order, was);
+            default -> throw new IllegalStateException("pickUp cannot end " + delivery);
+        }
+    }
+
+    /** "Entregado": ask for the PIN (the next 4 digits the worker sends are read as the PIN). */
+    @Transactional
+    public void askPin(WorkerProfile worker, WorkerState state, String orderId) {
+        Optional<Delivery> found = current(worker, orderId);
+        if (found.isEmpty()) {
+            messages.say(worker, "worker:" + worker.workerId(), "no.delivery");
+            return;
+        }
+        DispatchOrder order = store.order(found.get().orderId()).orElseThrow();
+        Delivery delivery = found.get();
+        if (delivery.status() == Delivery.Status.PICKED_UP && delivery.pinAttempts() >= properties.maxPinAttempts()) {
+            messages.say(worker, order.orderId(), "pin.locked", delivery.pinAttempts());
+        } else if (delivery.status() == Delivery.Status.PICKED_UP) {
+            store.saveState(state.expecting(WorkerState.Awaiting.PIN, order.orderId()), clock.now());
+            messages.say(worker, order.orderId(), "ask.pin", messages.customer(worker, order));
+        } else {
+            unchanged(worker, order, delivery.status());
+        }
+    }
+
+    /** The PIN the worker typed for the order they are at. */
+    @Transactional
+    public void pin(WorkerProfile worker, WorkerState state, String orderId, String pin) {
+        Optional<Delivery> found = current(worker, orderId);
+        if (found.isEmpty()) {
+            store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), clock.now());
+            messages.say(worker, "worker:" + worker.workerId(), "no.delivery");
+            return;
+        }
+        Delivery delivery = store.lockDelivery(found.get().orderId()).orElseThrow();
+        DispatchOrder order = store.order(delivery.orderId()).orElseThrow();
+        Instant now = clock.now();
+        switch (delivery.deliver(pin, order.deliveryPin(), properties.maxPinAttempts(), now)) {
+            case Delivery.DeliveredNow(Delivery done) -> {
+                int meters = order.tripMeters();
+                store.saveDelivery(done, meters);
+                store.setStatus(order.orderId(), DispatchOrder.Status.DELIVERED);
+                store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                Earning earning = earnings.quote(meters, now, store.raining(order.zone()));
+                store.bookEarning(order.orderId(), worker.workerId(), earning, now);
+                events.delivered(order, worker.workerId(), meters, now);
+                messages.say(
+                        worker,
+                        order.orderId(),
+                        "delivered",
+                        order.reference(),
+                        messages.money(worker, earning.totalCop()));
+            }
+            case Delivery.WrongPin(Delivery tried, int left) -> {
+                store.saveDelivery(tried, null);
+                messages.say(worker, order.orderId(), "pin.wrong", left);
+            }
+            case Delivery.PinLocked(Delivery tried) -> {
+                store.saveDelivery(tried, null);
+                store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                store.alert(
+                        "PIN_FAILED",
+                        order.orderId(),
+                        worker.workerId(),
+                        "the PIN did not match " + tried.pinAttempts() + " times",
+                        now);
+                messages.say(worker, order.orderId(), "pin.locked", tried.pinAttempts());
+            }
+            case Delivery.Unchanged(Delivery same, Delivery.Status was) -> {
+                store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                unchanged(worker, order, was);
+            }
+            default -> throw new IllegalStateException("deliver cannot end " + delivery);
+        }
+    }
+
+    /** Shows the problem menu for the current delivery. */
+    @Transactional
+    public void problemMenu(WorkerProfile worker) {
+        current(worker, null)
+                .flatMap(d -> store.order(d.orderId()))
+                .ifPresentOrElse(
+                        order -> messages.problemMenu(worker, order),
+                        () -> messages.say(worker, "worker:" + worker.workerId(), "no.delivery"));
+    }
+
+    /** A problem reaches ops (queue and alert); the worker is told it did. */
+    @Transactional
+    public void report(WorkerProfile worker, String orderId, String kind) {
+        Instant now = clock.now();
+        DispatchOrder order = store.order(orderId).orElseThrow();
+        store.report(worker.workerId(), orderId, kind, now);
+        store.alert("PROBLEM_" + kind, orderId, worker.workerId(), "reported by the rapitendero", now);
+        messages.say(worker, orderId, "problem.reported", order.reference());
+    }
+
+    private void unchanged(WorkerProfile worker, DispatchOrder order, Delivery.Status was) {
+        String key = switch (was) {
+            case DELIVERED -> "delivered.already";
+            case PICKED_UP -> "picked.already";
+            case ASSIGNED -> "not.picked";
+            case CANCELLED -> "order.cancelled";
+        };
+        messages.say(worker, order.orderId(), key, order.reference());
+    }
+}

@@ -1,0 +1,168 @@
+package co.wpfoods.dispatch.delivery.application;
+
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore.FreeWorkerRow;
+import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
+import co.wpfoods.dispatch.delivery.config.DispatchProperties;
+import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
+import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
+import co.wpfoods.dispatch.delivery.domain.EarningsPolicy;
+import co.wpfoods.dispatch.delivery.domain.Offer;
+import co.wpfoods.dispatch.matching.domain.Assignment;
+import co.wpfoods.dispatch.matching.domain.CostModel;
+import co.wpfoods.dispatch.matching.domain.FreeWorker;
+import co.wpfoods.dispatch.matching.domain.PoolOrder;
+import co.wpfoods.dispatch.matching.solver.BatchSolver;
+import co.wpfoods.schemas.dispatch.DeliveryFailureReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One batch window: every zone's pool solved jointly against the free workers, offers sent with their expiry timers;
+ * orders that waited too long are reported delayed (ops alerted) and, by policy, given up.
+ */
+@Service
+public class MatchingOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingOrders.class);
+
+    private final DispatchStore store;
+    private final DeliveryEvents events;
+    private final WorkerMessages messages;
+    private final OfferTimers timers;
+    private final DispatchProperties properties;
+    private final DispatchClock clock;
+    private final BatchSolver solver;
+    private final EarningsPolicy earnings;
+
+    MatchingOrders(
+            DispatchStore store,
+            DeliveryEvents events,
+            WorkerMessages messages,
+            OfferTimers timers,
+            DispatchProperties properties,
+            DispatchClock clock) {
+        this.store = store;
+        this.events = events;
+        this.messages = messages;
+        this.timers = timers;
+        this.properties = properties;
+        this.clock = clock;
+        this.solver = new BatchSolver(
+                new CostModel(properties.latePenaltyMetersPerSecond()), properties.candidatesPerOrder());
+        this.earnings = properties.earnings().policy();
+    }
+
+    /** Solves every pool once; returns the offers sent. */
+    @Transactional
+    public int solvePools() {
+        Instant now = clock.now();
+        List<DispatchOrder> pool = new ArrayList<>();
+        for (DispatchOrder order : store.lockPool()) {
+            if (!givenUp(order, now)) {
+                pool.add(order);
+            }
+        }
+        if (pool.isEmpty()) {
+            return 0;
+        }
+        List<FreeWorkerRow> free =
+                store.freeWorkers(now.minus(properties.locationStaleAfter()), properties.maxActiveDeliveries());
+        Map<String, Set<String>> offeredBefore =
+                store.offeredBefore(pool.stream().map(DispatchOrder::orderId).toList());
+        Map<String, List<DispatchOrder>> byZone = pool.stream()
+                .filter(order -> order.pickupPoint() != null)
+                .collect(Collectors.groupingBy(
+                        o -> Objects.toString(o.zone(), ""), LinkedHashMap::new, Collectors.toList()));
+        Set<String> busy = new HashSet<>();
+        int sent = 0;
+        for (Map.Entry<String, List<DispatchOrder>> zone : byZone.entrySet()) {
+            List<FreeWorker> workers = free.stream()
+                    .filter(w -> !busy.contains(w.workerId()))
+                    .filter(w -> w.zone() == null
+                            || zone.getKey().isEmpty()
+                            || w.zone().equals(zone.getKey()))
+                    .map(w -> new FreeWorker(w.workerId(), w.location(), w.vehicle()))
+                    .toList();
+            if (workers.isEmpty()) {
+                continue;
+            }
+            List<PoolOrder> orders = zone.getValue().stream()
+                    .map(o -> new PoolOrder(
+                            o.orderId(),
+                            o.pickupPoint(),
+                            o.readyAt(now),
+                            offeredBefore.getOrDefault(o.orderId(), Set.of())))
+                    .toList();
+            Map<String, DispatchOrder> byId =
+                    zone.getValue().stream().collect(Collectors.toMap(DispatchOrder::orderId, Function.identity()));
+            for (Assignment assignment : solver.solve(orders, workers, now)) {
+                busy.add(assignment.workerId());
+                offer(byId.get(assignment.orderId()), assignment, now);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void offer(DispatchOrder order, Assignment assignment, Instant now) {
+        long pay = earnings.quote(order.tripMeters(), now, store.raining(order.zone()))
+                .totalCop();
+        Offer offer = new Offer(
+                "of-" + UUID.randomUUID(),
+                order.orderId(),
+                assignment.workerId(),
+                now,
+                now.plus(properties.offerTtl()),
+                assignment.distanceMeters(),
+                pay,
+                Offer.Answer.PENDING);
+        store.addOffer(offer);
+        store.setStatus(order.orderId(), DispatchOrder.Status.OFFERED);
+        events.offerSent(offer, now);
+        timers.expireAt(offer.offerId(), offer.expiresAt());
+        store.worker(assignment.workerId()).ifPresent(worker -> messages.offer(worker, offer, order, now));
+        log.info(
+                "offered order {} to worker {} at {} m",
+                order.orderId(),
+                assignment.workerId(),
+                assignment.distanceMeters());
+    }
+
+    /** Reports a long wait once; gives the order up after fail-after when the policy says so. */
+    private boolean givenUp(DispatchOrder order, Instant now) {
+        Duration waiting = Duration.between(order.pooledAt(), now);
+        if (properties.noWorkerPolicy() == DispatchProperties.NoWorkerPolicy.CANCEL
+                && waiting.compareTo(properties.failAfter()) >= 0) {
+            store.setStatus(order.orderId(), DispatchOrder.Status.FAILED);
+            events.failed(
+                    order.orderId(),
+                    null,
+                    DeliveryFailureReason.NO_WORKER,
+                    "no rapitendero took it in " + waiting.toMinutes() + " min",
+                    now);
+            store.alert("NO_WORKER_FAILED", order.orderId(), null, "given up after " + waiting.toSeconds() + " s", now);
+            return true;
+        }
+        if (!order.delayReported() && waiting.compareTo(properties.delayedAfter()) >= 0) {
+            store.markDelayReported(order.orderId());
+            events.delayed(order, (int) waiting.toSeconds(), now);
+            store.alert("NO_WORKER_DELAYED", order.orderId(), null, "waiting " + waiting.toSeconds() + " s", now);
+        }
+        return false;
+    }
+}

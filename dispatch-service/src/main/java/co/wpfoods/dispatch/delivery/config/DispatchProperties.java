@@ -1,0 +1,66 @@
+package co.wpfoods.dispatch.delivery.config;
+
+import co.wpfoods.dispatch.delivery.domain.EarningsPolicy;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code wpfoods.dispatch.*}: matching, offers, the no-worker policy, the conversation and earnings. */
+@Validated
+@ConfigurationProperties("wpfoods.dispatch")
+public record DispatchProperties(
+        @DefaultValue("10s") Duration batchWindow,
+        @DefaultValue("45s") Duration offerTtl,
+        @DefaultValue("12") int candidatesPerOrder,
+        @DefaultValue("4.0") double latePenaltyMetersPerSecond,
+        @DefaultValue("1") int maxActiveDeliveries,
+        @DefaultValue("10m") Duration locationStaleAfter,
+        @DefaultValue("5m") Duration delayedAfter,
+        @DefaultValue("20m") Duration failAfter,
+        @DefaultValue("CANCEL") NoWorkerPolicy noWorkerPolicy,
+        @DefaultValue("3") int maxPinAttempts,
+        @DefaultValue("50") int locationHistoryPerDelivery,
+        @DefaultValue("500ms") Duration schedulerPollingInterval,
+        @DefaultValue("oferta_pedido") String offerTemplate,
+        @DefaultValue("bienvenida_rapitendero") String welcomeTemplate,
+        @DefaultValue Ai ai,
+        @DefaultValue Earnings earnings) {
+
+    public enum NoWorkerPolicy {
+        /** after fail-after the order is given up: DeliveryFailed(NO_WORKER), order-service cancels and refunds */
+        CANCEL,
+        /** the order keeps looking until it is cancelled elsewhere */
+        KEEP_LOOKING
+    }
+
+    public record Ai(
+            @DefaultValue("http://localhost:8085") String baseUrl,
+            @DefaultValue("300ms") Duration timeout,
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("10") int slidingWindow,
+            @DefaultValue("30s") Duration openFor) {}
+
+    public record Earnings(
+            @DefaultValue("3500") long baseCop,
+            @DefaultValue("900") long perKmCop,
+            @DefaultValue("250") long gasPerKmCop,
+            @DefaultValue("1500") long peakBonusCop,
+            @DefaultValue("1000") long rainBonusCop,
+            @DefaultValue({"11:30-14:00", "18:30-21:00"}) List<String> peaks,
+            @DefaultValue("America/Bogota") ZoneId timeZone) {
+
+        public EarningsPolicy policy() {
+            return new EarningsPolicy(
+                    baseCop,
+                    perKmCop,
+                    gasPerKmCop,
+                    peakBonusCop,
+                    rainBonusCop,
+                    peaks.stream().map(EarningsPolicy.PeakWindow::parse).toList(),
+                    timeZone);
+        }
+    }
+}

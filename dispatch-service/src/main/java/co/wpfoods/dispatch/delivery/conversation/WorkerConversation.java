@@ -1,0 +1,161 @@
+package co.wpfoods.dispatch.delivery.conversation;
+
+import co.wpfoods.dispatch.delivery.adapter.out.ai.IntentClient;
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.application.AnsweringOffers;
+import co.wpfoods.dispatch.delivery.application.Availability;
+import co.wpfoods.dispatch.delivery.application.Delivering;
+import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
+import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import co.wpfoods.dispatch.delivery.domain.WorkerState;
+import co.wpfoods.dispatch.matching.domain.GeoPoint;
+import co.wpfoods.schemas.wa.InboundMessage;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rapitendero's chat: taps (buttons, list rows, template quick replies) first; a location message; a 4-digit PIN
+ * while one is asked for; any other text through ai-service, and buttons when it cannot tell. The worker's state row
+ * is locked for the message, so one worker's messages are handled one at a time.
+ */
+@Service
+public class WorkerConversation {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerConversation.class);
+    private static final Pattern PIN = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
+
+    private final DispatchStore store;
+    private final Availability availability;
+    private final AnsweringOffers offers;
+    private final Delivering delivering;
+    private final ReadingEarnings earnings;
+    private final WorkerMessages messages;
+    private final IntentClient intents;
+
+    WorkerConversation(
+            DispatchStore store,
+            Availability availability,
+            AnsweringOffers offers,
+            Delivering delivering,
+            ReadingEarnings earnings,
+            WorkerMessages messages,
+            IntentClient intents) {
+        this.store = store;
+        this.availability = availability;
+        this.offers = offers;
+        this.delivering = delivering;
+        this.earnings = earnings;
+        this.messages = messages;
+        this.intents = intents;
+    }
+
+    @Transactional
+    public void handle(InboundMessage message) {
+        String waId = message.getFrom().getWaId();
+        Optional<WorkerProfile> found = waId == null ? Optional.empty() : store.workerByNumber(waId);
+        if (found.isEmpty() || !found.get().active()) {
+            log.warn("message {} from {} who is not an active worker; ignored", message.getMessageId(), waId);
+            return;
+        }
+        WorkerProfile worker = found.get();
+        WorkerState state = store.lockState(worker.workerId());
+        switch (message.getType()) {
+            case LOCATION ->
+                availability.located(
+                        worker,
+                        state,
+                        new GeoPoint(
+                                message.getLocation().getLatitude(),
+                                message.getLocation().getLongitude()));
+            case INTERACTIVE, BUTTON ->
+                tap(
+                        worker,
+                        state,
+                        message.getReply() == null ? null : message.getReply().getId());
+            case TEXT -> text(worker, state, message.getText().getBody());
+            default -> messages.help(worker, state.online(), "help.unknown");
+        }
+    }
+
+    private void tap(WorkerProfile worker, WorkerState state, String id) {
+        if (id == null) {
+            messages.help(worker, state.online(), "help.unknown");
+            return;
+        }
+        String[] parts = id.split(":");
+        switch (parts[0]) {
+            case "welcome" -> availability.confirm(worker, state);
+            case "worker" -> simple(worker, state, parts[1]);
+            case "offer" -> {
+                if ("accept".equals(parts[2])) {
+                    offers.accept(worker, parts[1]);
+                } else {
+                    offers.decline(worker, parts[1], "declined");
+                }
+            }
+            case "delivery" -> {
+                if ("picked".equals(parts[2])) {
+                    delivering.pickUp(worker, parts[1]);
+                } else {
+                    delivering.askPin(worker, state, parts[1]);
+                }
+            }
+            case "problem" -> delivering.report(worker, parts[1], parts[2]);
+            default -> messages.help(worker, state.online(), "help.unknown");
+        }
+    }
+
+    private void simple(WorkerProfile worker, WorkerState state, String action) {
+        switch (action) {
+            case "online" -> availability.goOnline(worker, state);
+            case "offline" -> availability.goOffline(worker, state, "asked");
+            case "earnings" -> earnings.tell(worker);
+            case "problem" -> delivering.problemMenu(worker);
+            default -> messages.help(worker, state.online(), "help");
+        }
+    }
+
+    private void text(WorkerProfile worker, WorkerState state, String body) {
+        Matcher pin = PIN.matcher(body);
+        if (state.awaiting() == WorkerState.Awaiting.PIN && pin.find()) {
+            delivering.pin(worker, state, state.awaitingOrder(), pin.group(1));
+            return;
+        }
+        String language = "en".equals(worker.locale().getLanguage()) ? "en" : "es-CO";
+        Optional<IntentClient.Intent> intent = intents.read(body, language, "worker:" + worker.workerId());
+        if (intent.isEmpty()) {
+            messages.help(worker, state.online(), "help.unknown");
+            return;
+        }
+        switch (intent.get().name()) {
+            case "go_online" -> availability.goOnline(worker, state);
+            case "go_offline" -> availability.goOffline(worker, state, "asked");
+            case "earnings" -> earnings.tell(worker);
+            case "offer_accept" ->
+                store.pendingOfferOf(worker.workerId())
+                        .ifPresentOrElse(
+                                offer -> offers.accept(worker, offer.offerId()),
+                                () -> messages.say(worker, "worker:" + worker.workerId(), "offer.gone"));
+            case "offer_decline" ->
+                store.pendingOfferOf(worker.workerId())
+                        .ifPresentOrElse(
+                                offer -> offers.decline(worker, offer.offerId(), "declined"),
+                                () -> messages.say(worker, "worker:" + worker.workerId(), "offer.gone"));
+            case "picked_up" -> delivering.pickUp(worker, null);
+            case "delivered" -> {
+                if (intent.get().pin() != null) {
+                    delivering.pin(worker, state, null, intent.get().pin());
+                } else {
+                    delivering.askPin(worker, state, null);
+                }
+            }
+            case "greet", "help", "thanks" -> messages.help(worker, state.online(), "help");
+            default -> messages.help(worker, state.online(), "help.unknown");
+        }
+    }
+}

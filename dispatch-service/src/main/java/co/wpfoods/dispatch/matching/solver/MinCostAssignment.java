@@ -1,0 +1,97 @@
+package co.wpfoods.dispatch.matching.solver;
+
+import com.google.ortools.Loader;
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
+
+/**
+ * Rectangular minimum-cost assignment on a sparse bipartite graph, solved as a min-cost flow with OR-Tools' cost-scaling
+ * {@link MinCostFlow}: source → each order (capacity 1) → its candidate workers (capacity 1, the pair's cost) → sink, plus
+ * one "unassigned" arc per order whose cost exceeds any assignment's, so the solution first assigns as many orders as
+ * the candidates allow, then at the least total cost.
+ */
+public final class MinCostAssignment {
+
+    public static final int UNASSIGNED = -1;
+
+    private static volatile boolean loaded;
+
+    private MinCostAssignment() {}
+
+    /** OR-Tools' native library, loaded once per JVM. */
+    public static void loadNativeLibrary() {
+        if (!loaded) {
+            synchronized (MinCostAssignment.class) {
+                if (!loaded) {
+                    Loader.loadNativeLibraries();
+                    loaded = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * @param workers number of workers (indices 0..workers-1)
+     * @param candidates per order, the worker indices it may take
+     * @param costs per order, the cost of each candidate (same positions), each ≥ 0
+     * @return per order, the worker index it gets, or {@link #UNASSIGNED}
+     */
+    public static int[] solve(int workers, int[][] candidates, long[][] costs) {
+        loadNativeLibrary();
+        int orders = candidates.length;
+        if (orders == 0) {
+            return new int[0];
+        }
+        long maxCost = 0;
+        for (long[] row : costs) {
+            for (long cost : row) {
+                if (cost < 0) {
+                    throw new IllegalArgumentException("a cost must not be negative: " + cost);
+                }
+                maxCost = Math.max(maxCost, cost);
+            }
+        }
+        // an augmenting path changes at most `orders` pairs: leaving one order unassigned must cost more than that
+        long unassigned = Math.addExact(Math.multiplyExact(maxCost + 1, orders + 1L), 1);
+        int source = 0;
+        int sink = 1;
+        int nobody = 2;
+        int firstOrder = 3;
+        int firstWorker = firstOrder + orders;
+        MinCostFlow flow = new MinCostFlow();
+        boolean[] used = new boolean[workers];
+        for (int o = 0; o < orders; o++) {
+            flow.addArcWithCapacityAndUnitCost(source, firstOrder + o, 1, 0);
+            for (int c = 0; c < candidates[o].length; c++) {
+                int w = candidates[o][c];
+                flow.addArcWithCapacityAndUnitCost(firstOrder + o, firstWorker + w, 1, costs[o][c]);
+                used[w] = true;
+            }
+            flow.addArcWithCapacityAndUnitCost(firstOrder + o, nobody, 1, unassigned);
+        }
+        for (int w = 0; w < workers; w++) {
+            if (used[w]) {
+                flow.addArcWithCapacityAndUnitCost(firstWorker + w, sink, 1, 0);
+            }
+        }
+        flow.addArcWithCapacityAndUnitCost(nobody, sink, orders, 0);
+        flow.setNodeSupply(source, orders);
+        flow.setNodeSupply(sink, -orders);
+        MinCostFlowBase.Status status = flow.solve();
+        if (status != MinCostFlowBase.Status.OPTIMAL) {
+            throw new IllegalStateException("min-cost flow ended " + status);
+        }
+        int[] mate = new int[orders];
+        java.util.Arrays.fill(mate, UNASSIGNED);
+        for (int arc = 0; arc < flow.getNumArcs(); arc++) {
+            if (flow.getFlow(arc) > 0) {
+                int tail = flow.getTail(arc);
+                int head = flow.getHead(arc);
+                if (tail >= firstOrder && tail < firstWorker && head >= firstWorker) {
+                    mate[tail - firstOrder] = head - firstWorker;
+                }
+            }
+        }
+        return mate;
+    }
+}

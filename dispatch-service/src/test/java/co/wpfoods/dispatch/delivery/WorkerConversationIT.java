@@ -1,0 +1,352 @@
+package co.wpfoods.dispatch.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.wpfoods.schemas.Topics;
+import co.wpfoods.schemas.dispatch.Delivered;
+import co.wpfoods.schemas.dispatch.OfferDeclined;
+import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.testing.EmbeddedInfra;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rapitendero's chat end to end through the real topics (embedded PostgreSQL + KRaft Kafka): orders arrive on
+ * {@code orders.order.v1}, the worker writes on {@code wa.inbound.worker.v1}, dispatch answers on {@code wa.outbound.v1}
+ * and announces on {@code dispatch.delivery.v1} / {@code dispatch.worker.v1}. ai-service is not running: free text
+ * falls back to buttons. Each test works in its own zone, so pools never mix.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "wpfoods.dispatch.batch-window=500ms",
+            "wpfoods.dispatch.offer-ttl=4s",
+            "wpfoods.dispatch.scheduler-polling-interval=100ms",
+            "wpfoods.dispatch.delayed-after=8s",
+            "wpfoods.dispatch.fail-after=20s",
+            "wpfoods.dispatch.ai.base-url=http://127.0.0.1:9",
+        })
+@EmbeddedInfra
+class WorkerConversationIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final AtomicInteger NUMBERS = new AtomicInteger(100);
+    static final Chat chat = new Chat();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterAll
+    static void close() {
+        chat.close();
+    }
+
+    @Test
+    void a_rapitendero_confirms_goes_online_and_delivers_with_the_customers_pin_in_spanish() {
+        // given Camilo is registered by ops
+        String camilo = register("Camilo Rojas", "z-chapinero", "es");
+        String workerId = workerId(camilo);
+        chat.awaitReply(camilo, "Bienvenido a WPFoods");
+
+        // when he confirms and goes online sharing his location
+        chat.tap(camilo, "welcome:confirm");
+        chat.awaitReply(camilo, "¡Listo, Camilo!");
+        chat.tap(camilo, "worker:online");
+        chat.awaitReply(camilo, "necesito tu ubicación");
+        chat.location(camilo, 4.6501, -74.0601);
+        chat.awaitReply(camilo, "Estás conectado");
+        chat.awaitEvent(workerId, "WorkerOnline");
+
+        // and a cash order is confirmed nearby
+        chat.placeAndConfirm("o-es-1", "z-chapinero", 4.65, -74.06, "4821", 50_000L);
+
+        // then he is offered it with the pickup area, distance, pay and the change note
+        String offer = chat.awaitReply(camilo, "Nuevo pedido #").stream()
+                .filter(l -> l.contains("Nuevo pedido"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(offer)
+                .contains(
+                        "La Brasa Rola (z-chapinero)", "km de ti", "Ganancia estimada: $", "lleva cambio", "[Aceptar]");
+        chat.awaitEvent("o-es-1", "OfferSent");
+
+        // when he accepts: restaurant, address, location and the order number
+        chat.tap(camilo, chat.lastButton(camilo, "offer:"));
+        chat.awaitReply(camilo, "¡Es tuyo!");
+        assertThat(chat.awaitReply(camilo, "📍 La Brasa Rola")).anyMatch(l -> l.contains("Carrera 13 # 82-10"));
+        chat.awaitEvent("o-es-1", "WorkerAssigned");
+
+        // the restaurant marks it ready; he picks it up and gets the customer's address and location
+        chat.ready("o-es-1");
+        chat.awaitReply(camilo, "está listo para recoger");
+        chat.tap(camilo, "delivery:o-es-1:picked");
+        assertThat(chat.awaitReply(camilo, "Recogido ✅"))
+                .anyMatch(
+                        l -> l.contains("Calle 85 # 11-20") && l.contains("Laura") && l.contains("$15.000 de cambio"));
+        chat.awaitReply(camilo, "📍 Laura");
+        chat.awaitEvent("o-es-1", "PickedUp");
+
+        // at the door: "entregado", then the PIN
+        chat.tap(camilo, "delivery:o-es-1:delivered");
+        chat.awaitReply(camilo, "PIN de 4 dígitos");
+        chat.text(camilo, "el pin es 4821");
+        String delivered = chat.awaitReply(camilo, "¡Entregado!").stream()
+                .filter(l -> l.contains("¡Entregado!"))
+                .findFirst()
+                .orElseThrow();
+        chat.awaitEvent("o-es-1", "Delivered");
+
+        // a duplicate "entregado" is told, and nothing is delivered or paid twice
+        chat.tap(camilo, "delivery:o-es-1:delivered");
+        chat.awaitReply(camilo, "ya quedó entregado");
+        assertThat(chat.eventTypes("o-es-1").stream().filter("Delivered"::equals))
+                .hasSize(1);
+        Delivered event = (Delivered) chat.events("o-es-1").stream()
+                .filter(Delivered.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+        assertThat(event.getWorkerId()).isEqualTo(workerId);
+        assertThat(event.getDistanceMeters()).isBetween(2_000, 2_400);
+
+        // his earnings by chat and for ops agree, booked once
+        JsonNode today = get("/api/dispatch/workers/" + workerId + "/earnings?period=today");
+        long total = today.get("totalCop").asLong();
+        assertThat(today.get("deliveries").asInt()).isEqualTo(1);
+        assertThat(delivered).contains(String.format("%,d", total).replace(',', '.'));
+        chat.tap(camilo, "worker:earnings");
+        chat.awaitReply(camilo, "(1 entregas)");
+
+        // and ops mark the payout
+        JsonNode payout = post("/api/dispatch/workers/" + workerId + "/payouts", "{\"reference\":\"nequi-123\"}", 201);
+        assertThat(payout.get("amountCop").asLong()).isEqualTo(total);
+        post("/api/dispatch/workers/" + workerId + "/payouts", "{}", 422);
+    }
+
+    @Test
+    void an_expired_offer_goes_to_the_next_best_worker_in_english() {
+        // given two online workers, Ana next to the restaurant and Ben a kilometre away
+        String ana = onlineWorker("Ana Smith", "z-usaquen", "en", 4.7001, -74.0301);
+        String ben = onlineWorker("Ben Jones", "z-usaquen", "en", 4.7100, -74.0300);
+
+        // when an order is confirmed there
+        chat.placeAndConfirm("o-en-1", "z-usaquen", 4.70, -74.03, "1111", null);
+
+        // then Ana, the nearest, is offered it first
+        chat.awaitReply(ana, "New order #");
+        assertThat(chat.received(ben)).noneMatch(l -> l.contains("New order"));
+
+        // and when she lets it expire, she is told and Ben gets it
+        chat.awaitReply(ana, "no longer available");
+        chat.awaitEvent("o-en-1", "OfferExpired");
+        chat.awaitReply(ben, "New order #");
+        chat.tap(ben, chat.lastButton(ben, "offer:"));
+        chat.awaitReply(ben, "It is yours!");
+        chat.awaitEvent("o-en-1", "WorkerAssigned");
+        assertThat(chat.received(ana).stream().filter(l -> l.contains("New order")))
+                .hasSize(1);
+
+        // the offer went as buttons with an approved template to fall back on outside the 24-hour window
+        OutboundCommand offer = chat.commands(ben).stream()
+                .filter(c -> c.getFallbackTemplate() != null && c.getInteractive() != null)
+                .filter(c -> c.getInteractive().getBody().contains("New order"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(offer.getFallbackTemplate().getName()).isEqualTo("oferta_pedido");
+        assertThat(offer.getFallbackTemplate().getLanguageCode()).isEqualTo("en");
+    }
+
+    @Test
+    void a_wrong_pin_three_times_is_told_each_time_and_alerts_ops() {
+        // given Diana picked up an order
+        String diana = onlineWorker("Diana Pérez", "z-kennedy", "es", 4.6281, -74.1381);
+        chat.placeAndConfirm("o-pin-1", "z-kennedy", 4.628, -74.138, "7777", null);
+        chat.awaitReply(diana, "Nuevo pedido #");
+        chat.tap(diana, chat.lastButton(diana, "offer:"));
+        chat.awaitReply(diana, "¡Es tuyo!");
+        chat.tap(diana, "delivery:o-pin-1:picked");
+        chat.awaitReply(diana, "Recogido ✅");
+
+        // when she types three wrong PINs
+        chat.tap(diana, "delivery:o-pin-1:delivered");
+        chat.awaitReply(diana, "PIN de 4 dígitos");
+        chat.text(diana, "1234");
+        chat.awaitReply(diana, "Te quedan 2 intentos");
+        chat.text(diana, "2345");
+        chat.awaitReply(diana, "Te quedan 1 intentos");
+        chat.text(diana, "3456");
+
+        // then she is told support will call, ops have an alert, and the order is not delivered
+        chat.awaitReply(diana, "no coincidió 3 veces");
+        assertThat(get("/api/dispatch/alerts").toString()).contains("PIN_FAILED", "o-pin-1");
+        assertThat(chat.eventTypes("o-pin-1")).doesNotContain("Delivered");
+        assertThat(jdbc.sql("SELECT count(*) FROM earning WHERE order_id = 'o-pin-1'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void going_offline_with_an_offer_pending_passes_it_to_another_worker() {
+        // given Eva has an offer and Fabio is online further away
+        String eva = onlineWorker("Eva Gómez", "z-suba", "es", 4.7111, -74.1101);
+        chat.placeAndConfirm("o-off-1", "z-suba", 4.711, -74.110, "2222", null);
+        chat.awaitReply(eva, "Nuevo pedido #");
+        String fabio = onlineWorker("Fabio Ruiz", "z-suba", "es", 4.7200, -74.1100);
+
+        // when Eva goes offline before answering
+        chat.tap(eva, "worker:offline");
+
+        // then the offer is declined for her, she is offline, and Fabio is offered the order
+        chat.awaitReply(eva, "Dejamos pasar el pedido");
+        chat.awaitReply(eva, "Te desconectaste");
+        chat.awaitEvent(workerId(eva), "WorkerOffline");
+        chat.awaitEvent("o-off-1", "OfferDeclined");
+        OfferDeclined declined = (OfferDeclined) chat.events("o-off-1").stream()
+                .filter(OfferDeclined.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+        assertThat(declined.getReason()).isEqualTo("offline");
+        chat.awaitReply(fabio, "Nuevo pedido #");
+    }
+
+    @Test
+    void a_cancelled_order_is_withdrawn_and_problems_and_free_text_reach_the_right_place() {
+        // given Gina holds an offer
+        String gina = onlineWorker("Gina Torres", "z-centro", "es", 4.6031, -74.0721);
+        chat.placeAndConfirm("o-can-1", "z-centro", 4.603, -74.072, "3333", null);
+        chat.awaitReply(gina, "Nuevo pedido #");
+
+        // when the customer cancels, she is told and her answer no longer counts
+        chat.cancel("o-can-1");
+        chat.awaitReply(gina, "fue cancelado");
+        chat.tap(gina, chat.lastButton(gina, "offer:"));
+        chat.awaitReply(gina, "ya no está vigente");
+        assertThat(chat.eventTypes("o-can-1")).doesNotContain("WorkerAssigned");
+
+        // free text she types while ai-service is down gets the options as buttons
+        chat.text(gina, "oiga y eso?");
+        chat.awaitReply(gina, "No te entendí");
+
+        // and a problem on a delivery reaches ops
+        chat.placeAndConfirm("o-can-2", "z-centro", 4.603, -74.072, "4444", null);
+        chat.awaitReply(gina, "Nuevo pedido #");
+        chat.tap(gina, chat.lastButton(gina, "offer:"));
+        chat.awaitReply(gina, "¡Es tuyo!");
+        chat.tap(gina, "worker:problem");
+        chat.awaitReply(gina, "¿Qué pasa con el pedido");
+        chat.tap(gina, "problem:o-can-2:CUSTOMER_UNREACHABLE");
+        chat.awaitReply(gina, "Avisamos a soporte");
+        assertThat(get("/api/dispatch/problems").toString()).contains("o-can-2", "CUSTOMER_UNREACHABLE");
+    }
+
+    @Test
+    void an_order_nobody_can_take_is_reported_delayed_then_given_up_by_policy() {
+        // given an order confirmed in a zone where no rapitendero is online
+        chat.placeAndConfirm("o-none-1", "z-sumapaz", 4.20, -74.20, "5555", null);
+
+        // then after delayed-after it is reported delayed (ops alerted), after fail-after given up
+        chat.awaitEvent("o-none-1", "DeliveryDelayed");
+        assertThat(get("/api/dispatch/alerts").toString()).contains("NO_WORKER_DELAYED", "o-none-1");
+        chat.awaitEvent("o-none-1", "DeliveryFailed");
+        co.wpfoods.schemas.dispatch.DeliveryFailed failed =
+                (co.wpfoods.schemas.dispatch.DeliveryFailed) chat.events("o-none-1").stream()
+                        .filter(co.wpfoods.schemas.dispatch.DeliveryFailed.class::isInstance)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(failed.getReason()).isEqualTo(co.wpfoods.schemas.dispatch.DeliveryFailureReason.NO_WORKER);
+        assertThat(chat.eventTypes("o-none-1").stream().filter("DeliveryDelayed"::equals))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_redelivered_message_is_handled_once() {
+        String hugo = register("Hugo Díaz", "z-bosa", "es");
+        chat.awaitReply(hugo, "Bienvenido");
+        var confirm = co.wpfoods.testing.fixtures.InboundMessages.text(hugo, "x", co.wpfoods.schemas.wa.Role.WORKER);
+        confirm.setType(co.wpfoods.schemas.wa.InboundMessageType.INTERACTIVE);
+        confirm.setText(null);
+        confirm.setReply(co.wpfoods.schemas.wa.ReplyContent.newBuilder()
+                .setKind(co.wpfoods.schemas.wa.ReplyKind.BUTTON_REPLY)
+                .setId("welcome:confirm")
+                .build());
+        chat.sendTwice(Topics.WhatsApp.INBOUND_WORKER, hugo, confirm);
+        chat.awaitReply(hugo, "¡Listo, Hugo!");
+        chat.tap(hugo, "worker:earnings");
+        chat.awaitReply(hugo, "Tus ganancias");
+        assertThat(chat.received(hugo).stream().filter(l -> l.contains("¡Listo, Hugo!")))
+                .hasSize(1);
+    }
+
+    // ---- helpers
+
+    /** A client with room for a cold first request on a busy machine. */
+    RestClient http() {
+        var factory = new org.springframework.http.client.JdkClientHttpRequestFactory();
+        factory.setReadTimeout(Duration.ofSeconds(60));
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .requestFactory(factory)
+                .build();
+    }
+
+    String onlineWorker(String name, String zone, String language, double latitude, double longitude) {
+        String waId = register(name, zone, language);
+        chat.tap(waId, "welcome:confirm");
+        chat.tap(waId, "worker:online");
+        chat.awaitReply(waId, "es".equals(language) ? "necesito tu ubicación" : "I need your current location");
+        chat.location(waId, latitude, longitude);
+        chat.awaitReply(waId, "es".equals(language) ? "Estás conectado" : "You are online");
+        return waId;
+    }
+
+    String register(String name, String zone, String language) {
+        String waId = "5730055" + String.format("%05d", NUMBERS.incrementAndGet());
+        post(
+                "/api/dispatch/workers",
+                "{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\",\"language\":\"%s\"}"
+                        .formatted(name, waId, zone, language),
+                201);
+        return waId;
+    }
+
+    String workerId(String waId) {
+        return jdbc.sql("SELECT id FROM worker WHERE wa_id = :w")
+                .param("w", waId)
+                .query(String.class)
+                .single();
+    }
+
+    JsonNode get(String path) {
+        return http().get().uri(path).exchange((req, res) -> {
+            assertThat(res.getStatusCode().value()).isEqualTo(200);
+            return JSON.readTree(res.getBody().readAllBytes());
+        });
+    }
+
+    JsonNode post(String path, String body, int status) {
+        return http().post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((req, res) -> {
+                    byte[] bytes = res.getBody().readAllBytes();
+                    assertThat(res.getStatusCode().value())
+                            .as(new String(bytes))
+                            .isEqualTo(status);
+                    return bytes.length == 0 ? JSON.nullNode() : JSON.readTree(bytes);
+                });
+    }
+}
