@@ -105,6 +105,7 @@ public final class Services {
                 args.add("--wpfoods.messaging.graph.access-token=" + ACCESS_TOKEN);
                 args.add("--wpfoods.messaging.graph.phone-number-id=" + PHONE_NUMBER_ID);
             }
+            case "order-service" -> args.add("--wpfoods.order.ai.base-url=" + ports.url("ai-service"));
             case "ai-service" -> {
                 // voice notes are fetched from the simulator's Graph media endpoints (once a Groq key is set)
                 args.add("--wpfoods.ai.transcription.media-base-url=" + ports.url("whatsapp-simulator"));

@@ -68,6 +68,9 @@ public class ChattingWithCustomers {
     private static final Pattern CASH_BILL = Pattern.compile(
             "(?:billete|pago con|pagar[eé]? con|cambio de|change for|pay with|bill)\\D{0,12}(\\d{1,3}(?:[.,]\\d{3})*|\\d+)\\s*(mil|k)?",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern GREETING = Pattern.compile(
+            "^\\s*(hola|holi|buenas|buenos d[ií]as|buenas tardes|buenas noches|hi|hello|hey)\\W*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RATING = Pattern.compile("^\\s*([1-5])\\s*(?:estrellas?|stars?|⭐+)?\\s*$");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("h:mm a", Locale.forLanguageTag("es-CO"));
 
@@ -272,6 +275,10 @@ public class ChattingWithCustomers {
             turn.language(language);
             turn.say.text(turn.say.t("language.changed"));
             reprompt(turn);
+            return;
+        }
+        if (GREETING.matcher(body).matches()) {
+            home(turn);
             return;
         }
         switch (chat.step) {

@@ -25,7 +25,12 @@ public class AnsweringOrders {
         return lifecycle.move(order, o -> o.confirm(minutes, by, clock.instant()));
     }
 
+    /** Only a PENDING order can be rejected: once someone accepted it, the first answer stands. */
     public Order reject(Order order, String reason) {
+        if (order.status() != co.wpfoods.order.ordering.domain.OrderStatus.PENDING) {
+            throw new co.wpfoods.order.ordering.domain.IllegalTransitionException(
+                    order.reference(), order.status(), co.wpfoods.order.ordering.domain.OrderStatus.CANCELLED);
+        }
         return lifecycle.move(
                 order,
                 o -> o.cancel(CancellationReason.RESTAURANT_REJECTED, Actor.RESTAURANT, reason, clock.instant()));
