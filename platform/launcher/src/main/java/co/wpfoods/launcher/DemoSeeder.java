@@ -147,6 +147,10 @@ final class DemoSeeder {
             registration.put("address", restaurant.get("address").asString());
             registration.set("location", restaurant.get("location"));
             registration.put("zone", restaurant.get("zone").asString());
+            if (restaurant.has("store")) {
+                // opening hours (Bogotá time), delivery radius and fee, usual preparation time
+                registration.set("store", restaurant.get("store"));
+            }
             Response created = send("POST", api, registration);
             if (created.status() != 201) {
                 out.printf("  ✗ restaurant %s: HTTP %d %s%n", name, created.status(), created.body());

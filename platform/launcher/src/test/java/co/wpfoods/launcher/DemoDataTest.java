@@ -55,4 +55,26 @@ class DemoDataTest {
         assertThat(phones).extracting(DemoSeeder.Phone::waId).allMatch(n -> n.matches("57\\d{10}"));
         assertThat(phones).extracting(DemoSeeder.Phone::waId).doesNotContain(Services.BUSINESS_NUMBER);
     }
+
+    @Test
+    void restaurants_say_how_they_sell_and_some_items_ask_a_required_choice() {
+        for (JsonNode restaurant : data.get("restaurants")) {
+            JsonNode store = restaurant.get("store");
+            assertThat(store).as("store of %s", restaurant.get("name")).isNotNull();
+            assertThat(store.get("deliveryRadiusMeters").asInt()).isBetween(100, 15_000);
+            assertThat(store.get("preparationMinutes").asInt()).isBetween(1, 240);
+            store.get("openingHours")
+                    .forEach(w -> assertThat(w.get("closes").asString())
+                            .isGreaterThan(w.get("opens").asString()));
+        }
+        // one restaurant is open at any hour, so the demo chat always has somewhere to order from
+        assertThat(data.get("restaurants"))
+                .anyMatch(r -> r.get("store").get("openingHours").isEmpty());
+        List<JsonNode> items = new ArrayList<>();
+        data.get("restaurants").forEach(r -> r.get("menu").get("items").forEach(items::add));
+        assertThat(items)
+                .anyMatch(item -> item.has("modifierGroups")
+                        && item.get("modifierGroups").get(0).get("min").asInt() >= 1
+                        && item.get("modifiers").findValues("groupId").size() >= 2);
+    }
 }

@@ -98,7 +98,8 @@ class LauncherWiringTest {
         assertThat(Services.spec("order-service", options).arguments())
                 .contains("--wpfoods.outbox.poll-interval=" + Services.LOCAL_OUTBOX_POLL_INTERVAL)
                 .contains("--spring.datasource.url=jdbc:postgresql://localhost:16432/order_service")
-                .contains("--spring.kafka.bootstrap-servers=localhost:20092");
+                .contains("--spring.kafka.bootstrap-servers=localhost:20092")
+                .contains("--wpfoods.order.ai.base-url=" + options.ports().url("ai-service"));
         assertThat(specs).extracting(Services.Spec::port).doesNotHaveDuplicates();
         assertThat(Services.spec("order-service", options).jar())
                 .isEqualTo(Path.of("/srv/wpfoods/order-service/target/order-service-0.1.0-SNAPSHOT-exec.jar"));

@@ -2,6 +2,7 @@ package co.wpfoods.order.catalog.application;
 
 import co.wpfoods.order.catalog.domain.GeoLocation;
 import co.wpfoods.order.catalog.domain.Restaurant;
+import co.wpfoods.order.catalog.domain.StoreSettings;
 import co.wpfoods.order.catalog.domain.WaId;
 import java.time.Clock;
 import java.util.List;
@@ -29,7 +30,8 @@ public class RegisteringRestaurant {
         this.clock = clock;
     }
 
-    public record Command(String name, List<WaId> staff, String address, GeoLocation location, String zone) {}
+    public record Command(
+            String name, List<WaId> staff, String address, GeoLocation location, String zone, StoreSettings store) {}
 
     @Transactional
     public Restaurant register(Command command) {
@@ -39,6 +41,7 @@ public class RegisteringRestaurant {
                 command.address(),
                 command.location(),
                 command.zone(),
+                command.store(),
                 clock.instant());
         for (WaId number : registration.restaurant().staff()) {
             restaurants.staffedBy(number).ifPresent(owner -> {

@@ -1,8 +1,10 @@
 package co.wpfoods.order.catalog.application;
 
+import co.wpfoods.order.catalog.domain.GeoLocation;
 import co.wpfoods.order.catalog.domain.Menu;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
+import co.wpfoods.order.catalog.domain.StoreSettings;
 import co.wpfoods.order.catalog.domain.WaId;
 import java.util.List;
 import java.util.Optional;
@@ -23,4 +25,16 @@ public interface Restaurants {
 
     /** Replaces the restaurant's menu. */
     void saveMenu(Menu menu);
+
+    /** Replaces how the restaurant sells (hours, radius, fee, preparation time, paused). */
+    void saveStore(RestaurantId id, StoreSettings store);
+
+    /**
+     * Restaurants whose location lies within {@code meters} of {@code point} as a bounding box (the caller then checks
+     * each one's own radius exactly).
+     */
+    List<Restaurant> within(GeoLocation point, double meters);
+
+    /** Restaurants whose current menu has an item with this id. */
+    List<RestaurantId> withItem(String itemId);
 }

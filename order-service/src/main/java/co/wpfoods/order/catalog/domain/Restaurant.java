@@ -10,7 +10,13 @@ import java.util.Objects;
  * aggregate ({@link Menu}) because it changes far more often.
  */
 public record Restaurant(
-        RestaurantId id, String name, List<WaId> staff, String address, GeoLocation location, String zone) {
+        RestaurantId id,
+        String name,
+        List<WaId> staff,
+        String address,
+        GeoLocation location,
+        String zone,
+        StoreSettings store) {
 
     public static final int MAX_NAME_LENGTH = 100;
 
@@ -26,12 +32,33 @@ public record Restaurant(
         staff = List.copyOf(staff);
         address = optionalText(address, "address", 300);
         zone = optionalText(zone, "zone", 100);
+        store = store == null ? StoreSettings.DEFAULTS : store;
+    }
+
+    public Restaurant(
+            RestaurantId id, String name, List<WaId> staff, String address, GeoLocation location, String zone) {
+        this(id, name, staff, address, location, zone, StoreSettings.DEFAULTS);
+    }
+
+    /** Whether it delivers to {@code point}: within its radius of its own location (none known: it does not). */
+    public boolean deliversTo(GeoLocation point) {
+        return location != null && point != null && GeoDistance.meters(location, point) <= store.deliveryRadiusMeters();
+    }
+
+    public Restaurant withStore(StoreSettings settings) {
+        return new Restaurant(id, name, staff, address, location, zone, settings);
     }
 
     /** Registers a new restaurant; returns it with the event that announces it. */
     public static Registration register(
-            String name, List<WaId> staff, String address, GeoLocation location, String zone, Instant now) {
-        var restaurant = new Restaurant(RestaurantId.newId(), name, staff, address, location, zone);
+            String name,
+            List<WaId> staff,
+            String address,
+            GeoLocation location,
+            String zone,
+            StoreSettings store,
+            Instant now) {
+        var restaurant = new Restaurant(RestaurantId.newId(), name, staff, address, location, zone, store);
         return new Registration(restaurant, new CatalogEvent.RestaurantRegistered(restaurant, now));
     }
 

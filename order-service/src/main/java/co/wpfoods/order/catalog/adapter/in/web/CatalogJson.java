@@ -1,13 +1,19 @@
 package co.wpfoods.order.catalog.adapter.in.web;
 
 import co.wpfoods.order.catalog.domain.Cop;
+import co.wpfoods.order.catalog.domain.CopDelta;
 import co.wpfoods.order.catalog.domain.GeoLocation;
 import co.wpfoods.order.catalog.domain.InvalidCatalogException;
 import co.wpfoods.order.catalog.domain.Menu;
 import co.wpfoods.order.catalog.domain.MenuItem;
+import co.wpfoods.order.catalog.domain.ModifierGroup;
+import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
+import co.wpfoods.order.catalog.domain.StoreSettings;
 import co.wpfoods.order.catalog.domain.WaId;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
 
 /** The JSON bodies of the catalog API and their mapping to the domain. */
@@ -28,10 +34,67 @@ final class CatalogJson {
         }
     }
 
-    record RegisterRestaurant(String name, List<String> staffWaIds, String address, Location location, String zone) {}
+    record RegisterRestaurant(
+            String name, List<String> staffWaIds, String address, Location location, String zone, Store store) {}
+
+    /** Opening window: {@code day} MONDAY…SUNDAY, {@code opens}/{@code closes} as HH:mm in Bogotá time. */
+    record Window(String day, String opens, String closes) {
+        OpeningHours.Window toDomain() {
+            try {
+                return new OpeningHours.Window(
+                        DayOfWeek.valueOf(day.strip().toUpperCase(java.util.Locale.ROOT)),
+                        LocalTime.parse(opens),
+                        LocalTime.parse(closes));
+            } catch (RuntimeException e) {
+                if (e instanceof InvalidCatalogException invalid) {
+                    throw invalid;
+                }
+                throw new InvalidCatalogException(
+                        "an opening window needs day MONDAY..SUNDAY and opens/closes as HH:mm, got " + this);
+            }
+        }
+
+        static Window of(OpeningHours.Window w) {
+            return new Window(w.day().name(), w.opens().toString(), w.closes().toString());
+        }
+    }
+
+    record Store(
+            List<Window> openingHours,
+            Integer deliveryRadiusMeters,
+            BigDecimal deliveryFeeCop,
+            Integer preparationMinutes,
+            Boolean paused) {
+        StoreSettings toDomain(StoreSettings current) {
+            return new StoreSettings(
+                    openingHours == null
+                            ? current.hours()
+                            : new OpeningHours(
+                                    openingHours.stream().map(Window::toDomain).toList()),
+                    deliveryRadiusMeters == null ? current.deliveryRadiusMeters() : deliveryRadiusMeters,
+                    deliveryFeeCop == null ? current.deliveryFee() : cop(deliveryFeeCop),
+                    preparationMinutes == null ? current.preparationMinutes() : preparationMinutes,
+                    paused == null ? current.paused() : paused);
+        }
+
+        static Store of(StoreSettings s) {
+            return new Store(
+                    s.hours().windows().stream().map(Window::of).toList(),
+                    s.deliveryRadiusMeters(),
+                    BigDecimal.valueOf(s.deliveryFee().value()),
+                    s.preparationMinutes(),
+                    s.paused());
+        }
+    }
 
     record RestaurantView(
-            String id, String name, List<String> staffWaIds, String address, Location location, String zone) {
+            String id,
+            String name,
+            List<String> staffWaIds,
+            String address,
+            Location location,
+            String zone,
+            Store store) {
         static RestaurantView of(Restaurant restaurant) {
             return new RestaurantView(
                     restaurant.id().value(),
@@ -39,20 +102,33 @@ final class CatalogJson {
                     restaurant.staff().stream().map(WaId::value).toList(),
                     restaurant.address(),
                     Location.of(restaurant.location()),
-                    restaurant.zone());
+                    restaurant.zone(),
+                    Store.of(restaurant.store()));
         }
     }
 
-    record Modifier(String modifierId, String name, BigDecimal priceCop) {
+    record Group(String groupId, String name, Integer min, Integer max) {
+        ModifierGroup toDomain() {
+            return new ModifierGroup(groupId, name, min == null ? 0 : min, max == null ? 1 : max);
+        }
+
+        static Group of(ModifierGroup g) {
+            return new Group(g.groupId(), g.name(), g.min(), g.max());
+        }
+    }
+
+    record Modifier(String modifierId, String name, BigDecimal priceCop, String groupId) {
         MenuItem.Modifier toDomain() {
-            return new MenuItem.Modifier(modifierId, name, cop(priceCop == null ? BigDecimal.ZERO : priceCop));
+            return new MenuItem.Modifier(
+                    modifierId, name, delta(priceCop == null ? BigDecimal.ZERO : priceCop), groupId);
         }
 
         static Modifier of(MenuItem.Modifier modifier) {
             return new Modifier(
                     modifier.modifierId(),
                     modifier.name(),
-                    BigDecimal.valueOf(modifier.price().value()));
+                    BigDecimal.valueOf(modifier.price().value()),
+                    modifier.groupId());
         }
     }
 
@@ -63,6 +139,7 @@ final class CatalogJson {
             String category,
             BigDecimal priceCop,
             Boolean available,
+            List<Group> modifierGroups,
             List<Modifier> modifiers) {
         MenuItem toDomain() {
             if (priceCop == null) {
@@ -75,6 +152,9 @@ final class CatalogJson {
                     category,
                     cop(priceCop),
                     available == null || available,
+                    modifierGroups == null
+                            ? List.of()
+                            : modifierGroups.stream().map(Group::toDomain).toList(),
                     modifiers == null
                             ? List.of()
                             : modifiers.stream().map(Modifier::toDomain).toList());
@@ -88,6 +168,7 @@ final class CatalogJson {
                     item.category(),
                     BigDecimal.valueOf(item.price().value()),
                     item.available(),
+                    item.modifierGroups().stream().map(Group::of).toList(),
                     item.modifiers().stream().map(Modifier::of).toList());
         }
     }
@@ -108,6 +189,14 @@ final class CatalogJson {
                     menu.version(),
                     menu.open(),
                     menu.items().stream().map(Item::of).toList());
+        }
+    }
+
+    static CopDelta delta(BigDecimal amount) {
+        try {
+            return CopDelta.of(amount.longValueExact());
+        } catch (ArithmeticException e) {
+            throw new InvalidCatalogException("prices are whole COP, got " + amount.toPlainString());
         }
     }
 

@@ -5,10 +5,12 @@ import co.wpfoods.order.catalog.adapter.in.web.CatalogJson.PutMenu;
 import co.wpfoods.order.catalog.adapter.in.web.CatalogJson.RegisterRestaurant;
 import co.wpfoods.order.catalog.adapter.in.web.CatalogJson.RestaurantView;
 import co.wpfoods.order.catalog.application.CatalogNotFoundException;
+import co.wpfoods.order.catalog.application.ChangingStore;
 import co.wpfoods.order.catalog.application.PublishingMenu;
 import co.wpfoods.order.catalog.application.RegisteringRestaurant;
 import co.wpfoods.order.catalog.application.Restaurants;
 import co.wpfoods.order.catalog.domain.RestaurantId;
+import co.wpfoods.order.catalog.domain.StoreSettings;
 import co.wpfoods.order.catalog.domain.WaId;
 import java.net.URI;
 import java.util.List;
@@ -29,9 +31,15 @@ class RestaurantController {
     private final RegisteringRestaurant registering;
     private final PublishingMenu publishing;
     private final Restaurants restaurants;
+    private final ChangingStore changingStore;
 
-    RestaurantController(RegisteringRestaurant registering, PublishingMenu publishing, Restaurants restaurants) {
+    RestaurantController(
+            RegisteringRestaurant registering,
+            PublishingMenu publishing,
+            Restaurants restaurants,
+            ChangingStore changingStore) {
         this.registering = registering;
+        this.changingStore = changingStore;
         this.publishing = publishing;
         this.restaurants = restaurants;
     }
@@ -46,7 +54,8 @@ class RestaurantController {
                 staff,
                 request.address(),
                 request.location() == null ? null : request.location().toDomain(),
-                request.zone()));
+                request.zone(),
+                request.store() == null ? null : request.store().toDomain(StoreSettings.DEFAULTS)));
         return ResponseEntity.created(
                         URI.create("/api/orders/restaurants/" + restaurant.id().value()))
                 .body(RestaurantView.of(restaurant));
@@ -63,6 +72,12 @@ class RestaurantController {
                 .find(new RestaurantId(id))
                 .map(RestaurantView::of)
                 .orElseThrow(() -> new CatalogNotFoundException("No restaurant " + id));
+    }
+
+    /** Changes how the restaurant sells; fields left out keep their value. */
+    @PutMapping("/{id}/store")
+    RestaurantView changeStore(@PathVariable String id, @RequestBody CatalogJson.Store request) {
+        return RestaurantView.of(changingStore.change(new RestaurantId(id), request::toDomain));
     }
 
     @PutMapping("/{id}/menu")

@@ -1,0 +1,48 @@
+package co.wpfoods.order.config;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** order-service's own settings ({@code wpfoods.order.*}); each documented in the module README. */
+@ConfigurationProperties("wpfoods.order")
+public record OrderProperties(
+        @DefaultValue RestaurantAnswer restaurantAnswer,
+        @DefaultValue("15m") Duration paymentTimeout,
+        @DefaultValue Limits limits,
+        @DefaultValue Timers timers,
+        @DefaultValue Ai ai,
+        @DefaultValue Templates templates) {
+
+    public record RestaurantAnswer(
+            @DefaultValue("5m") Duration timeout,
+            @DefaultValue("3m") Duration reminderAfter) {}
+
+    public record Limits(
+            @DefaultValue("10") int ordersPerHour,
+            @DefaultValue("50") int ordersPerDay) {}
+
+    public record Timers(
+            @DefaultValue("2") int threads,
+            @DefaultValue("5s") Duration pollingInterval) {}
+
+    /**
+     * ai-service's intent API: base URL, the whole call's time limit, the confidence below which we show the step's
+     * options instead of acting, and the circuit breaker.
+     */
+    public record Ai(
+            @DefaultValue("http://localhost:8085") URI baseUrl,
+            @DefaultValue("300ms") Duration timeout,
+            @DefaultValue("0.55") double minConfidence,
+            @DefaultValue("50") float breakerFailureRatePercent,
+            @DefaultValue("10") int breakerWindow,
+            @DefaultValue("5") int breakerMinimumCalls,
+            @DefaultValue("20s") Duration breakerOpenFor) {}
+
+    /** Approved templates named as the fallback of messages that may leave after the 24-hour window. */
+    public record Templates(
+            @DefaultValue("pedido_actualizado") String orderUpdate,
+            @DefaultValue("califica_pedido") String rating,
+            @DefaultValue("nuevo_pedido_restaurante") String restaurantNewOrder) {}
+}

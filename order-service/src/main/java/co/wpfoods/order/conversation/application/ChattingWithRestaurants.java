@@ -1,0 +1,343 @@
+package co.wpfoods.order.conversation.application;
+
+import co.wpfoods.order.catalog.application.ChangingStore;
+import co.wpfoods.order.catalog.application.PublishingMenu;
+import co.wpfoods.order.catalog.application.Restaurants;
+import co.wpfoods.order.catalog.domain.Cop;
+import co.wpfoods.order.catalog.domain.Menu;
+import co.wpfoods.order.catalog.domain.MenuItem;
+import co.wpfoods.order.catalog.domain.Restaurant;
+import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.order.conversation.application.Replies.Button;
+import co.wpfoods.order.conversation.application.Replies.Row;
+import co.wpfoods.order.conversation.application.Understanding.Understood;
+import co.wpfoods.order.conversation.domain.Input;
+import co.wpfoods.order.conversation.domain.StaffChat;
+import co.wpfoods.order.ordering.application.AnsweringOrders;
+import co.wpfoods.order.ordering.application.ConcurrentOrderChangeException;
+import co.wpfoods.order.ordering.application.Orders;
+import co.wpfoods.order.ordering.domain.IllegalTransitionException;
+import co.wpfoods.order.ordering.domain.Order;
+import co.wpfoods.order.ordering.domain.OrderReference;
+import co.wpfoods.order.ordering.domain.OrderStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The restaurant conversation: staff answer new orders (accept with their usual or another preparation time, reject
+ * with a reason), mark them preparing and ready by button or text ("listo el 1042"), pause and resume the store, and
+ * switch items off and on or change a price ("se acabó el ajiaco", "la limonada ahora a 6 mil"). Any staff number of
+ * the restaurant may answer; the first answer wins and the others are told who took it.
+ */
+@Service
+public class ChattingWithRestaurants {
+
+    private static final Pattern ORDER_COMMAND = Pattern.compile(
+            "\\b(acept\\w*|accept\\w*|ok|listo|lista|ready|preparando|preparing|rechaz\\w*|reject\\w*)\\b\\D{0,20}#?(\\d{4,12})"
+                    + "(?:\\D{0,12}(\\d{1,3})\\s*min)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PAUSE =
+            Pattern.compile("\\b(pausa\\w*|cerra\\w* (la )?tienda|pause)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RESUME =
+            Pattern.compile("\\b(reanud\\w*|abri\\w* (la )?tienda|resume|abrir)\\b", Pattern.CASE_INSENSITIVE);
+    private static final List<Integer> TIMES = List.of(10, 15, 20, 30, 45, 60);
+    private static final List<String> REASONS = List.of("NO_STOCK", "TOO_BUSY", "CLOSING", "OTHER");
+
+    private final Conversations conversations;
+    private final Chat chat;
+    private final MessageSource messages;
+    private final Restaurants restaurants;
+    private final Orders orders;
+    private final AnsweringOrders answering;
+    private final ChangingStore changingStore;
+    private final PublishingMenu publishing;
+    private final Clock clock;
+
+    public ChattingWithRestaurants(
+            Conversations conversations,
+            Chat chat,
+            MessageSource messages,
+            Restaurants restaurants,
+            Orders orders,
+            AnsweringOrders answering,
+            ChangingStore changingStore,
+            PublishingMenu publishing,
+            Clock clock) {
+        this.conversations = conversations;
+        this.chat = chat;
+        this.messages = messages;
+        this.restaurants = restaurants;
+        this.orders = orders;
+        this.answering = answering;
+        this.changingStore = changingStore;
+        this.publishing = publishing;
+        this.clock = clock;
+    }
+
+    /** The context ai-service gets for a staff member's text. */
+    public Understanding.Request contextFor(CustomerMessage message, String text) {
+        String restaurantId = staffOf(message).map(r -> r.id().value()).orElse(null);
+        String language = conversations
+                .language(message.key())
+                .map(l -> "en".equals(l) ? "en" : "es-CO")
+                .orElse("es-CO");
+        return new Understanding.Request(
+                "RESTAURANT", language, text, restaurantId, List.of(), null, "restaurant:" + restaurantId);
+    }
+
+    private Optional<Restaurant> staffOf(CustomerMessage message) {
+        String waId = message.from().getWaId();
+        if (waId == null || !waId.matches("\\d{7,15}")) {
+            return Optional.empty();
+        }
+        return restaurants.staffedBy(new WaId(waId)).flatMap(restaurants::find);
+    }
+
+    public void handle(CustomerMessage message, Optional<Understood> understood) {
+        if (message.rateLimited()) {
+            return;
+        }
+        StaffChat state = conversations.staff(message.key()).orElseGet(StaffChat::new);
+        var say = new Replies(
+                chat,
+                messages,
+                message.from(),
+                state.language,
+                message.messageId(),
+                "staff:" + message.key(),
+                clock.instant());
+        var restaurant = staffOf(message);
+        if (restaurant.isEmpty()) {
+            say.text(say.t("staff.unknown"));
+            return;
+        }
+        var turn = new Turn(message, state, restaurant.get(), say, understood);
+        switch (message.input()) {
+            case Input.Tap tap -> tap(turn, tap);
+            case Input.Text text -> text(turn, text.body());
+            default -> help(turn);
+        }
+        conversations.save(message.key(), state);
+    }
+
+    private record Turn(
+            CustomerMessage message,
+            StaffChat state,
+            Restaurant restaurant,
+            Replies say,
+            Optional<Understood> understood) {
+        String who() {
+            String name = message.profileName();
+            String waId = message.from().getWaId();
+            return name != null && !name.isBlank()
+                    ? name.strip().split("\\s+")[0]
+                    : "…" + waId.substring(Math.max(0, waId.length() - 4));
+        }
+    }
+
+    private void tap(Turn turn, Input.Tap tap) {
+        if (tap.kind().equals("store")) {
+            boolean pause = tap.part(1).equals("pause");
+            changingStore.change(turn.restaurant().id(), s -> s.withPaused(pause));
+            turn.say().text(turn.say().t(pause ? "store.paused" : "store.resumed"));
+            return;
+        }
+        if (!tap.kind().equals("r")) {
+            help(turn);
+            return;
+        }
+        String ref = tap.part(1);
+        String action = tap.part(2);
+        String arg = tap.part(3);
+        switch (action) {
+            case "accept" ->
+                withOrder(turn, ref, o -> answering.accept(o, arg.isEmpty() ? null : parse(arg), turn.who()));
+            case "time" -> askTime(turn, ref);
+            case "reject" -> {
+                if (arg.isEmpty()) {
+                    askReason(turn, ref);
+                } else {
+                    withOrder(turn, ref, o -> answering.reject(o, turn.say().t("reason.text." + arg)));
+                }
+            }
+            case "preparing" -> withOrder(turn, ref, o -> answering.preparing(o, turn.who()));
+            case "ready" -> withOrder(turn, ref, o -> answering.ready(o, turn.who()));
+            default -> help(turn);
+        }
+    }
+
+    private void text(Turn turn, String body) {
+        Matcher command = ORDER_COMMAND.matcher(body);
+        if (command.find()) {
+            String verb = command.group(1).toLowerCase(java.util.Locale.ROOT);
+            String ref = command.group(2);
+            Integer minutes = command.group(3) == null ? null : Integer.valueOf(command.group(3));
+            if (verb.startsWith("rechaz") || verb.startsWith("reject")) {
+                askReason(turn, ref);
+            } else if (verb.startsWith("prepar")) {
+                withOrder(turn, ref, o -> answering.preparing(o, turn.who()));
+            } else if (verb.startsWith("list") || verb.equals("ready")) {
+                withOrder(
+                        turn,
+                        ref,
+                        o -> o.status() == OrderStatus.PENDING
+                                ? answering.ready(answering.accept(o, null, turn.who()), turn.who())
+                                : answering.ready(o, turn.who()));
+            } else {
+                withOrder(turn, ref, o -> answering.accept(o, minutes, turn.who()));
+            }
+            return;
+        }
+        if (PAUSE.matcher(body).find()) {
+            changingStore.change(turn.restaurant().id(), s -> s.withPaused(true));
+            turn.say().text(turn.say().t("store.paused"));
+            return;
+        }
+        if (RESUME.matcher(body).find()) {
+            changingStore.change(turn.restaurant().id(), s -> s.withPaused(false));
+            turn.say().text(turn.say().t("store.resumed"));
+            return;
+        }
+        var u = turn.understood().orElse(null);
+        if (u != null && u.intent() != null) {
+            switch (u.intent()) {
+                case "item_off", "item_on" -> {
+                    boolean on = u.intent().equals("item_on");
+                    if (changeItems(turn, u, item -> item.withAvailable(on))) {
+                        turn.say().text(turn.say().t(on ? "menu.item.on" : "menu.item.off", names(u)));
+                        return;
+                    }
+                }
+                case "price_change" -> {
+                    if (u.priceCop() != null && u.priceCop() > 0 && u.items().size() == 1) {
+                        long price = u.priceCop();
+                        if (changeItems(turn, u, item -> item.withPrice(Cop.of(price)))) {
+                            turn.say()
+                                    .text(turn.say()
+                                            .t(
+                                                    "menu.price",
+                                                    names(u),
+                                                    turn.say().cop(price)));
+                            return;
+                        }
+                    }
+                }
+                case "pause" -> {
+                    changingStore.change(turn.restaurant().id(), s -> s.withPaused(true));
+                    turn.say().text(turn.say().t("store.paused"));
+                    return;
+                }
+                case "resume" -> {
+                    changingStore.change(turn.restaurant().id(), s -> s.withPaused(false));
+                    turn.say().text(turn.say().t("store.resumed"));
+                    return;
+                }
+                default -> {}
+            }
+        }
+        help(turn);
+    }
+
+    private static String names(Understood u) {
+        return String.join(
+                ", ", u.items().stream().map(Understanding.Mention::name).toList());
+    }
+
+    private boolean changeItems(Turn turn, Understood u, Function<MenuItem, MenuItem> change) {
+        var id = turn.restaurant().id();
+        Menu menu = restaurants.menuOf(id).orElse(null);
+        if (menu == null || u.items().isEmpty()) {
+            return false;
+        }
+        var ids = u.items().stream().map(Understanding.Mention::itemId).toList();
+        boolean any = false;
+        var items = new ArrayList<MenuItem>();
+        for (MenuItem item : menu.items()) {
+            if (ids.contains(item.itemId())) {
+                items.add(change.apply(item));
+                any = true;
+            } else {
+                items.add(item);
+            }
+        }
+        if (any) {
+            publishing.publish(id, menu.open(), items);
+        }
+        return any;
+    }
+
+    private void withOrder(Turn turn, String ref, Function<Order, Order> action) {
+        var say = turn.say();
+        Optional<Order> found = ref.matches("\\d{4,12}") ? orders.find(new OrderReference(ref)) : Optional.empty();
+        if (found.isEmpty()
+                || !found.get().restaurantId().equals(turn.restaurant().id())) {
+            say.text(say.t("staff.order.unknown", ref));
+            return;
+        }
+        try {
+            action.apply(found.get());
+            // the staff (all of them) hear about the move from the order's notices
+        } catch (IllegalTransitionException | ConcurrentOrderChangeException e) {
+            var now = orders.find(new OrderReference(ref)).orElseThrow();
+            String who = now.lastMovedBy() == null ? "—" : now.lastMovedBy();
+            say.text(say.t(
+                    "staff.order.taken", ref, say.t("status." + now.status().name()), who));
+        } catch (IllegalArgumentException e) {
+            askTime(turn, ref);
+        }
+    }
+
+    private void askTime(Turn turn, String ref) {
+        var say = turn.say();
+        var rows = new ArrayList<Row>();
+        for (int minutes : TIMES) {
+            rows.add(new Row("r:" + ref + ":accept:" + minutes, say.t("staff.minutes", minutes), null));
+        }
+        turn.state().orderRef = ref;
+        turn.state().question = "time";
+        say.list(
+                say.t("staff.time.ask", ref),
+                say.t("staff.time.button"),
+                List.of(new Replies.Section(say.t("staff.time.section"), rows)));
+    }
+
+    private void askReason(Turn turn, String ref) {
+        var say = turn.say();
+        var rows = new ArrayList<Row>();
+        for (String reason : REASONS) {
+            rows.add(new Row("r:" + ref + ":reject:" + reason, say.t("reason.text." + reason), null));
+        }
+        turn.state().orderRef = ref;
+        turn.state().question = "reason";
+        say.list(
+                say.t("staff.reason.ask", ref),
+                say.t("staff.reason.button"),
+                List.of(new Replies.Section(say.t("staff.reason.section"), rows)));
+    }
+
+    private void help(Turn turn) {
+        var say = turn.say();
+        var paused = turn.restaurant().store().paused();
+        say.buttons(
+                say.t("staff.help", turn.restaurant().name()),
+                List.of(
+                        paused
+                                ? new Button("store:resume", say.t("store.resume"))
+                                : new Button("store:pause", say.t("store.pause"))));
+    }
+
+    private static Integer parse(String minutes) {
+        try {
+            return Integer.valueOf(minutes);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
