@@ -79,6 +79,13 @@ public final class TestTokens {
                 "wpfoods.security.keys.lookup", LOOKUP_KEYSET);
     }
 
+    /** {@link #serviceProperties()} as Spring command-line arguments ({@code --name=value}). */
+    public static String[] commandLineArguments() {
+        return serviceProperties().entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
     private static String nextSubject() {
         return "test-user-" + SUBJECTS.incrementAndGet();
     }
