@@ -41,6 +41,11 @@ final class CatalogJson {
                     Location.of(restaurant.location()),
                     restaurant.zone());
         }
+
+        /** Staff WhatsApp numbers are personal data: only ops sees them (OWASP API3). */
+        RestaurantView withoutStaffNumbers() {
+            return new RestaurantView(id, name, null, address, location, zone);
+        }
     }
 
     record Modifier(String modifierId, String name, BigDecimal priceCop) {
@@ -77,7 +82,15 @@ final class CatalogJson {
                     available == null || available,
                     modifiers == null
                             ? List.of()
-                            : modifiers.stream().map(Modifier::toDomain).toList());
+                            : modifiers.stream()
+                                    .map(modifier -> {
+                                        if (modifier == null) {
+                                            throw new InvalidCatalogException(
+                                                    "item " + itemId + " has a null modifier");
+                                        }
+                                        return modifier.toDomain();
+                                    })
+                                    .toList());
         }
 
         static Item of(MenuItem item) {
@@ -96,6 +109,9 @@ final class CatalogJson {
         List<MenuItem> domainItems() {
             if (items == null) {
                 throw new InvalidCatalogException("a menu needs items");
+            }
+            if (items.contains(null)) {
+                throw new InvalidCatalogException("a menu item cannot be null");
             }
             return items.stream().map(Item::toDomain).toList();
         }
