@@ -432,6 +432,27 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void the_published_api_is_authenticated_at_the_gateway_and_again_in_every_service_behind_it() throws IOException {
+        // the gateway and every service it routes /api to are resource servers trusting the one OIDC issuer
+        for (String service :
+                List.of("gateway", "order-service", "dispatch-service", "payment-service", "ai-service")) {
+            assertThat(Files.readString(REPO.resolve(service).resolve("pom.xml")))
+                    .as("%s depends on platform/security", service)
+                    .contains("<groupId>co.wpfoods</groupId>\n      <artifactId>security</artifactId>");
+            assertThat(envNames(containerOf(base, service)))
+                    .as("%s is told the token issuer", service)
+                    .contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
+        }
+        // and under /api the gateway lets through without a token only the payment providers' signed webhooks
+        Map<String, Object> gateway =
+                load(REPO.resolve("gateway/src/main/resources/application.yml")).getFirst();
+        List<Object> open = list(map(gateway, "wpfoods", "security"), "public-paths");
+        assertThat(open.stream().map(Object::toString).filter(path -> path.startsWith("/api")))
+                .containsExactly("/api/payments/webhooks/**");
+        assertThat(open).hasSize(2);
+    }
+
+    @Test
     void kustomizations_name_every_manifest_and_compose_runs_and_scrapes_every_service() throws IOException {
         for (Path directory : List.of(
                 REPO.resolve("k8s/base"),
@@ -512,6 +533,15 @@ class DeploymentManifestsTest {
                     "SPRING_DATASOURCE_USERNAME",
                     "SPRING_DATASOURCE_PASSWORD",
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+        }
+        if (Files.readString(REPO.resolve(service).resolve("pom.xml"))
+                .contains("<groupId>co.wpfoods</groupId>\n      <artifactId>security</artifactId>")) {
+            // platform/security: its own settings and Spring's resource-server token settings
+            packages.add("co.wpfoods.security");
+            names.addAll(List.of(
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION"));
         }
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));

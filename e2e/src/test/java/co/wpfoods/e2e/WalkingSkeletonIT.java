@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.e2e.support.ServiceProcess;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -81,7 +82,9 @@ class WalkingSkeletonIT {
                         "wpfoods.gateway.meta.app-secret",
                         APP_SECRET,
                         "wpfoods.gateway.services.webhook-service",
-                        "http://localhost:" + webhookPort));
+                        "http://localhost:" + webhookPort,
+                        "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                        "file:" + TestTokens.publicKey()));
         services.add(gateway);
         services.forEach(s -> s.awaitHealthy(Duration.ofMinutes(3)));
     }
@@ -131,6 +134,8 @@ class WalkingSkeletonIT {
         properties.put("spring.datasource.username", PostgresServer.USER);
         properties.put("spring.datasource.password", PostgresServer.PASSWORD);
         properties.put("spring.kafka.bootstrap-servers", kafka);
+        // the REST APIs trust this run's test key (platform/security)
+        properties.putAll(TestTokens.serviceProperties());
         return properties;
     }
 

@@ -1,6 +1,7 @@
 package co.wpfoods.gateway;
 
 import co.wpfoods.gateway.domain.WebhookSignatureVerifier;
+import co.wpfoods.security.test.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,10 @@ public abstract class GatewayITSupport {
 
     protected WebTestClient gateway;
 
+    protected int port() {
+        return port;
+    }
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         for (String service :
@@ -58,6 +63,8 @@ public abstract class GatewayITSupport {
         gateway = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20))
+                // /api/** needs a token at the edge (EdgeAuthenticationIT tests requests without one)
+                .defaultHeader("Authorization", TestTokens.ops())
                 .build();
     }
 

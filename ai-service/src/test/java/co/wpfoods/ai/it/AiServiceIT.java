@@ -19,6 +19,7 @@ import co.wpfoods.schemas.wa.MediaContent;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.Role;
 import co.wpfoods.schemas.wa.WaUser;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaTestConsumer;
 import java.net.URI;
@@ -398,10 +399,16 @@ class AiServiceIT {
                 .willReturn(aResponse().withHeader("Content-Type", "audio/ogg").withBody(bytes)));
     }
 
+    /** A calling service that may also read the usage report (ops): the API's roles are tested in AiApiAccessIT. */
+    static String caller() {
+        return TestTokens.bearer(co.wpfoods.security.Role.SERVICE, co.wpfoods.security.Role.OPS);
+    }
+
     JsonNode postJson(String path, String body, int expectedStatus) {
         try {
             HttpResponse<String> r = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", caller())
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
@@ -417,6 +424,7 @@ class AiServiceIT {
         try {
             HttpResponse<String> r = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", caller())
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -439,6 +447,7 @@ class AiServiceIT {
         System.arraycopy(tail, 0, body, head.length + audio.length, tail.length);
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ai/transcribe"))
+                        .header("Authorization", caller())
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),

@@ -7,6 +7,7 @@ import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.dispatch.WorkerRegistered;
 import co.wpfoods.schemas.serde.AvroSerde;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -84,8 +85,10 @@ class WorkerRegistrationIT {
     record Response(int status, JsonNode body) {}
 
     Response call(HttpMethod method, String body) {
-        var request =
-                RestClient.create("http://localhost:" + port).method(method).uri("/api/dispatch/workers");
+        var request = RestClient.create("http://localhost:" + port)
+                .method(method)
+                .uri("/api/dispatch/workers")
+                .header("Authorization", TestTokens.workerAdmin());
         if (body != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).body(body);
         }

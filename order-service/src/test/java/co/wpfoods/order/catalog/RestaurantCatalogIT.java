@@ -8,6 +8,7 @@ import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.restaurants.MenuPublished;
 import co.wpfoods.schemas.restaurants.RestaurantRegistered;
 import co.wpfoods.schemas.serde.AvroSerde;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -174,7 +175,8 @@ class RestaurantCatalogIT {
     Response call(String method, String path, String body) {
         var request = RestClient.create("http://localhost:" + port)
                 .method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(path);
+                .uri(path)
+                .header("Authorization", TestTokens.ops());
         if (body != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).body(body);
         }

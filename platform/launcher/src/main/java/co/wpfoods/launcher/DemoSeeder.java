@@ -1,5 +1,6 @@
 package co.wpfoods.launcher;
 
+import co.wpfoods.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ final class DemoSeeder {
     private final PrintStream out;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private String opsToken;
 
     DemoSeeder(LauncherOptions options, PrintStream out) {
         this.options = options;
@@ -209,10 +211,19 @@ final class DemoSeeder {
 
     record Response(int status, String body) {}
 
+    /** An ops token of this run's local issuer: the services' APIs need one like any other client. */
+    private String opsToken() {
+        if (opsToken == null) {
+            opsToken = new LocalSecurity(options.dataDir()).mint("launcher-demo-data", List.of(Role.OPS), List.of());
+        }
+        return opsToken;
+    }
+
     private Response send(String method, String url, JsonNode body) {
         var request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + opsToken())
                 .method(
                         method,
                         body == null

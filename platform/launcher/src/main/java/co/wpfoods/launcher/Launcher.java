@@ -16,6 +16,10 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(args, out));
+            return;
+        }
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);

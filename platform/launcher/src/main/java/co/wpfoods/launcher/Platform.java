@@ -51,6 +51,8 @@ final class Platform {
         Files.createDirectories(options.logDir());
         Ports ports = options.ports();
         refuseIfPortsBusy(ports);
+        // a new token signing key for this run (services read its public key at start) and the data keysets
+        new LocalSecurity(options.dataDir()).prepare();
         writeState();
 
         out.printf("Starting PostgreSQL (port %d) and Kafka (port %d)…%n", ports.postgres(), ports.kafka());

@@ -91,6 +91,10 @@ public final class Services {
             // a fiftieth, for at most 50 ms more on each event's way to Kafka
             args.add("--wpfoods.outbox.poll-interval=" + LOCAL_OUTBOX_POLL_INTERVAL);
         }
+        if (!name.equals("whatsapp-simulator")) {
+            // tokens from this run's local issuer, personal-data keysets (LocalSecurity)
+            args.addAll(LocalSecurity.serviceArguments(options.dataDir()));
+        }
         switch (name) {
             case "gateway" -> {
                 args.add("--wpfoods.gateway.meta.app-secret=" + APP_SECRET);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.wpfoods.gateway.GatewayApplication;
 import co.wpfoods.gateway.WebhookPayloads;
 import co.wpfoods.gateway.domain.WebhookSignatureVerifier;
+import co.wpfoods.security.test.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
@@ -58,7 +59,9 @@ class WebhookEndpointProperties {
                         "--wpfoods.gateway.meta.verify-token=prop-verify-token",
                         "--wpfoods.gateway.meta.max-body-size=64KB",
                         "--wpfoods.gateway.services.webhook-service=" + upstream.baseUrl(),
-                        "--wpfoods.gateway.access-log.enabled=false");
+                        "--wpfoods.gateway.access-log.enabled=false",
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                                + TestTokens.publicKey());
         String port = gatewayContext.getEnvironment().getProperty("local.server.port");
         webhook = URI.create("http://localhost:" + port + "/webhooks/whatsapp");
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

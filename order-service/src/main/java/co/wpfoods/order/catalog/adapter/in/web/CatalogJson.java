@@ -105,6 +105,11 @@ final class CatalogJson {
                     restaurant.zone(),
                     Store.of(restaurant.store()));
         }
+
+        /** Staff WhatsApp numbers are personal data: only ops sees them (OWASP API3). */
+        RestaurantView withoutStaffNumbers() {
+            return new RestaurantView(id, name, null, address, location, zone);
+        }
     }
 
     record Group(String groupId, String name, Integer min, Integer max) {
@@ -157,7 +162,15 @@ final class CatalogJson {
                             : modifierGroups.stream().map(Group::toDomain).toList(),
                     modifiers == null
                             ? List.of()
-                            : modifiers.stream().map(Modifier::toDomain).toList());
+                            : modifiers.stream()
+                                    .map(modifier -> {
+                                        if (modifier == null) {
+                                            throw new InvalidCatalogException(
+                                                    "item " + itemId + " has a null modifier");
+                                        }
+                                        return modifier.toDomain();
+                                    })
+                                    .toList());
         }
 
         static Item of(MenuItem item) {
@@ -177,6 +190,9 @@ final class CatalogJson {
         List<MenuItem> domainItems() {
             if (items == null) {
                 throw new InvalidCatalogException("a menu needs items");
+            }
+            if (items.contains(null)) {
+                throw new InvalidCatalogException("a menu item cannot be null");
             }
             return items.stream().map(Item::toDomain).toList();
         }

@@ -9,9 +9,11 @@ import co.wpfoods.order.catalog.application.ChangingStore;
 import co.wpfoods.order.catalog.application.PublishingMenu;
 import co.wpfoods.order.catalog.application.RegisteringRestaurant;
 import co.wpfoods.order.catalog.application.Restaurants;
+import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
 import co.wpfoods.order.catalog.domain.StoreSettings;
 import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.security.Caller;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -61,16 +63,22 @@ class RestaurantController {
                 .body(RestaurantView.of(restaurant));
     }
 
+    /** Ops sees every restaurant; a restaurant token only its own, and staff numbers only to ops. */
     @GetMapping
     List<RestaurantView> all() {
-        return restaurants.all().stream().map(RestaurantView::of).toList();
+        Caller caller = Caller.current();
+        return caller.onlyOwnRestaurants(restaurants.all(), r -> r.id().value()).stream()
+                .map(r -> view(caller, r))
+                .toList();
     }
 
     @GetMapping("/{id}")
     RestaurantView one(@PathVariable String id) {
+        Caller caller = Caller.current();
+        caller.requireRestaurant(id);
         return restaurants
                 .find(new RestaurantId(id))
-                .map(RestaurantView::of)
+                .map(r -> view(caller, r))
                 .orElseThrow(() -> new CatalogNotFoundException("No restaurant " + id));
     }
 
@@ -82,6 +90,7 @@ class RestaurantController {
 
     @PutMapping("/{id}/menu")
     MenuView publishMenu(@PathVariable String id, @RequestBody PutMenu request) {
+        Caller.current().requireRestaurant(id);
         var menu = publishing.publish(
                 new RestaurantId(id), request.open() == null || request.open(), request.domainItems());
         return MenuView.of(menu);
@@ -89,9 +98,15 @@ class RestaurantController {
 
     @GetMapping("/{id}/menu")
     MenuView menu(@PathVariable String id) {
+        Caller.current().requireRestaurant(id);
         return restaurants
                 .menuOf(new RestaurantId(id))
                 .map(MenuView::of)
                 .orElseThrow(() -> new CatalogNotFoundException("No menu for restaurant " + id));
+    }
+
+    private static RestaurantView view(Caller caller, Restaurant restaurant) {
+        RestaurantView view = RestaurantView.of(restaurant);
+        return caller.isOps() ? view : view.withoutStaffNumbers();
     }
 }
