@@ -38,7 +38,10 @@ import reactor.core.publisher.Mono;
  *       it cannot be reached or does not answer in time, 503 so that Meta retries.
  * </ol>
  *
- * Rejections have an empty body: nothing tells a forger which check failed.
+ * Rejections have an empty body: nothing tells a forger which check failed. A rejection sent before the whole body
+ * was read also says {@code Connection: close}: the server does not keep a connection whose request it left
+ * unread, and a client told so opens a new one for its next request instead of reusing one that is being closed
+ * (the JDK client then fails with "header parser received no bytes").
  */
 public final class MetaWebhookGatewayFilter implements GatewayFilter {
 
@@ -60,14 +63,14 @@ public final class MetaWebhookGatewayFilter implements GatewayFilter {
         metrics.webhookReceived();
         HttpHeaders headers = exchange.getRequest().getHeaders();
         if (headers.getContentLength() > maxBodyBytes) {
-            return reject(exchange, RejectionReason.SIZE, HttpStatus.CONTENT_TOO_LARGE);
+            return rejectUnread(exchange, RejectionReason.SIZE, HttpStatus.CONTENT_TOO_LARGE);
         }
         if (!isJson(headers)) {
-            return reject(exchange, RejectionReason.CONTENT_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            return rejectUnread(exchange, RejectionReason.CONTENT_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         }
         String signature = headers.getFirst(SIGNATURE_HEADER);
         if (!WebhookSignatureVerifier.isWellFormed(signature)) {
-            return reject(exchange, RejectionReason.SIGNATURE, HttpStatus.UNAUTHORIZED);
+            return rejectUnread(exchange, RejectionReason.SIGNATURE, HttpStatus.UNAUTHORIZED);
         }
         return readBounded(exchange.getRequest())
                 .flatMap(body -> verifier.verify(signature, body).isValid()
@@ -75,7 +78,7 @@ public final class MetaWebhookGatewayFilter implements GatewayFilter {
                         : reject(exchange, RejectionReason.SIGNATURE, HttpStatus.UNAUTHORIZED))
                 .onErrorResume(
                         DataBufferLimitException.class,
-                        tooLarge -> reject(exchange, RejectionReason.SIZE, HttpStatus.CONTENT_TOO_LARGE));
+                        tooLarge -> rejectUnread(exchange, RejectionReason.SIZE, HttpStatus.CONTENT_TOO_LARGE));
     }
 
     private Mono<byte[]> readBounded(ServerHttpRequest request) {
@@ -121,6 +124,12 @@ public final class MetaWebhookGatewayFilter implements GatewayFilter {
         exchange.getResponse().getHeaders().clearContentHeaders();
         exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         return exchange.getResponse().setComplete();
+    }
+
+    /** A rejection before the body was read to its end: the connection is closed after the answer, and says so. */
+    private Mono<Void> rejectUnread(ServerWebExchange exchange, RejectionReason reason, HttpStatus status) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return reject(exchange, reason, status);
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, RejectionReason reason, HttpStatus status) {

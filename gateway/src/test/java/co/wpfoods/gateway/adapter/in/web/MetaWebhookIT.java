@@ -107,6 +107,8 @@ class MetaWebhookIT extends GatewayITSupport {
                     .exchange()
                     .expectStatus()
                     .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals("Connection", "close")
                     .expectBody()
                     .isEmpty();
 
@@ -136,6 +138,8 @@ class MetaWebhookIT extends GatewayITSupport {
                     .exchange()
                     .expectStatus()
                     .isUnauthorized()
+                    .expectHeader()
+                    .doesNotExist("Connection")
                     .expectBody()
                     .isEmpty();
 
@@ -223,7 +227,9 @@ class MetaWebhookIT extends GatewayITSupport {
                     .bodyValue(BODY)
                     .exchange()
                     .expectStatus()
-                    .isEqualTo(415);
+                    .isEqualTo(415)
+                    .expectHeader()
+                    .valueEquals("Connection", "close");
 
             UPSTREAM.verify(exactly(0), anyRequestedFor(anyUrl()));
         }

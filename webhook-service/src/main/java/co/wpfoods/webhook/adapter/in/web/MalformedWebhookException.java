@@ -4,10 +4,17 @@ package co.wpfoods.webhook.adapter.in.web;
 public class MalformedWebhookException extends RuntimeException {
 
     private final String reason;
+    private final String detail;
 
     public MalformedWebhookException(String reason, String detail) {
         super(reason + ": " + detail);
         this.reason = reason;
+        this.detail = detail == null ? reason : detail;
+    }
+
+    /** What was wrong, in a sentence for the sender. */
+    public String detail() {
+        return detail;
     }
 
     /** A short, stable reason code (metric tag and response body). */

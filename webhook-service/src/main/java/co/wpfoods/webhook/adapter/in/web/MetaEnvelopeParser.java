@@ -42,8 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Splits Meta's webhook envelope into one record per message and per status ({@code entry[] × changes[] ×
  * messages[]/statuses[]}). Lenient by design: unknown properties are ignored, unknown message types become
  * {@code UNSUPPORTED} records (never dropped), absent arrays are empty, ids and timestamps stay strings until used.
- * Every record carries the JSON of its original object in {@code rawJson}. Only a body that is not a JSON object
- * is refused ({@link MalformedWebhookException}).
+ * Every record carries the JSON of its original object in {@code rawJson}.
+ *
+ * <p>Lenient inside a change's {@code value}, strict about the envelope: a body that is not a JSON object, or whose
+ * envelope is not what Meta sends ({@code object} of {@code whatsapp_business_account}, a non-empty {@code entry[]}
+ * of objects, each with a non-empty {@code changes[]} of objects carrying a text {@code field} and an object
+ * {@code value}) is refused ({@link MalformedWebhookException}) with a reason, so a sender that got the format wrong
+ * hears about it instead of getting a 200 for a body that carried nothing.
  */
 public final class MetaEnvelopeParser {
 
@@ -61,6 +66,7 @@ public final class MetaEnvelopeParser {
 
     public ParsedWebhook parse(byte[] body, Instant receivedAt) {
         JsonNode root = readTree(body);
+        checkEnvelope(root);
         List<ParsedItem> items = new ArrayList<>();
         List<String> otherFields = new ArrayList<>();
         int[] valueErrors = {0};
@@ -112,6 +118,33 @@ public final class MetaEnvelopeParser {
             throw new MalformedWebhookException("not_an_object", "the body must be a JSON object");
         }
         return root;
+    }
+
+    static final String OBJECT = "whatsapp_business_account";
+
+    /** The envelope's own shape, which Meta always sends; everything below {@code value} stays lenient. */
+    private static void checkEnvelope(JsonNode root) {
+        JsonNode object = root.get("object");
+        if (object == null || !object.isString() || !OBJECT.equals(object.stringValue())) {
+            throw new MalformedWebhookException("not_a_whatsapp_envelope", "\"object\" must be \"" + OBJECT + "\"");
+        }
+        JsonNode entries = root.get("entry");
+        if (entries == null || !entries.isArray() || entries.isEmpty()) {
+            throw new MalformedWebhookException("no_entry", "\"entry\" must be a non-empty array");
+        }
+        for (JsonNode entry : entries) {
+            JsonNode changes = entry.isObject() ? entry.get("changes") : null;
+            if (changes == null || !changes.isArray() || changes.isEmpty()) {
+                throw new MalformedWebhookException(
+                        "no_changes", "every entry must be an object with a non-empty \"changes\" array");
+            }
+            for (JsonNode change : changes) {
+                if (!change.isObject() || Json.text(change, "field") == null || Json.object(change, "value") == null) {
+                    throw new MalformedWebhookException(
+                            "malformed_change", "every change must have a text \"field\" and an object \"value\"");
+                }
+            }
+        }
     }
 
     /** What every record of one {@code changes[].value} shares. */

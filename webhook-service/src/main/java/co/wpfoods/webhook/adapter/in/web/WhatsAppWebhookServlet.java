@@ -9,14 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /webhooks/whatsapp}, behind the gateway (which checked the signature, size and content type and
  * forwards the exact bytes). 200 once every record is on Kafka; 400 with a reason for a body that is not a JSON
- * object; 503 when Kafka or the database did not make it durable in time, so that Meta retries.
+ * object or not an envelope Meta would send ({@code {"reason": "...", "detail": "..."}}); 503 when Kafka or the database did not make it durable in time, so that Meta retries.
  *
  * <p>A plain servlet mapped to the one path, not a Spring MVC controller: every delivery Meta sends passes here, and
  * the dispatcher's handler lookup, argument resolvers, message converters and content negotiation cost more CPU per
@@ -27,8 +26,11 @@ public final class WhatsAppWebhookServlet extends HttpServlet {
 
     public static final String PATH = "/webhooks/whatsapp";
 
-    /** Writes the 400 answer, {@code {"reason": "..."}}. */
-    private static final ObjectWriter JSON = JsonMapper.builder().build().writerFor(Map.class);
+    /** Writes the 400 answer, {@code {"reason": "...", "detail": "..."}}. */
+    private static final ObjectWriter JSON = JsonMapper.builder().build().writerFor(Refusal.class);
+
+    /** The body of a 400. */
+    record Refusal(String reason, String detail) {}
 
     private final transient MetaEnvelopeParser parser;
     private final transient ReceivingWebhook receiving;
@@ -50,7 +52,7 @@ public final class WhatsAppWebhookServlet extends HttpServlet {
             parsed = parser.parse(body, receivedAt);
         } catch (MalformedWebhookException e) {
             metrics.rejected(e.reason());
-            byte[] answer = JSON.writeValueAsBytes(Map.of("reason", e.reason()));
+            byte[] answer = JSON.writeValueAsBytes(new Refusal(e.reason(), e.detail()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");
             response.setContentLength(answer.length);

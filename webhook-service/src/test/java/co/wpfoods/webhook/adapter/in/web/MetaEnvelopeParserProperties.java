@@ -56,7 +56,15 @@ class MetaEnvelopeParserProperties {
             ParsedWebhook parsed = parser.parse(body, RECEIVED);
             assertThat(parsed.items()).isNotNull();
         } catch (MalformedWebhookException expected) {
-            assertThat(expected.reason()).isIn("empty_body", "malformed_json", "not_an_object");
+            assertThat(expected.reason())
+                    .isIn(
+                            "empty_body",
+                            "malformed_json",
+                            "not_an_object",
+                            "not_a_whatsapp_envelope",
+                            "no_entry",
+                            "no_changes",
+                            "malformed_change");
         }
     }
 
@@ -154,7 +162,7 @@ class MetaEnvelopeParserProperties {
                         Arbitraries.integers().between(0, 6),
                         Arbitraries.integers().between(0, 6))
                 .as((m, s) -> new int[] {m, s});
-        return counts.list().ofMaxSize(3).list().ofMaxSize(3);
+        return counts.list().ofMinSize(1).ofMaxSize(3).list().ofMinSize(1).ofMaxSize(3);
     }
 
     static final List<String> NAMES = List.of(

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -329,10 +330,34 @@ class MetaEnvelopeParserTest {
                 .isInstanceOf(MalformedWebhookException.class);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"entry\": [{\"changes\": [{\"field\": \"messages\", \"value\": {}}]}]} | not_a_whatsapp_envelope",
+                "{\"object\": \"page\", \"entry\": [{\"changes\": [{\"field\": \"messages\", \"value\": {}}]}]} | not_a_whatsapp_envelope",
+                "{\"object\": \"whatsapp_business_account\"} | no_entry",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": []} | no_entry",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": {}} | no_entry",
+                "{\"object\": \"whatsapp_business_account\", \"changes\": [{\"field\": \"messages\", \"value\": {}}]} | no_entry",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [1]} | no_changes",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": \"x\"}]} | no_changes",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": []}]} | no_changes",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": [{\"value\": {}}]}]} | malformed_change",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": [{\"field\": \"messages\"}]}]} | malformed_change",
+                "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": [7]}]} | malformed_change"
+            })
+    void refuses_an_envelope_meta_would_never_send_with_the_reason(String body, String reason) {
+        assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8), RECEIVED))
+                .isInstanceOfSatisfying(
+                        MalformedWebhookException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
     @Test
-    void tolerates_wrong_shapes_inside_a_well_formed_object() {
+    void tolerates_wrong_shapes_inside_a_well_formed_envelope() {
         String odd = """
-                { "object": "whatsapp_business_account", "entry": [ 1, { "changes": "x" }, { "changes": [ { "value": {
+                { "object": "whatsapp_business_account", "entry": [ { "changes": [ { "field": "messages", "value": {
                   "messages": [ "not an object", { "id": "wamid.ODD", "timestamp": "soon", "type": 7, "text": [] } ],
                   "statuses": { "not": "an array" } } } ] } ] }""";
 
