@@ -10,15 +10,17 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.wpfoods.e2e.support.ServiceProcess;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
+import co.wpfoods.testing.Repository;
+import co.wpfoods.testing.process.ServiceProcess;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -66,15 +68,14 @@ class WalkingSkeletonIT {
         String kafka = KafkaServer.shared().bootstrapServers();
         int webhookPort = ServiceProcess.freePort();
 
-        services.add(ServiceProcess.start("webhook-service", webhookPort, database(postgres, "e2e_webhook", kafka)));
-        services.add(ServiceProcess.start(
-                "order-service", ServiceProcess.freePort(), database(postgres, "e2e_order", kafka)));
+        services.add(start("webhook-service", webhookPort, database(postgres, "e2e_webhook", kafka)));
+        services.add(start("order-service", ServiceProcess.freePort(), database(postgres, "e2e_order", kafka)));
         Map<String, String> messaging = database(postgres, "e2e_messaging", kafka);
         messaging.put("wpfoods.messaging.graph.base-url", graph.baseUrl());
         messaging.put("wpfoods.messaging.graph.phone-number-id", PHONE_NUMBER_ID);
         messaging.put("wpfoods.messaging.graph.access-token", "e2e-token");
-        services.add(ServiceProcess.start("messaging-service", ServiceProcess.freePort(), messaging));
-        gateway = ServiceProcess.start(
+        services.add(start("messaging-service", ServiceProcess.freePort(), messaging));
+        gateway = start(
                 "gateway",
                 ServiceProcess.freePort(),
                 Map.of(
@@ -122,6 +123,13 @@ class WalkingSkeletonIT {
                         postRequestedFor(urlEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages"))
                                 .withHeader("Authorization", equalTo("Bearer e2e-token"))
                                 .withRequestBody(equalToJson(expectedBody))));
+    }
+
+    /** A service from its jar, its output in {@code e2e/target/e2e-logs/<module>.log}. */
+    static ServiceProcess start(String module, int port, Map<String, String> properties) {
+        Path root = Repository.root();
+        return ServiceProcess.start(
+                ServiceProcess.Launch.ofJar(root, module, port, properties, root.resolve("e2e/target/e2e-logs")));
     }
 
     static Map<String, String> database(PostgresServer postgres, String name, String kafka) {

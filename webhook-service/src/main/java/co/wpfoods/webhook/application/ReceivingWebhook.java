@@ -1,5 +1,6 @@
 package co.wpfoods.webhook.application;
 
+import co.wpfoods.eventing.batch.GroupCommit;
 import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.schemas.wa.Role;
 import co.wpfoods.webhook.application.InboundLedger.Assignment;

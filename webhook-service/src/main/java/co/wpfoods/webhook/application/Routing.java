@@ -20,11 +20,7 @@ public record Routing(Set<InboundMessageType> mediaNeedingWork) {
         if (mediaNeedingWork.contains(message.getType())) {
             return Topics.WhatsApp.INBOUND_MEDIA;
         }
-        return switch (role) {
-            case RESTAURANT -> Topics.WhatsApp.INBOUND_RESTAURANT;
-            case WORKER -> Topics.WhatsApp.INBOUND_WORKER;
-            case CUSTOMER -> Topics.WhatsApp.INBOUND_CUSTOMER;
-        };
+        return Topics.WhatsApp.inboundFor(role);
     }
 
     public String statusTopic() {

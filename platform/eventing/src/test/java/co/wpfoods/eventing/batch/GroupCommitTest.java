@@ -1,4 +1,4 @@
-package co.wpfoods.webhook.application;
+package co.wpfoods.eventing.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

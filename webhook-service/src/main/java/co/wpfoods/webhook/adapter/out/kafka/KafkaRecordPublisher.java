@@ -1,10 +1,9 @@
 package co.wpfoods.webhook.adapter.out.kafka;
 
+import co.wpfoods.eventing.kafka.RecordEnvelope;
 import co.wpfoods.schemas.EventTypes;
-import co.wpfoods.schemas.Headers;
 import co.wpfoods.webhook.application.OutgoingRecord;
 import co.wpfoods.webhook.application.RecordPublisher;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +11,6 @@ import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +36,14 @@ public class KafkaRecordPublisher implements RecordPublisher, AutoCloseable {
 
     @Override
     public CompletableFuture<?> publish(OutgoingRecord record) {
-        var headers = new RecordHeaders();
-        header(headers, Headers.EVENT_ID, record.eventId().toString());
-        header(headers, Headers.EVENT_TYPE, EventTypes.of(record.value()));
-        header(headers, Headers.OCCURRED_AT, record.occurredAt().toString());
-        header(headers, Headers.CORRELATION_ID, record.correlationId());
-        header(headers, Headers.TRACEPARENT, record.traceparent());
-        var producerRecord = new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
+        var envelope = new RecordEnvelope(
+                record.eventId(),
+                EventTypes.of(record.value()),
+                record.occurredAt(),
+                record.correlationId(),
+                record.traceparent());
+        var producerRecord =
+                new ProducerRecord<>(record.topic(), null, record.key(), record.value(), envelope.toHeaders());
         CompletableFuture<Object> acknowledged = new CompletableFuture<>();
         Producer<String, SpecificRecord> producer = current.get();
         try {
@@ -87,12 +86,6 @@ public class KafkaRecordPublisher implements RecordPublisher, AutoCloseable {
             Thread.ofVirtual().name("webhook-producer-close").start(() -> failed.close(Duration.ZERO));
         } else {
             fresh.close(Duration.ZERO);
-        }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 
