@@ -1,6 +1,6 @@
 package co.wpfoods.gateway;
 
-import co.wpfoods.gateway.domain.WebhookSignatureVerifier;
+import co.wpfoods.gateway.metawebhook.domain.WebhookSignatureVerifier;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.nio.charset.StandardCharsets;

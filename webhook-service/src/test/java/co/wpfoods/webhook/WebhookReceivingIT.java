@@ -14,7 +14,7 @@ import co.wpfoods.schemas.wa.DeliveryState;
 import co.wpfoods.schemas.wa.DeliveryStatus;
 import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.schemas.wa.Role;
-import co.wpfoods.webhook.domain.DedupKey;
+import co.wpfoods.webhook.receiving.domain.DedupKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
