@@ -11,6 +11,7 @@ import co.wpfoods.gateway.metawebhook.adapter.in.web.MetaWebhookGatewayFilter;
 import co.wpfoods.gateway.metawebhook.adapter.in.web.SubscriptionHandshakeHandler;
 import co.wpfoods.gateway.metawebhook.domain.SubscriptionHandshake;
 import co.wpfoods.gateway.metawebhook.domain.WebhookSignatureVerifier;
+import co.wpfoods.logging.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
@@ -92,11 +93,12 @@ public class GatewayConfiguration {
             RouteLocatorBuilder builder,
             GatewayProperties properties,
             WebhookSignatureVerifier verifier,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics,
+            Traces traces) {
         GatewayProperties.Meta meta = properties.meta();
         GatewayProperties.Services services = properties.services();
         MetaWebhookGatewayFilter webhookFilter = new MetaWebhookGatewayFilter(
-                verifier, Math.toIntExact(meta.maxBodySize().toBytes()), metrics);
+                verifier, Math.toIntExact(meta.maxBodySize().toBytes()), metrics, traces);
         GatewayFilter rateLimit = rateLimitFilter(properties.rateLimit(), metrics);
         return builder.routes()
                 .route(

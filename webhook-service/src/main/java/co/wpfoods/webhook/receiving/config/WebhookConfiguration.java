@@ -1,6 +1,7 @@
 package co.wpfoods.webhook.receiving.config;
 
 import co.wpfoods.eventing.outbox.OutboxWriter;
+import co.wpfoods.logging.tracing.Traces;
 import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.webhook.receiving.adapter.in.web.MetaEnvelopeParser;
 import co.wpfoods.webhook.receiving.adapter.in.web.WhatsAppWebhookServlet;
@@ -73,9 +74,9 @@ public class WebhookConfiguration {
     /** Meta's deliveries go to a servlet of their own, beside Spring MVC's dispatcher (which serves the actuator). */
     @Bean
     ServletRegistrationBean<WhatsAppWebhookServlet> whatsAppWebhookServlet(
-            MetaEnvelopeParser parser, ReceivingWebhook receiving, WebhookMetrics metrics) {
+            MetaEnvelopeParser parser, ReceivingWebhook receiving, WebhookMetrics metrics, Traces traces) {
         var registration = new ServletRegistrationBean<>(
-                new WhatsAppWebhookServlet(parser, receiving, metrics), WhatsAppWebhookServlet.PATH);
+                new WhatsAppWebhookServlet(parser, receiving, metrics, traces), WhatsAppWebhookServlet.PATH);
         registration.setName("whatsAppWebhook");
         registration.setLoadOnStartup(1);
         return registration;

@@ -3,6 +3,8 @@ package co.wpfoods.gateway.metawebhook.adapter.in.web;
 import co.wpfoods.gateway.edge.application.GatewayMetrics;
 import co.wpfoods.gateway.edge.domain.RejectionReason;
 import co.wpfoods.gateway.metawebhook.domain.WebhookSignatureVerifier;
+import co.wpfoods.logging.tracing.Traces;
+import io.micrometer.tracing.Span;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +50,14 @@ public final class MetaWebhookGatewayFilter implements GatewayFilter {
     private final WebhookSignatureVerifier verifier;
     private final int maxBodyBytes;
     private final GatewayMetrics metrics;
+    private final Traces traces;
 
-    public MetaWebhookGatewayFilter(WebhookSignatureVerifier verifier, int maxBodyBytes, GatewayMetrics metrics) {
+    public MetaWebhookGatewayFilter(
+            WebhookSignatureVerifier verifier, int maxBodyBytes, GatewayMetrics metrics, Traces traces) {
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     @Override
@@ -86,12 +91,30 @@ public final class MetaWebhookGatewayFilter implements GatewayFilter {
                 .defaultIfEmpty(new byte[0]);
     }
 
+    /**
+     * The forward is the first span of the delivery's trace (a child of the caller's {@code traceparent} when it sent
+     * one): webhook-service receives this span's {@code traceparent} and continues it.
+     */
     private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, byte[] body) {
+        if (!traces.isTracing()) {
+            return forward(exchange, chain, body, null);
+        }
+        String incoming = exchange.getRequest().getHeaders().getFirst(Traces.TRACEPARENT);
+        return Mono.defer(() -> {
+            Span span = traces.start(incoming, "webhook forward");
+            return forward(exchange, chain, body, traces.traceparentOf(span)).doFinally(signal -> span.end());
+        });
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, byte[] body, String traceparent) {
         ServerHttpRequest withLength = exchange.getRequest()
                 .mutate()
                 .headers(h -> {
                     h.remove(HttpHeaders.TRANSFER_ENCODING);
                     h.setContentLength(body.length);
+                    if (traceparent != null) {
+                        h.set(Traces.TRACEPARENT, traceparent);
+                    }
                 })
                 .build();
         ServerHttpRequest withBody = new ServerHttpRequestDecorator(withLength) {

@@ -1,5 +1,6 @@
 package co.wpfoods.webhook.receiving.adapter.in.web;
 
+import co.wpfoods.logging.tracing.Traces;
 import co.wpfoods.webhook.receiving.application.ParsedWebhook;
 import co.wpfoods.webhook.receiving.application.RawWebhook;
 import co.wpfoods.webhook.receiving.application.ReceivingWebhook;
@@ -35,15 +36,37 @@ public final class WhatsAppWebhookServlet extends HttpServlet {
     private final transient MetaEnvelopeParser parser;
     private final transient ReceivingWebhook receiving;
     private final transient WebhookMetrics metrics;
+    private final transient Traces traces;
 
-    public WhatsAppWebhookServlet(MetaEnvelopeParser parser, ReceivingWebhook receiving, WebhookMetrics metrics) {
+    public WhatsAppWebhookServlet(
+            MetaEnvelopeParser parser, ReceivingWebhook receiving, WebhookMetrics metrics, Traces traces) {
         this.parser = parser;
         this.receiving = receiving;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
+    /**
+     * Each delivery is a span continuing the gateway's ({@code traceparent}), so every record it publishes carries
+     * this trace.
+     */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        IOException[] failed = {null};
+        traces.continuing(request.getHeader(Traces.TRACEPARENT), "webhook receive", () -> {
+            try {
+                receive(request, response);
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+            return null;
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         metrics.received();
         Instant receivedAt = Instant.now();
         byte[] body = request.getInputStream().readAllBytes();
@@ -64,12 +87,18 @@ public final class WhatsAppWebhookServlet extends HttpServlet {
                 receivedAt,
                 request.getHeader("X-Request-Id"),
                 request.getHeader("X-Hub-Signature-256"),
-                request.getHeader("traceparent"));
+                traceparent(request));
         response.setStatus(
                 switch (receiving.receive(parsed, raw)) {
                     case ACCEPTED -> HttpServletResponse.SC_OK;
                     case UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
                 });
         response.setContentLength(0);
+    }
+
+    /** This span's when tracing, else what the gateway sent. */
+    private String traceparent(HttpServletRequest request) {
+        String current = traces.currentTraceparent();
+        return current != null ? current : request.getHeader(Traces.TRACEPARENT);
     }
 }
