@@ -22,8 +22,18 @@ public final class KafkaServer implements AutoCloseable {
     private static KafkaServer shared;
 
     private final EmbeddedKafkaKraftBroker broker;
+    private final AutoCloseable container;
+    private final String containerBootstrap;
+
+    private KafkaServer(Containers.Started started) {
+        this.broker = null;
+        this.container = started.container();
+        this.containerBootstrap = started.bootstrapServers();
+    }
 
     private KafkaServer() {
+        container = null;
+        containerBootstrap = null;
         broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
@@ -37,7 +47,9 @@ public final class KafkaServer implements AutoCloseable {
 
     public static synchronized KafkaServer shared() {
         if (shared == null) {
-            shared = new KafkaServer();
+            shared = Infrastructure.current().kind() == Infrastructure.Kind.CONTAINERS
+                    ? new KafkaServer(Containers.kafka())
+                    : new KafkaServer();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-kafka-stop"));
         }
         return shared;
@@ -52,7 +64,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return containerBootstrap != null ? containerBootstrap : broker.getBrokersAsString();
     }
 
     /** Creates the topics (3 partitions each) that do not exist yet, as a service's topic declaration would. */
@@ -77,12 +89,24 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
+    /** The in-process broker; not there when the tests run against a container. */
     public EmbeddedKafkaKraftBroker broker() {
+        if (broker == null) {
+            throw new IllegalStateException("Kafka runs in a container in this run: " + Infrastructure.current());
+        }
         return broker;
     }
 
     @Override
     public void close() {
-        broker.destroy();
+        if (container != null) {
+            try {
+                container.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            broker.destroy();
+        }
     }
 }
