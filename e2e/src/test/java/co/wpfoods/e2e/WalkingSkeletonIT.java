@@ -10,16 +10,21 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.wpfoods.e2e.support.ServiceProcess;
 import co.wpfoods.security.test.TestTokens;
+import co.wpfoods.schemas.Headers;
+import co.wpfoods.schemas.Topics;
 import co.wpfoods.testing.KafkaServer;
+import co.wpfoods.testing.KafkaTestConsumer;
 import co.wpfoods.testing.PostgresServer;
+import co.wpfoods.testing.Repository;
+import co.wpfoods.testing.process.ServiceProcess;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -67,15 +72,14 @@ class WalkingSkeletonIT {
         String kafka = KafkaServer.shared().bootstrapServers();
         int webhookPort = ServiceProcess.freePort();
 
-        services.add(ServiceProcess.start("webhook-service", webhookPort, database(postgres, "e2e_webhook", kafka)));
-        services.add(ServiceProcess.start(
-                "order-service", ServiceProcess.freePort(), database(postgres, "e2e_order", kafka)));
+        services.add(start("webhook-service", webhookPort, database(postgres, "e2e_webhook", kafka)));
+        services.add(start("order-service", ServiceProcess.freePort(), database(postgres, "e2e_order", kafka)));
         Map<String, String> messaging = database(postgres, "e2e_messaging", kafka);
         messaging.put("wpfoods.messaging.graph.base-url", graph.baseUrl());
         messaging.put("wpfoods.messaging.graph.phone-number-id", PHONE_NUMBER_ID);
         messaging.put("wpfoods.messaging.graph.access-token", "e2e-token");
-        services.add(ServiceProcess.start("messaging-service", ServiceProcess.freePort(), messaging));
-        gateway = ServiceProcess.start(
+        services.add(start("messaging-service", ServiceProcess.freePort(), messaging));
+        gateway = start(
                 "gateway",
                 ServiceProcess.freePort(),
                 Map.of(
@@ -127,6 +131,70 @@ class WalkingSkeletonIT {
                                 .withRequestBody(equalToJson(expectedBody))));
     }
 
+    /** A service from its jar, its output in {@code e2e/target/e2e-logs/<module>.log}. */
+    static ServiceProcess start(String module, int port, Map<String, String> properties) {
+        Path root = Repository.root();
+        return ServiceProcess.start(
+                ServiceProcess.Launch.ofJar(root, module, port, properties, root.resolve("e2e/target/e2e-logs")));
+    }
+
+    /**
+     * A tracing proxy in front of the gateway sent a {@code traceparent}: the gateway's forward, webhook-service's
+     * receipt and order-service's handling of the message are spans of that one trace, so the inbound record on
+     * Kafka and the reply command order-service wrote through its outbox carry its trace id, each with a span id of
+     * its own hop.
+     */
+    @Test
+    void one_trace_id_follows_a_customer_message_from_the_gateway_through_kafka_to_the_reply() throws Exception {
+        String customer = "57300" + (1_000_000 + new java.util.Random().nextInt(8_000_000));
+        String wamid = "wamid.E2E-TRACE-" + UUID.randomUUID();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String callerSpan = HexFormat.of().formatHex(randomBytes(8));
+        byte[] webhook = textWebhook(wamid, "hola", customer).getBytes(StandardCharsets.UTF_8);
+
+        try (var inbound = new KafkaTestConsumer(
+                        KafkaServer.shared().bootstrapServers(), Topics.WhatsApp.INBOUND_CUSTOMER);
+                var outbound =
+                        new KafkaTestConsumer(KafkaServer.shared().bootstrapServers(), Topics.WhatsApp.OUTBOUND)) {
+            HttpResponse<String> ack = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(gateway.url("/webhooks/whatsapp")))
+                                    .header("Content-Type", "application/json")
+                                    .header("X-Hub-Signature-256", "sha256=" + hmac(webhook))
+                                    .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(webhook))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(ack.statusCode()).isEqualTo(200);
+
+            String received = await().atMost(Duration.ofMinutes(1))
+                    .until(() -> traceparentOfRecordFor(inbound, customer), java.util.Objects::nonNull);
+            String replied = await().atMost(Duration.ofMinutes(2))
+                    .until(() -> traceparentOfRecordFor(outbound, customer), java.util.Objects::nonNull);
+
+            assertThat(received).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+            assertThat(received).doesNotContain(callerSpan);
+            assertThat(replied).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+            assertThat(replied.substring(36, 52)).isNotEqualTo(received.substring(36, 52));
+        }
+    }
+
+    /** The {@code traceparent} of the first record keyed by {@code customer} seen on the consumer's topic. */
+    static String traceparentOfRecordFor(KafkaTestConsumer consumer, String customer) {
+        for (var record : consumer.poll()) {
+            if (customer.equals(record.key())) {
+                return KafkaTestConsumer.header(record, Headers.TRACEPARENT);
+            }
+        }
+        return null;
+    }
+
+    static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
     static Map<String, String> database(PostgresServer postgres, String name, String kafka) {
         postgres.createDatabaseNamed(name);
         Map<String, String> properties = new LinkedHashMap<>();
@@ -140,6 +208,10 @@ class WalkingSkeletonIT {
     }
 
     static String textWebhook(String wamid, String text) {
+        return textWebhook(wamid, text, CUSTOMER);
+    }
+
+    static String textWebhook(String wamid, String text, String customer) {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
                  "value":{"messaging_product":"whatsapp",
@@ -147,7 +219,7 @@ class WalkingSkeletonIT {
                   "contacts":[{"profile":{"name":"Camila Rojas"},"wa_id":"%s"}],
                   "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]}}]}]}
                 """.formatted(
-                PHONE_NUMBER_ID, CUSTOMER, CUSTOMER, wamid, Instant.now().getEpochSecond(), text);
+                PHONE_NUMBER_ID, customer, customer, wamid, Instant.now().getEpochSecond(), text);
     }
 
     static String hmac(byte[] body) throws Exception {

@@ -1,5 +1,6 @@
 package co.wpfoods.schemas;
 
+import co.wpfoods.schemas.wa.Role;
 import java.util.List;
 
 /** Kafka topic names, grouped by the service that writes them. Names are {@code <domain>.<stream>.v<major>}. */
@@ -27,6 +28,15 @@ public final class Topics {
 
         public static final List<String> INBOUND_BY_ROLE =
                 List.of(INBOUND_CUSTOMER, INBOUND_RESTAURANT, INBOUND_WORKER);
+
+        /** The inbound topic of a sender's role: the one rule for where a user's messages go. */
+        public static String inboundFor(Role role) {
+            return switch (role) {
+                case CUSTOMER -> INBOUND_CUSTOMER;
+                case RESTAURANT -> INBOUND_RESTAURANT;
+                case WORKER -> INBOUND_WORKER;
+            };
+        }
     }
 
     /** Written by order-service. */

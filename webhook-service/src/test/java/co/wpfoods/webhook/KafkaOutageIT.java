@@ -53,7 +53,7 @@ class KafkaOutageIT {
             broker = new EmbeddedKafkaKraftBroker(1, 3);
             broker.brokerProperties(Map.of(
                     "advertised.listeners", "EXTERNAL://localhost:" + relay.port(),
-                    "auto.create.topics.enable", "true",
+                    "auto.create.topics.enable", "false",
                     "offsets.topic.replication.factor", "1",
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1",

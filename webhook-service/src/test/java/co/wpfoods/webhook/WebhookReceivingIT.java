@@ -14,7 +14,7 @@ import co.wpfoods.schemas.wa.DeliveryState;
 import co.wpfoods.schemas.wa.DeliveryStatus;
 import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.schemas.wa.Role;
-import co.wpfoods.webhook.domain.DedupKey;
+import co.wpfoods.webhook.receiving.domain.DedupKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -208,7 +208,7 @@ class WebhookReceivingIT extends WebhookServiceSupport {
         var response = post("{\"entry\": [".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).isEqualTo("{\"reason\":\"malformed_json\"}");
+        assertThat(response.body()).startsWith("{\"reason\":\"malformed_json\",\"detail\":");
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(post(new byte[0]).statusCode()).isEqualTo(400);
@@ -222,7 +222,23 @@ class WebhookReceivingIT extends WebhookServiceSupport {
     void answers_200_to_an_envelope_without_messages_or_statuses() {
         assertThat(post(WebhookFixtures.envelope("other-field-only")).statusCode())
                 .isEqualTo(200);
-        assertThat(post("{}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answers_400_with_the_reason_for_a_signed_body_without_entry_instead_of_a_silent_200() {
+        double before = meters.counter("wpfoods.webhook.rejections", "reason", "no_entry")
+                .count();
+
+        var response =
+                post("{\"object\":\"whatsapp_business_account\",\"changes\":[]}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .isEqualTo("{\"reason\":\"no_entry\",\"detail\":\"\\\"entry\\\" must be a non-empty array\"}");
+        assertThat(post("{}".getBytes(StandardCharsets.UTF_8)).body()).contains("not_a_whatsapp_envelope");
+        assertThat(meters.counter("wpfoods.webhook.rejections", "reason", "no_entry")
+                        .count())
+                .isEqualTo(before + 1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import co.wpfoods.eventing.outbox.OutboxRelay;
 import co.wpfoods.eventing.outbox.OutboxRelayProperties;
 import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.eventing.outbox.PostgresCoordinates;
+import co.wpfoods.logging.tracing.Traces;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.serde.AvroSerde.MalformedRecordException;
@@ -59,6 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @AutoConfiguration(
         afterName = {
+            "co.wpfoods.logging.tracing.TracingAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
@@ -82,8 +84,13 @@ public class EventingAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         OutboxWriter outboxWriter(
-                JdbcClient jdbc, DataSource dataSource, AvroSerde serde, OutboxRelayProperties properties) {
-            return new OutboxWriter(jdbc, dataSource, serde, properties.maxPayloadBytes());
+                JdbcClient jdbc,
+                DataSource dataSource,
+                AvroSerde serde,
+                OutboxRelayProperties properties,
+                ObjectProvider<Traces> traces) {
+            return new OutboxWriter(
+                    jdbc, dataSource, serde, properties.maxPayloadBytes(), traces.getIfAvailable(Traces::none));
         }
 
         @Bean

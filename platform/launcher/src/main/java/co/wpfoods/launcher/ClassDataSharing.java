@@ -1,5 +1,6 @@
 package co.wpfoods.launcher;
 
+import co.wpfoods.testing.process.ServiceProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

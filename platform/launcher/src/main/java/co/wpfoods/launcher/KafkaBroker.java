@@ -44,7 +44,8 @@ final class KafkaBroker implements AutoCloseable {
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("log.dirs", dataDir.toString());
         props.put("num.partitions", "3");
-        props.put("auto.create.topics.enable", "true");
+        // every service declares its topics (wpfoods.kafka.declare-topics): a missing declaration shows at once
+        props.put("auto.create.topics.enable", "false");
         props.put("offsets.topic.replication.factor", "1");
         // 50 partitions by default: a single laptop broker needs far fewer, and each costs start-up time
         props.put("offsets.topic.num.partitions", "5");

@@ -1,13 +1,12 @@
 package co.wpfoods.launcher;
 
+import co.wpfoods.testing.bench.BenchmarkLog;
+import co.wpfoods.testing.process.ServiceProcess;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +41,6 @@ final class LauncherBench {
                 Files.exists(dataDir.resolve("apps")) ? Files.list(dataDir.resolve("apps")) : Stream.empty()) {
             archives = apps.filter(app -> Files.exists(app.resolve("app.jsa"))).count();
         }
-        String commit = git(options.repo(), "rev-parse", "HEAD");
         String note =
                 "services up cold %d/%d, warm %d/%d; %d class-data-sharing archives; 2-core shared machine, load %s; jars prebuilt"
                         .formatted(
@@ -52,21 +50,17 @@ final class LauncherBench {
                                 warm.services(),
                                 archives,
                                 load());
-        Path jsonl = options.repo().resolve("docs").resolve("benchmarks.jsonl");
-        Files.createDirectories(jsonl.getParent());
-        String date = Instant.now().toString();
-        List<String> lines = List.of(
-                line("cold_start_s", cold.seconds(), "s", commit, date, note),
-                line("warm_start_s", warm.seconds(), "s", commit, date, note),
-                line("resident_mb", warm.residentMb(), "MB", commit, date, note),
-                line("pss_mb", warm.pssMb(), "MB", commit, date, note));
-        Files.write(jsonl, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        var log = new BenchmarkLog("launcher", "./wpfoods bench", options.repo());
+        log.record("cold_start_s", cold.seconds(), "s", note);
+        log.record("warm_start_s", warm.seconds(), "s", note);
+        log.record("resident_mb", warm.residentMb(), "MB", note);
+        log.record("pss_mb", warm.pssMb(), "MB", note);
         out.printf(
                 "cold_start_s=%.1f warm_start_s=%.1f resident_mb=%.0f pss_mb=%.0f (%s)%n",
                 cold.seconds(), warm.seconds(), warm.residentMb(), warm.pssMb(), note);
         out.println("Memory at rest (warm run):");
         warm.breakdown().forEach((name, mb) -> out.printf("  %-40s %7.0f MB%n", name, mb));
-        out.println("Appended to " + jsonl);
+        out.println("Appended to " + log.file());
         deleteRecursively(dataDir);
         return 0;
     }
@@ -137,7 +131,7 @@ final class LauncherBench {
             total += mb;
             String name = child.info().arguments().stream()
                     .flatMap(java.util.Arrays::stream)
-                    .filter(a -> a.startsWith("-Dwpfoods.launcher.service="))
+                    .filter(a -> a.startsWith(ServiceProcess.SERVICE_PROPERTY))
                     .map(a -> a.substring(a.indexOf('=') + 1))
                     .findFirst()
                     .orElse(child.info()
@@ -221,38 +215,11 @@ final class LauncherBench {
                 .toAbsolutePath();
     }
 
-    private static String line(String metric, double value, String unit, String commit, String date, String note) {
-        return String.format(
-                java.util.Locale.ROOT,
-                "{\"bench\": \"launcher\", \"metric\": \"%s\", \"value\": %.1f, \"unit\": \"%s\", \"commit\": \"%s\", \"date\": \"%s\", \"command\": \"./wpfoods bench\", \"note\": \"%s\"}",
-                metric,
-                value,
-                unit,
-                commit,
-                date,
-                note);
-    }
-
     private static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    private static String git(Path repo, String... args) {
-        try {
-            List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-            command.addAll(List.of(args));
-            Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return git.waitFor() == 0 ? output : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
         }
     }
 

@@ -1,6 +1,7 @@
 package co.wpfoods.launcher;
 
 import co.wpfoods.testing.PostgresServer;
+import co.wpfoods.testing.process.ServiceProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -101,8 +102,14 @@ final class Platform {
         for (var launch : launches.entrySet()) {
             Services.Spec spec = Services.spec(launch.getKey(), options);
             String name = spec.name();
-            ServiceProcess process =
-                    ServiceProcess.start(spec, launch.getValue().join(), options.logDir(), options.repo());
+            ServiceProcess process = ServiceProcess.start(new ServiceProcess.Launch(
+                    name,
+                    spec.port(),
+                    Services.JVM_OPTIONS,
+                    launch.getValue().join(),
+                    spec.arguments(),
+                    options.logDir().resolve(name + ".log"),
+                    options.repo()));
             processes.put(name, process);
             status.put(name, "starting");
             process.onUnexpectedExit(code -> crashed(process, code));
@@ -128,11 +135,9 @@ final class Platform {
                 if (!"starting".equals(status.get(process.name()))) {
                     continue;
                 }
-                if (Health.isUp(process.spec().port())) {
+                if (Health.isUp(process.port())) {
                     status.put(process.name(), "up");
-                    out.printf(
-                            "  ✓ %-19s UP after %5.1f s  (port %d)%n",
-                            process.name(), elapsed(), process.spec().port());
+                    out.printf("  ✓ %-19s UP after %5.1f s  (port %d)%n", process.name(), elapsed(), process.port());
                     writeState();
                 } else {
                     waiting = true;
@@ -148,10 +153,7 @@ final class Platform {
                 status.put(process.name(), "failed");
                 out.printf(
                         "  ✗ %-19s not healthy after %d s: %s — see %s%n",
-                        process.name(),
-                        options.healthTimeout().toSeconds(),
-                        Health.of(process.spec().port()),
-                        process.log());
+                        process.name(), options.healthTimeout().toSeconds(), Health.of(process.port()), process.log());
             }
         }
     }
@@ -266,7 +268,7 @@ final class Platform {
                                 .arguments()
                                 .map(a -> String.join(" ", a))
                                 .orElse("")
-                                .contains("-Dwpfoods.launcher.service=" + service.name()))
+                                .contains(ServiceProcess.SERVICE_PROPERTY + service.name()))
                         .ifPresent(orphan -> {
                             out.printf(
                                     "Stopping %s left over from a previous run (pid %d)%n",

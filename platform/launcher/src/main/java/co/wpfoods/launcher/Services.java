@@ -1,5 +1,6 @@
 package co.wpfoods.launcher;
 
+import co.wpfoods.testing.process.ServiceProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class Services {
     }
 
     public static Path jarOf(Path repo, String name) {
-        return repo.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
+        return ServiceProcess.executableJar(repo, name);
     }
 
     public static Spec spec(String name, LauncherOptions options) {

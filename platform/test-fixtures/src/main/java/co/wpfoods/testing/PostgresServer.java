@@ -28,6 +28,8 @@ public final class PostgresServer implements AutoCloseable {
     private final int requestedPort;
     private EmbeddedPostgres postgres;
     private int lastPort;
+    private String host = "localhost";
+    private AutoCloseable container;
 
     private PostgresServer(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
@@ -38,7 +40,14 @@ public final class PostgresServer implements AutoCloseable {
     public static synchronized PostgresServer shared() {
         if (shared == null) {
             shared = new PostgresServer(null, 0);
-            shared.start();
+            if (Infrastructure.current().kind() == Infrastructure.Kind.CONTAINERS) {
+                Containers.Started started = Containers.postgres();
+                shared.container = started.container();
+                shared.host = started.host();
+                shared.lastPort = started.port();
+            } else {
+                shared.start();
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-postgres-stop"));
         }
         return shared;
@@ -52,7 +61,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (postgres != null) {
+        if (postgres != null || container != null) {
             return;
         }
         try {
@@ -82,6 +91,14 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server; {@link #start()} brings it back on the same port with the same data (if it has a data dir). */
     @Override
     public synchronized void close() {
+        if (container != null) {
+            try {
+                container.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         if (postgres == null) {
             return;
         }
@@ -104,7 +121,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port() + "/" + database;
     }
 
     /** Creates a new, empty database with a unique name derived from {@code hint}; returns its name. */

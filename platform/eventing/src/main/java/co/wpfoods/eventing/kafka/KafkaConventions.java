@@ -17,7 +17,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * The Kafka conventions every service shares, as default properties (lowest precedence, so a service may override
  * any of them): idempotent producers with {@code acks=all} and Avro values; consumers that commit after processing,
  * start from the earliest offset and hand undecodable values to the error handler (→ dead-letter topic) instead of
- * failing the poll; Flyway also runs the eventing kit's migrations.
+ * failing the poll; listeners continue each record's trace; Flyway also runs the eventing kit's migrations.
  */
 public class KafkaConventions implements EnvironmentPostProcessor, Ordered {
 
@@ -44,6 +44,9 @@ public class KafkaConventions implements EnvironmentPostProcessor, Ordered {
                 AvroDeserializer.class.getName());
         defaults.put("spring.kafka.consumer.properties.isolation.level", "read_committed");
         defaults.put("spring.kafka.listener.ack-mode", "record");
+        // a listener continues the trace of the record it takes (its traceparent header), so what it writes to the
+        // outbox carries the same trace
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("spring.flyway.locations", "classpath:db/migration,classpath:db/eventing");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }

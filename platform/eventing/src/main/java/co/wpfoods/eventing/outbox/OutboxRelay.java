@@ -1,6 +1,6 @@
 package co.wpfoods.eventing.outbox;
 
-import co.wpfoods.schemas.Headers;
+import co.wpfoods.eventing.kafka.RecordEnvelope;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -489,19 +487,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
 
         ProducerRecord<String, byte[]> toProducerRecord() {
-            RecordHeaders headers = new RecordHeaders();
-            add(headers, Headers.EVENT_ID, id.toString());
-            add(headers, Headers.EVENT_TYPE, eventType);
-            add(headers, Headers.OCCURRED_AT, occurredAt.toString());
-            add(headers, Headers.CORRELATION_ID, correlationId);
-            add(headers, Headers.TRACEPARENT, traceparent);
-            return new ProducerRecord<>(topic, null, key, payload, headers);
-        }
-
-        private static void add(RecordHeaders headers, String name, String value) {
-            if (value != null) {
-                headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-            }
+            var envelope = new RecordEnvelope(id, eventType, occurredAt, correlationId, traceparent);
+            return new ProducerRecord<>(topic, null, key, payload, envelope.toHeaders());
         }
     }
 }

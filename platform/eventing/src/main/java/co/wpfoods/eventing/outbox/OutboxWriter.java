@@ -1,5 +1,6 @@
 package co.wpfoods.eventing.outbox;
 
+import co.wpfoods.logging.tracing.Traces;
 import co.wpfoods.schemas.serde.AvroSerde;
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -12,7 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Appends events to the outbox table. Must be called inside the transaction that changes the service's state — a
  * transaction bound to this service's DataSource — so that both commit or neither does: it refuses to run otherwise.
  * It also refuses an event Kafka could never take (a malformed topic name, a value over the size limit), so such an
- * event fails the state change at once instead of blocking the relay later.
+ * event fails the state change at once instead of blocking the relay later. Each row carries the trace it was written
+ * in ({@code traceparent}: the event's own, else the span in scope), which the relay puts on the Kafka record.
  */
 public class OutboxWriter {
 
@@ -23,12 +25,19 @@ public class OutboxWriter {
     private final DataSource dataSource;
     private final AvroSerde serde;
     private final int maxPayloadBytes;
+    private final Traces traces;
 
     public OutboxWriter(JdbcClient jdbc, DataSource dataSource, AvroSerde serde, int maxPayloadBytes) {
+        this(jdbc, dataSource, serde, maxPayloadBytes, Traces.none());
+    }
+
+    /** With {@code traces}, an event without a {@code traceparent} of its own gets the one of the span in scope. */
+    public OutboxWriter(JdbcClient jdbc, DataSource dataSource, AvroSerde serde, int maxPayloadBytes, Traces traces) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.serde = serde;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.traces = traces;
     }
 
     public void append(OutboxEvent event) {
@@ -58,7 +67,7 @@ public class OutboxWriter {
                 .param("payload", payload)
                 .param("occurredAt", Timestamp.from(event.occurredAt()))
                 .param("correlationId", event.correlationId())
-                .param("traceparent", event.traceparent())
+                .param("traceparent", event.traceparent() != null ? event.traceparent() : traces.currentTraceparent())
                 .update();
     }
 

@@ -78,6 +78,15 @@ public final class OutboxBenchmark {
                         + (batch == null ? "" : " (max-batch-size " + batch + ")")
                         + (Boolean.getBoolean("wpfoods.bench.warm") ? " (warm)" : ""));
         var bench = new OutboxBenchmark();
+        KafkaServer.shared()
+                .declareTopics(
+                        "outbox.bench.warmup.v1",
+                        "outbox.bench.steady.v1",
+                        "outbox.bench.steady-plain.v1",
+                        "outbox.bench.backlog-warmup.v1",
+                        "outbox.bench.backlog-plain-warmup.v1",
+                        "outbox.bench.backlog.v1",
+                        "outbox.bench.backlog-plain.v1");
         try (KafkaProducer<String, byte[]> relayProducer = producer("outbox-relay")) {
             OutboxRelay relay = bench.relay(relayProducer);
             relay.start();

@@ -55,6 +55,7 @@ class OutboxCrashIT {
 
     @BeforeAll
     static void startPostgres() throws Exception {
+        KafkaServer.shared().declareTopics(TOPIC);
         Path data = Files.createTempDirectory("outbox-crash-pg");
         postgres = PostgresServer.start(data, 0);
         producerDb = postgres.createDatabase("crash_producer");

@@ -34,6 +34,7 @@ class OutboxRelayRestartIT {
 
     @Test
     void a_relay_that_cannot_connect_reports_down_and_recovers_by_itself() throws Exception {
+        KafkaServer.shared().declareTopics(TOPIC);
         PostgresServer postgres = PostgresServer.shared();
         String database = postgres.createDatabase("relay_restart");
         String role = "relay_" + database;

@@ -3,6 +3,8 @@ package co.wpfoods.testing.bench;
 import co.wpfoods.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +16,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Appends benchmark figures to {@code docs/benchmarks.jsonl} (one JSON object per line) and prints them, as the
- * project's benchmark convention asks: bench, metric, value, unit, commit, date, command. A value that is not a number
- * (no samples) is written as {@code null}; a run whose working tree differs from the commit (changed or new files, other
- * than the log itself) adds {@code "dirty": true}, so a figure of uncommitted code is never taken for the commit's.
+ * Appends benchmark figures to {@code docs/benchmarks.jsonl} (one JSON object per line, written by Jackson) and prints
+ * them, as the project's benchmark convention asks: bench, metric, value, unit, commit, date, command, and a note
+ * when the run has one. A value that is not a number (no samples) is written as {@code null}; a run whose working
+ * tree differs from the commit (changed or new files, other than the log itself) adds {@code "dirty": true}, so a
+ * figure of uncommitted code is never taken for the commit's.
  */
 public final class BenchmarkLog {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private final String bench;
     private final String command;
@@ -30,12 +40,19 @@ public final class BenchmarkLog {
     private final boolean dirty;
     private final String date;
 
+    /** A log for a bench run from inside the repository (the current folder or one below it). */
     public BenchmarkLog(String bench, String command) {
+        this(bench, command, Repository.root());
+    }
+
+    /** A log in the repository at {@code repository}, for a bench started from elsewhere (the launcher). */
+    public BenchmarkLog(String bench, String command, Path repository) {
         this.bench = bench;
         this.command = command;
-        this.file = Repository.root().resolve("docs/benchmarks.jsonl");
-        this.commit = git("rev-parse", "HEAD").orElse("unknown");
+        this.file = repository.resolve("docs/benchmarks.jsonl");
+        this.commit = git(repository, "rev-parse", "HEAD").orElse("unknown");
         this.dirty = git(
+                        repository,
                         "status",
                         "--porcelain",
                         "--untracked-files=normal",
@@ -48,7 +65,12 @@ public final class BenchmarkLog {
     }
 
     public void record(String metric, double value, String unit) {
-        String line = line(bench, metric, value, unit, commit, dirty, date, command);
+        record(metric, value, unit, null);
+    }
+
+    /** One figure, with a note on the conditions it was measured in (null for none). */
+    public void record(String metric, double value, String unit, String note) {
+        String line = line(new Figure(bench, metric, value, unit, commit, dirty, date, command, note));
         System.out.printf(Locale.ROOT, "%-10s %-32s %14.3f %s%n", bench, metric, value, unit);
         try {
             Files.createDirectories(file.getParent());
@@ -59,8 +81,16 @@ public final class BenchmarkLog {
         }
     }
 
-    /** One line of the log, as JSON. */
-    static String line(
+    /** Where the figures go. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * One line of the log: the conventions' fields in order, {@code dirty} and {@code note} only when they apply, the
+     * value with three decimals or {@code null} when it is not a finite number (JSON has no NaN).
+     */
+    record Figure(
             String bench,
             String metric,
             double value,
@@ -68,44 +98,33 @@ public final class BenchmarkLog {
             String commit,
             boolean dirty,
             String date,
-            String command) {
-        return "{\"bench\": " + string(bench)
-                + ", \"metric\": " + string(metric)
-                + ", \"value\": " + (Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null")
-                + ", \"unit\": " + string(unit)
-                + ", \"commit\": " + string(commit)
-                + (dirty ? ", \"dirty\": true" : "")
-                + ", \"date\": " + string(date)
-                + ", \"command\": " + string(command)
-                + "}";
-    }
+            String command,
+            String note) {}
 
-    private static String string(String text) {
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+    static String line(Figure figure) {
+        ObjectNode json = JSON.createObjectNode().put("bench", figure.bench()).put("metric", figure.metric());
+        if (Double.isFinite(figure.value())) {
+            json.put("value", BigDecimal.valueOf(figure.value()).setScale(3, RoundingMode.HALF_UP));
+        } else {
+            json.putNull("value");
         }
-        return json.append('"').toString();
+        json.put("unit", figure.unit()).put("commit", figure.commit());
+        if (figure.dirty()) {
+            json.put("dirty", true);
+        }
+        json.put("date", figure.date()).put("command", figure.command());
+        if (figure.note() != null) {
+            json.put("note", figure.note());
+        }
+        return JSON.writeValueAsString(json);
     }
 
-    private static Optional<String> git(String... arguments) {
+    private static Optional<String> git(Path repository, String... arguments) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(arguments));
         try {
             Process git = new ProcessBuilder(command)
-                    .directory(Repository.root().toFile())
+                    .directory(repository.toFile())
                     .redirectErrorStream(true)
                     .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
