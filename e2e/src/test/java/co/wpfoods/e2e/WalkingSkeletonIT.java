@@ -10,9 +10,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
 import co.wpfoods.testing.PostgresServer;

@@ -1,7 +1,7 @@
 package co.wpfoods.gateway;
 
-import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.gateway.metawebhook.domain.WebhookSignatureVerifier;
+import co.wpfoods.security.test.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.nio.charset.StandardCharsets;

@@ -29,7 +29,9 @@ public record OrderProperties(
 
     /**
      * ai-service's intent API: base URL, the whole call's time limit, the confidence below which we show the step's
-     * options instead of acting, and the circuit breaker.
+     * options instead of acting, and the circuit breaker. {@code bearerToken}: the {@code service} token ai-service
+     * requires (the launcher mints one locally; set {@code WPFOODS_ORDER_AI_BEARERTOKEN} in a deployment); without
+     * one the calls are refused and the conversation answers with buttons.
      */
     public record Ai(
             @DefaultValue("http://localhost:8085") URI baseUrl,
@@ -38,7 +40,8 @@ public record OrderProperties(
             @DefaultValue("50") float breakerFailureRatePercent,
             @DefaultValue("10") int breakerWindow,
             @DefaultValue("5") int breakerMinimumCalls,
-            @DefaultValue("20s") Duration breakerOpenFor) {}
+            @DefaultValue("20s") Duration breakerOpenFor,
+            String bearerToken) {}
 
     /** Approved templates named as the fallback of messages that may leave after the 24-hour window. */
     public record Templates(

@@ -43,11 +43,24 @@ final class LocalSecurity {
         return directory.resolve("keys.properties");
     }
 
-    /** A new signing key and its public key; the data keysets if there are none yet. */
+    /** This run's {@code service} tokens for the services that call ai-service (order-service, dispatch-service). */
+    Path serviceTokensFile() {
+        return directory.resolve("service-tokens.properties");
+    }
+
+    /** A new signing key and its public key, this run's service tokens; the data keysets if there are none yet. */
     void prepare() {
         LocalTokens tokens = LocalTokens.generate(LocalTokens.LOCAL_ISSUER);
         tokens.savePrivateKey(signingKey());
         tokens.writePublicKeyPem(publicKey());
+        Properties serviceTokens = new Properties();
+        serviceTokens.setProperty(
+                "wpfoods.order.ai.bearer-token",
+                tokens.mint("order-service", List.of(Role.SERVICE), List.of(), TOKEN_LIFETIME));
+        serviceTokens.setProperty(
+                "wpfoods.dispatch.ai.bearer-token",
+                tokens.mint("dispatch-service", List.of(Role.SERVICE), List.of(), TOKEN_LIFETIME));
+        writeOwnerOnly(serviceTokensFile(), serviceTokens);
         if (!Files.exists(keysFile())) {
             Properties keys = new Properties();
             keys.setProperty("wpfoods.security.keys.personal-data", Keysets.newPersonalDataKeyset());
@@ -67,7 +80,7 @@ final class LocalSecurity {
         LocalSecurity security = new LocalSecurity(dataDir);
         return List.of(
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + security.publicKey(),
-                "--spring.config.import=file:" + security.keysFile());
+                "--spring.config.import=file:" + security.keysFile() + ",file:" + security.serviceTokensFile());
     }
 
     private static void writeOwnerOnly(Path file, Properties properties) {

@@ -55,7 +55,7 @@ class LocalSecurityTest {
         var security = new LocalSecurity(dataDir);
         security.prepare();
 
-        for (Path secret : List.of(security.signingKey(), security.keysFile())) {
+        for (Path secret : List.of(security.signingKey(), security.keysFile(), security.serviceTokensFile())) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
                     .isEqualTo("rw-------");
         }
@@ -74,8 +74,24 @@ class LocalSecurityTest {
                         .contains(
                                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                                         + dataDir.resolve("security/jwt-public-key.pem"),
-                                "--spring.config.import=file:" + dataDir.resolve("security/keys.properties"));
+                                "--spring.config.import=file:" + dataDir.resolve("security/keys.properties") + ",file:"
+                                        + dataDir.resolve("security/service-tokens.properties"));
             }
+        }
+    }
+
+    @Test
+    void the_services_that_ask_ai_service_get_a_service_token_of_this_run() throws Exception {
+        var security = new LocalSecurity(dataDir);
+        security.prepare();
+        var tokens = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(security.serviceTokensFile())) {
+            tokens.load(reader);
+        }
+
+        for (String property : List.of("wpfoods.order.ai.bearer-token", "wpfoods.dispatch.ai.bearer-token")) {
+            Jwt jwt = decoderFor(security.publicKey()).decode(tokens.getProperty(property));
+            assertThat(jwt.getClaimAsStringList("roles")).as(property).containsExactly("service");
         }
     }
 

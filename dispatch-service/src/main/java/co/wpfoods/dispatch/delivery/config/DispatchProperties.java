@@ -41,7 +41,9 @@ public record DispatchProperties(
             @DefaultValue("300ms") Duration timeout,
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("10") int slidingWindow,
-            @DefaultValue("30s") Duration openFor) {}
+            @DefaultValue("30s") Duration openFor,
+            /* the service token ai-service requires; WPFOODS_DISPATCH_AI_BEARERTOKEN in a deployment */
+            String bearerToken) {}
 
     public record Earnings(
             @DefaultValue("3500") long baseCop,

@@ -44,6 +44,11 @@ public class IntentClient {
         this.http = RestClient.builder()
                 .baseUrl(ai.baseUrl())
                 .requestFactory(factory)
+                .defaultHeaders(headers -> {
+                    if (ai.bearerToken() != null && !ai.bearerToken().isBlank()) {
+                        headers.setBearerAuth(ai.bearerToken().strip());
+                    }
+                })
                 .build();
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(ai.slidingWindow())

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.wpfoods.gateway.GatewayApplication;
 import co.wpfoods.gateway.WebhookPayloads;
-import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.gateway.metawebhook.domain.WebhookSignatureVerifier;
+import co.wpfoods.security.test.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;

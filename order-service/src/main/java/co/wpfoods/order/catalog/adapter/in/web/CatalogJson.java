@@ -108,7 +108,7 @@ final class CatalogJson {
 
         /** Staff WhatsApp numbers are personal data: only ops sees them (OWASP API3). */
         RestaurantView withoutStaffNumbers() {
-            return new RestaurantView(id, name, null, address, location, zone);
+            return new RestaurantView(id, name, null, address, location, zone, store);
         }
     }
 

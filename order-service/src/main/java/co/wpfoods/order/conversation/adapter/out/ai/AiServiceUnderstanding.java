@@ -46,6 +46,11 @@ class AiServiceUnderstanding implements Understanding {
         this.http = RestClient.builder()
                 .baseUrl(ai.baseUrl().toString())
                 .requestFactory(factory)
+                .defaultHeaders(headers -> {
+                    if (ai.bearerToken() != null && !ai.bearerToken().isBlank()) {
+                        headers.setBearerAuth(ai.bearerToken().strip());
+                    }
+                })
                 .build();
         var registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
