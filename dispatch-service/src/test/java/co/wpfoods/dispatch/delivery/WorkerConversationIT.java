@@ -6,6 +6,7 @@ import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.dispatch.Delivered;
 import co.wpfoods.schemas.dispatch.OfferDeclined;
 import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -299,6 +300,7 @@ class WorkerConversationIT {
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .requestFactory(factory)
+                .defaultHeader("Authorization", TestTokens.ops())
                 .build();
     }
 

@@ -48,6 +48,7 @@ import co.wpfoods.schemas.payments.PaymentFailed;
 import co.wpfoods.schemas.payments.PaymentFailureReason;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.wa.OutboundKind;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -1167,6 +1168,7 @@ class OrderingByChatIT {
         return org.springframework.web.client.RestClient.create("http://localhost:" + port)
                 .get()
                 .uri(path)
+                .header("Authorization", TestTokens.ops())
                 .exchange((req, res) -> {
                     byte[] bytes = res.getBody().readAllBytes();
                     return new Response(

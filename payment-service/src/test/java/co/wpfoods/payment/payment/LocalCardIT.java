@@ -13,6 +13,7 @@ import co.wpfoods.schemas.payments.PaymentRefunded;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundKind;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -156,6 +157,7 @@ class LocalCardIT {
         var report = RestClient.create("http://localhost:" + PORT)
                 .post()
                 .uri("/api/payments/reconciliation")
+                .header("Authorization", TestTokens.ops())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"from\":\"" + from + "\",\"to\":\"" + Instant.now().plusSeconds(1) + "\"}")
                 .retrieve()
@@ -172,6 +174,7 @@ class LocalCardIT {
         var stored = RestClient.create("http://localhost:" + PORT)
                 .get()
                 .uri("/api/payments/reconciliation/" + json.path("id").asString())
+                .header("Authorization", TestTokens.ops())
                 .retrieve()
                 .body(String.class);
         assertThat(stored).contains(order.getOrderId());

@@ -18,6 +18,7 @@ import co.wpfoods.schemas.payments.PaymentRequested;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundKind;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -578,8 +579,10 @@ class PaymentsIT {
     }
 
     Response rest(HttpMethod method, String uri, String body) {
-        var request =
-                RestClient.create("http://localhost:" + port).method(method).uri(uri);
+        var request = RestClient.create("http://localhost:" + port)
+                .method(method)
+                .uri(uri)
+                .header("Authorization", TestTokens.ops());
         if (body != null) {
             request = request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
