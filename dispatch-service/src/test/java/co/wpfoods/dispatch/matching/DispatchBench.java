@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * lunch rush (500 waiting orders × 750 online workers) and a calm hour at scale (500 × 5,000) in the same run, against
  * greedy nearest-available on the same instances, plus small instances against brute force. Not part of the build:
  * run with {@code ./mvnw -B -pl dispatch-service -am test -Dtest=DispatchBench -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.seed=7 -Dbench.repeats=15 -Dbench.small=2000 -Dbench.candidates=12}).
+ * ({@code -Dbench.seed=7 -Dbench.warmup=30 -Dbench.repeats=15 -Dbench.small=2000 -Dbench.candidates=12}).
  */
 class DispatchBench {
 
@@ -47,6 +47,9 @@ class DispatchBench {
 
     final long seed = Long.getLong("bench.seed", 7);
     final int repeats = Integer.getInteger("bench.repeats", 15);
+    /** Untimed solves first: the service solves every 10 s, so what it runs is JIT-compiled code. */
+    final int warmup = Integer.getInteger("bench.warmup", 30);
+
     final int smallCases = Integer.getInteger("bench.small", 2000);
     final int candidates = Integer.getInteger("bench.candidates", 12);
     final CostModel costs = CostModel.STANDARD;
@@ -60,8 +63,10 @@ class DispatchBench {
         String command = String.format(
                 Locale.ROOT,
                 "./mvnw -B -pl dispatch-service -am test -Dtest=DispatchBench -Dsurefire.failIfNoSpecifiedTests=false"
-                        + " -Dbench.seed=%d -Dbench.repeats=%d -Dbench.small=%d -Dbench.candidates=%d",
+                        + " -Dbench.seed=%d -Dbench.warmup=%d -Dbench.repeats=%d -Dbench.small=%d"
+                        + " -Dbench.candidates=%d",
                 seed,
+                warmup,
                 repeats,
                 smallCases,
                 candidates);
@@ -92,7 +97,7 @@ class DispatchBench {
         List<FreeWorker> workers = workers(random, workerCount);
         BatchSolver solver = new BatchSolver(costs, candidates);
 
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < warmup; i++) {
             solver.solve(orders, workers, NOW); // warm-up: JIT and the native library
         }
         if (Boolean.getBoolean("bench.profile")) {

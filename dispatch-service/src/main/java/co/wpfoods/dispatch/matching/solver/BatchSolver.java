@@ -74,14 +74,18 @@ public final class BatchSolver {
             addWorkersNearestOrders(orders, workers, now, candidates, pairCosts);
         }
         int[] mate = MinCostAssignment.solve(workers.size(), candidates, pairCosts);
+        // every order's feasible workers in the unpruned graph: they do not change between rounds
+        Arcs[] reachable = new Arcs[n];
         while (prune) {
-            Arcs[] reachable = new Arcs[n];
             boolean widened = false;
+            int[] holder = holders(mate, workers.size());
+            // orders from which a search found no free worker: with this plan, none is reachable from them either
+            boolean[] dead = new boolean[n];
             for (int o = 0; o < n; o++) {
                 if (mate[o] != MinCostAssignment.UNASSIGNED) {
                     continue;
                 }
-                int[] path = augmentingPath(o, mate, reachable, index, orders, workers, now);
+                int[] path = augmentingPath(o, mate, holder, dead, reachable, index, orders, workers, now);
                 for (int step = 0; step + 1 < path.length; step += 2) {
                     int order = path[step];
                     int worker = path[step + 1];
@@ -169,17 +173,15 @@ public final class BatchSolver {
     private int[] augmentingPath(
             int start,
             int[] mate,
+            int[] holder,
+            boolean[] dead,
             Arcs[] reachable,
             CandidateIndex index,
             List<PoolOrder> orders,
             List<FreeWorker> workers,
             Instant now) {
-        int[] holder = new int[workers.size()];
-        Arrays.fill(holder, -1);
-        for (int o = 0; o < mate.length; o++) {
-            if (mate[o] != MinCostAssignment.UNASSIGNED) {
-                holder[mate[o]] = o;
-            }
+        if (dead[start]) {
+            return new int[0];
         }
         int[] cameFrom = new int[workers.size()];
         Arrays.fill(cameFrom, -1);
@@ -187,8 +189,10 @@ public final class BatchSolver {
         queue.add(start);
         boolean[] seenOrder = new boolean[mate.length];
         seenOrder[start] = true;
+        List<Integer> visited = new ArrayList<>();
         while (!queue.isEmpty()) {
             int o = queue.poll();
+            visited.add(o);
             if (reachable[o] == null) {
                 reachable[o] =
                         feasible(orders.get(o), index.within(orders.get(o).pickup(), farthestPickup()), workers, now);
@@ -212,22 +216,38 @@ public final class BatchSolver {
                     }
                 }
                 int next = holder[w];
-                if (!seenOrder[next]) {
+                if (!seenOrder[next] && !dead[next]) {
                     seenOrder[next] = true;
                     queue.add(next);
                 }
             }
         }
+        // every order this search reached leads only to held workers whose holders were searched too (or are dead)
+        for (int o : visited) {
+            dead[o] = true;
+        }
         return new int[0];
+    }
+
+    private static int[] holders(int[] mate, int workers) {
+        int[] holder = new int[workers];
+        Arrays.fill(holder, -1);
+        for (int o = 0; o < mate.length; o++) {
+            if (mate[o] != MinCostAssignment.UNASSIGNED) {
+                holder[mate[o]] = o;
+            }
+        }
+        return holder;
     }
 
     private Arcs feasible(PoolOrder order, int[] pool, List<FreeWorker> workers, Instant now) {
         int[] ws = new int[pool.length];
         long[] cs = new long[pool.length];
         int size = 0;
+        boolean excludes = !order.excludedWorkers().isEmpty();
         for (int w : pool) {
             FreeWorker worker = workers.get(w);
-            if (order.excludedWorkers().contains(worker.workerId())) {
+            if (excludes && order.excludedWorkers().contains(worker.workerId())) {
                 continue;
             }
             OptionalLong cost = costs.cost(order, worker, now);

@@ -6,9 +6,9 @@ import com.google.ortools.graph.MinCostFlowBase;
 
 /**
  * Rectangular minimum-cost assignment on a sparse bipartite graph, solved as a min-cost flow with OR-Tools' cost-scaling
- * {@link MinCostFlow}: source → each order (capacity 1) → its candidate workers (capacity 1, the pair's cost) → sink, plus
- * one "unassigned" arc per order whose cost exceeds any assignment's, so the solution first assigns as many orders as
- * the candidates allow, then at the least total cost.
+ * {@link MinCostFlow}: source → each order (capacity 1) → its candidate workers (capacity 1, the pair's cost) → sink,
+ * solved with {@link MinCostFlow#solveMaxFlowWithMinCost()}: first as many orders as the candidates allow, then at the
+ * least total cost.
  */
 public final class MinCostAssignment {
 
@@ -42,21 +42,16 @@ public final class MinCostAssignment {
         if (orders == 0) {
             return new int[0];
         }
-        long maxCost = 0;
         for (long[] row : costs) {
             for (long cost : row) {
                 if (cost < 0) {
                     throw new IllegalArgumentException("a cost must not be negative: " + cost);
                 }
-                maxCost = Math.max(maxCost, cost);
             }
         }
-        // an augmenting path changes at most `orders` pairs: leaving one order unassigned must cost more than that
-        long unassigned = Math.addExact(Math.multiplyExact(maxCost + 1, orders + 1L), 1);
         int source = 0;
         int sink = 1;
-        int nobody = 2;
-        int firstOrder = 3;
+        int firstOrder = 2;
         int firstWorker = firstOrder + orders;
         MinCostFlow flow = new MinCostFlow();
         boolean[] used = new boolean[workers];
@@ -67,17 +62,17 @@ public final class MinCostAssignment {
                 flow.addArcWithCapacityAndUnitCost(firstOrder + o, firstWorker + w, 1, costs[o][c]);
                 used[w] = true;
             }
-            flow.addArcWithCapacityAndUnitCost(firstOrder + o, nobody, 1, unassigned);
         }
         for (int w = 0; w < workers; w++) {
             if (used[w]) {
                 flow.addArcWithCapacityAndUnitCost(firstWorker + w, sink, 1, 0);
             }
         }
-        flow.addArcWithCapacityAndUnitCost(nobody, sink, orders, 0);
         flow.setNodeSupply(source, orders);
         flow.setNodeSupply(sink, -orders);
-        MinCostFlowBase.Status status = flow.solve();
+        // the maximum flow (as many orders as the arcs allow) at the least cost among maximum flows; no large
+        // "unassigned" cost in the graph, which would add cost-scaling phases
+        MinCostFlowBase.Status status = flow.solveMaxFlowWithMinCost();
         if (status != MinCostFlowBase.Status.OPTIMAL) {
             throw new IllegalStateException("min-cost flow ended " + status);
         }
