@@ -1323,4 +1323,56 @@ class OrderingByChatIT {
         ana.taps(ana.hears(), "Ajiaco");
         assertThat(ana.hears().body()).isEqualTo("Agregué 1× Ajiaco 🛒");
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(47)
+    void staff_ask_for_sales_today_and_this_week_and_hear_orders_total_and_top_items() {
+        restaurant(
+                "Fritanga La 57",
+                new GeoLocation(4.6494, -74.0632),
+                "Chapinero",
+                List.of(
+                        new MenuItem("fr-picada", "Picada", null, "Fritos", Cop.of(20_000), true, List.of()),
+                        new MenuItem("fr-gaseosa", "Gaseosa", null, "Bebidas", Cop.of(4_000), true, List.of())),
+                "573109991001");
+        var staff = chat.staff("573109991001", "Wilson");
+        staff.says("ventas hoy");
+        assertThat(staff.hears().body()).isEqualTo("📊 Ventas de hoy: aún no hay pedidos aceptados.");
+
+        // given one order accepted (a picada and two gaseosas) and one rejected
+        String accepted = fritangaOrder(customer("Jaime"), 2);
+        staff.taps(staff.hearsAbout("🔔 Nuevo pedido #" + accepted), "Aceptar (25 min)");
+        String rejected = fritangaOrder(customer("Camila"), 1);
+        staff.says("rechazo " + rejected);
+        staff.taps(staff.hearsAbout("¿Por qué rechazas el #" + rejected), "Demasiados pedidos");
+
+        // when the staff ask for today's and this week's sales
+        staff.says("ventas hoy");
+        var today = staff.hearsAbout("📊");
+        staff.says("ventas de la semana");
+        var week = staff.hearsAbout("📊");
+
+        // then only the accepted order counts, with its food total and the items sold most
+        assertThat(today.body())
+                .isEqualTo("📊 Ventas de hoy: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
+        assertThat(week.body())
+                .isEqualTo("📊 Ventas de esta semana: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
+    }
+
+    /** A cash order at Fritanga La 57: one picada and some gaseosas; answers the order number. */
+    String fritangaOrder(Chat.Person customer, int gaseosas) {
+        customer.taps(consentedNearChapinero(customer), "Fritanga La 57");
+        var menu = customer.hears();
+        customer.taps(menu, "Picada");
+        customer.hears();
+        for (int i = 0; i < gaseosas; i++) {
+            customer.taps(customer.hears(), "Seguir pidiendo");
+            customer.taps(customer.hears(), "Gaseosa");
+            customer.hears();
+        }
+        customer.taps(customer.hears(), "Pagar");
+        customer.taps(customer.hears(), "Efectivo");
+        customer.taps(customer.hears(), "Confirmar");
+        return placedReference(customer.hears());
+    }
 }
