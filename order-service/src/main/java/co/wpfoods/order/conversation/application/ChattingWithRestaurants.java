@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
 /**
  * The restaurant conversation: staff answer new orders (accept with their usual or another preparation time, reject
  * with a reason), mark them preparing and ready by button or text ("listo el 1042"), pause and resume the store, and
- * switch items off and on or change a price ("se acabó el ajiaco", "la limonada ahora a 6 mil"). Any staff number of
+ * switch items off and on or change a price ("se acabó el ajiaco", "la limonada ahora a 6 mil"), and ask for the
+ * sales of today or this week ("ventas hoy", "ventas semana"). Any staff number of
  * the restaurant may answer; the first answer wins and the others are told who took it.
  */
 @Service
