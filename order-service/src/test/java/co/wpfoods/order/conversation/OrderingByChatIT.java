@@ -1216,4 +1216,165 @@ class OrderingByChatIT {
         assertThat(get("/v3/api-docs").body().get("paths").has("/api/orders/restaurants/{restaurantId}/orders"))
                 .isTrue();
     }
+
+    // ------------------------------------------------------------------ the restaurant runs its store by chat
+
+    @Test
+    @org.junit.jupiter.api.Order(45)
+    void a_store_paused_during_an_open_order_still_finishes_that_order_and_new_customers_are_told_it_is_paused() {
+        var pepe = restaurant(
+                "Corrientazo Don Pepe",
+                new GeoLocation(4.6492, -74.0633),
+                "Chapinero",
+                List.of(new MenuItem("dp-sopa", "Sopa de verduras", null, "Sopas", Cop.of(10_000), true, List.of())),
+                "573109990801");
+        var staff = chat.staff("573109990801", "Pepe");
+        var ines = customer("Inés");
+        ines.taps(consentedNearChapinero(ines), "Corrientazo Don Pepe");
+        ines.taps(ines.hears(), "Sopa de verduras");
+        assertThat(ines.hears().body()).isEqualTo("Agregué 1× Sopa de verduras 🛒");
+        ines.taps(ines.hears(), "Pagar");
+        ines.taps(ines.hears(), "Efectivo");
+        ines.taps(ines.hears(), "Confirmar");
+        String reference = placedReference(ines.hears());
+        staff.hearsAbout("🔔 Nuevo pedido #" + reference);
+        // another customer already has the soup in the cart
+        var raul = customer("Raúl");
+        raul.taps(consentedNearChapinero(raul), "Corrientazo Don Pepe");
+        raul.taps(raul.hears(), "Sopa de verduras");
+        raul.hears();
+        var raulsCart = raul.hears();
+
+        // given the store is paused in the middle of the rush
+        staff.says("pausar");
+        assertThat(staff.hearsAbout("Tienda pausada").body()).startsWith("⏸️ Tienda pausada");
+
+        // when the staff still accept and finish the open order by text
+        staff.says("acepto " + reference + " en 30 min");
+        assertThat(ines.hears().body())
+                .startsWith("🎉 Corrientazo Don Pepe aceptó tu pedido #" + reference + ". Estará listo en unos 30 min");
+        staff.says("listo el " + reference);
+        assertThat(ines.hears().body()).isEqualTo("👩‍🍳 Están preparando tu pedido #" + reference + ".");
+        assertThat(ines.hears().body()).isEqualTo("Tu pedido #" + reference + " está listo y espera al rapitendero.");
+        assertThat(order(reference).status()).isEqualTo(OrderStatus.READY);
+
+        // then a customer with a cart is told at checkout, and new customers do not see the store
+        raul.taps(raulsCart, "Pagar");
+        assertThat(raul.hears().body()).isEqualTo("Corrientazo Don Pepe no está recibiendo pedidos en este momento.");
+        var sara = customer("Sara");
+        assertThat(consentedNearChapinero(sara).options()).doesNotContain("Corrientazo Don Pepe");
+        sara.tapsId("rest:" + pepe.id().value(), "Corrientazo Don Pepe", true);
+        assertThat(sara.hears().body()).isEqualTo("Corrientazo Don Pepe no está recibiendo pedidos en este momento.");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(46)
+    void staff_switch_an_item_off_and_on_and_change_a_price_by_text_and_a_customer_with_it_in_the_cart_is_told() {
+        var caldo = restaurant(
+                "Caldos de Chapinero",
+                new GeoLocation(4.6493, -74.0634),
+                "Chapinero",
+                List.of(
+                        new MenuItem("cc-ajiaco", "Ajiaco", null, "Sopas", Cop.of(24_000), true, List.of()),
+                        new MenuItem("cc-limonada", "Limonada", null, "Bebidas", Cop.of(5_000), true, List.of())),
+                "573109990901");
+        String id = caldo.id().value();
+        var staff = chat.staff("573109990901", "Marta");
+        AI.answer("se acabó el ajiaco", intent("item_off", 0.93, items(item(id, "cc-ajiaco", "Ajiaco", 1))));
+        AI.answer("volvió el ajiaco", intent("item_on", 0.91, items(item(id, "cc-ajiaco", "Ajiaco", 1))));
+        AI.answer(
+                "la limonada ahora a 6 mil",
+                intent("price_change", 0.9, items(item(id, "cc-limonada", "Limonada", 1)) + ", \"priceCop\": 6000"));
+
+        // given a customer with an ajiaco and a limonada in the cart at the prices shown
+        var pilar = customer("Pilar");
+        pilar.taps(consentedNearChapinero(pilar), "Caldos de Chapinero");
+        var menu = pilar.hears();
+        pilar.taps(menu, "Ajiaco");
+        pilar.hears();
+        pilar.taps(pilar.hears(), "Seguir pidiendo");
+        pilar.taps(pilar.hears(), "Limonada");
+        pilar.hears();
+        var cart = pilar.hears();
+
+        // when the staff run out of ajiaco and raise the limonada by text
+        staff.says("se acabó el ajiaco");
+        assertThat(staff.hears().body()).isEqualTo("Listo, Ajiaco quedó agotado.");
+        staff.says("la limonada ahora a 6 mil");
+        assertThat(staff.hears().body()).isEqualTo("Listo, Limonada ahora cuesta $6.000.");
+        var menuNow = restaurants.menuOf(caldo.id()).orElseThrow();
+        assertThat(menuNow.items().stream()
+                        .filter(i -> i.itemId().equals("cc-ajiaco"))
+                        .findFirst()
+                        .orElseThrow()
+                        .available())
+                .isFalse();
+
+        // then at checkout the customer is told what left the cart and what costs more, and sees it in the summary
+        pilar.taps(cart, "Pagar");
+        assertThat(pilar.hears().body()).isEqualTo("Quité Ajiaco: ya no está disponible.");
+        assertThat(pilar.hears().body()).isEqualTo("Cambiaron precios: Limonada ahora cuesta $6.000.");
+        pilar.taps(pilar.hears(), "Efectivo");
+        assertThat(pilar.hears().body()).contains("1× Limonada — $6.000").doesNotContain("Ajiaco");
+
+        // and once the ajiaco is back, it can be ordered again
+        staff.says("volvió el ajiaco");
+        assertThat(staff.hears().body()).isEqualTo("Listo, Ajiaco está disponible otra vez.");
+        var ana = customer("Ana");
+        ana.taps(consentedNearChapinero(ana), "Caldos de Chapinero");
+        ana.taps(ana.hears(), "Ajiaco");
+        assertThat(ana.hears().body()).isEqualTo("Agregué 1× Ajiaco 🛒");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(47)
+    void staff_ask_for_sales_today_and_this_week_and_hear_orders_total_and_top_items() {
+        restaurant(
+                "Fritanga La 57",
+                new GeoLocation(4.6494, -74.0632),
+                "Chapinero",
+                List.of(
+                        new MenuItem("fr-picada", "Picada", null, "Fritos", Cop.of(20_000), true, List.of()),
+                        new MenuItem("fr-gaseosa", "Gaseosa", null, "Bebidas", Cop.of(4_000), true, List.of())),
+                "573109991001");
+        var staff = chat.staff("573109991001", "Wilson");
+        staff.says("ventas hoy");
+        assertThat(staff.hears().body()).isEqualTo("📊 Ventas de hoy: aún no hay pedidos aceptados.");
+
+        // given one order accepted (a picada and two gaseosas) and one rejected
+        String accepted = fritangaOrder(customer("Jaime"), 2);
+        staff.taps(staff.hearsAbout("🔔 Nuevo pedido #" + accepted), "Aceptar (25 min)");
+        String rejected = fritangaOrder(customer("Camila"), 1);
+        staff.says("rechazo " + rejected);
+        staff.taps(staff.hearsAbout("¿Por qué rechazas el #" + rejected), "Demasiados pedidos");
+
+        // when the staff ask for today's and this week's sales
+        staff.says("ventas hoy");
+        var today = staff.hearsAbout("📊");
+        staff.says("ventas de la semana");
+        var week = staff.hearsAbout("📊");
+
+        // then only the accepted order counts, with its food total and the items sold most
+        assertThat(today.body())
+                .isEqualTo("📊 Ventas de hoy: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
+        assertThat(week.body())
+                .isEqualTo("📊 Ventas de esta semana: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
+    }
+
+    /** A cash order at Fritanga La 57: one picada and some gaseosas; answers the order number. */
+    String fritangaOrder(Chat.Person customer, int gaseosas) {
+        customer.taps(consentedNearChapinero(customer), "Fritanga La 57");
+        var menu = customer.hears();
+        customer.taps(menu, "Picada");
+        customer.hears();
+        for (int i = 0; i < gaseosas; i++) {
+            customer.taps(customer.hears(), "Seguir pidiendo");
+            customer.taps(customer.hears(), "Gaseosa");
+            customer.hears();
+        }
+        customer.taps(customer.hears(), "Pagar");
+        customer.taps(customer.hears(), "Efectivo");
+        customer.taps(customer.hears(), "Confirmar");
+        return placedReference(customer.hears());
+    }
 }

@@ -6,6 +6,7 @@ import co.wpfoods.order.catalog.application.Restaurants;
 import co.wpfoods.order.catalog.domain.Cop;
 import co.wpfoods.order.catalog.domain.Menu;
 import co.wpfoods.order.catalog.domain.MenuItem;
+import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.WaId;
 import co.wpfoods.order.conversation.application.Replies.Button;
@@ -20,7 +21,9 @@ import co.wpfoods.order.ordering.domain.IllegalTransitionException;
 import co.wpfoods.order.ordering.domain.Order;
 import co.wpfoods.order.ordering.domain.OrderReference;
 import co.wpfoods.order.ordering.domain.OrderStatus;
+import co.wpfoods.order.ordering.domain.Sales;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +36,8 @@ import org.springframework.stereotype.Service;
 /**
  * The restaurant conversation: staff answer new orders (accept with their usual or another preparation time, reject
  * with a reason), mark them preparing and ready by button or text ("listo el 1042"), pause and resume the store, and
- * switch items off and on or change a price ("se acabó el ajiaco", "la limonada ahora a 6 mil"). Any staff number of
+ * switch items off and on or change a price ("se acabó el ajiaco", "la limonada ahora a 6 mil"), and ask for the
+ * sales of today or this week ("ventas hoy", "ventas semana"). Any staff number of
  * the restaurant may answer; the first answer wins and the others are told who took it.
  */
 @Service
@@ -47,6 +51,10 @@ public class ChattingWithRestaurants {
             Pattern.compile("\\b(pausa\\w*|cerra\\w* (la )?tienda|pause)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RESUME =
             Pattern.compile("\\b(reanud\\w*|abri\\w* (la )?tienda|resume|abrir)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SALES =
+            Pattern.compile("\\b(ventas?|vendimos|sales)\\b(?:.*\\b(semana\\w*|week\\w*))?", Pattern.CASE_INSENSITIVE);
+    private static final int SALES_PAGE = 100;
+    private static final int TOP_ITEMS = 3;
     private static final List<Integer> TIMES = List.of(10, 15, 20, 30, 45, 60);
     private static final List<String> REASONS = List.of("NO_STOCK", "TOO_BUSY", "CLOSING", "OTHER");
 
@@ -195,6 +203,11 @@ public class ChattingWithRestaurants {
             }
             return;
         }
+        Matcher sales = SALES.matcher(body);
+        if (sales.find()) {
+            tellSales(turn, sales.group(2) != null);
+            return;
+        }
         if (PAUSE.matcher(body).find()) {
             changingStore.change(turn.restaurant().id(), s -> s.withPaused(true));
             turn.say().text(turn.say().t("store.paused"));
@@ -243,6 +256,34 @@ public class ChattingWithRestaurants {
             }
         }
         help(turn);
+    }
+
+    /** Today (since midnight in Bogotá) or this week (since Monday) of the staff's restaurant. */
+    private void tellSales(Turn turn, boolean week) {
+        var now = clock.instant();
+        var today = now.atZone(OpeningHours.BOGOTA).toLocalDate();
+        var since = (week ? today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : today)
+                .atStartOfDay(OpeningHours.BOGOTA)
+                .toInstant();
+        var placed = new ArrayList<Order>();
+        for (int page = 0; ; page++) {
+            var one = orders.ofRestaurant(turn.restaurant().id(), null, since, now.plusSeconds(1), page, SALES_PAGE);
+            placed.addAll(one);
+            if (one.size() < SALES_PAGE) {
+                break;
+            }
+        }
+        var say = turn.say();
+        var sales = Sales.of(placed, TOP_ITEMS);
+        String period = say.t(week ? "sales.week" : "sales.today");
+        if (sales.orders() == 0) {
+            say.text(say.t("sales.none", period));
+            return;
+        }
+        var top = sales.topItems().stream()
+                .map(i -> say.t("sales.top.item", i.name(), i.units()))
+                .toList();
+        say.text(say.t("sales.summary", period, sales.orders(), say.cop(sales.totalCop()), String.join(", ", top)));
     }
 
     private static String names(Understood u) {
