@@ -121,6 +121,7 @@ public final class Services {
                 args.add("--wpfoods.payment.stripe.webhook-secrets=" + STRIPE_WEBHOOK_SECRET);
             }
             case "order-service" -> args.add("--wpfoods.order.ai.base-url=" + ports.url("ai-service"));
+            case "dispatch-service" -> args.add("--wpfoods.dispatch.ai.base-url=" + ports.url("ai-service"));
             case "ai-service" -> {
                 // voice notes are fetched from the simulator's Graph media endpoints (once a Groq key is set)
                 args.add("--wpfoods.ai.transcription.media-base-url=" + ports.url("whatsapp-simulator"));

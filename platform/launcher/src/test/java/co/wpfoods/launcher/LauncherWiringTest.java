@@ -100,6 +100,9 @@ class LauncherWiringTest {
                 .contains("--spring.datasource.url=jdbc:postgresql://localhost:16432/order_service")
                 .contains("--spring.kafka.bootstrap-servers=localhost:20092")
                 .contains("--wpfoods.order.ai.base-url=" + options.ports().url("ai-service"));
+        assertThat(Services.spec("dispatch-service", options).arguments())
+                .as("rapitenderos' typed words (recogido, entregado 1234) are read by the platform's ai-service")
+                .contains("--wpfoods.dispatch.ai.base-url=" + options.ports().url("ai-service"));
         assertThat(specs).extracting(Services.Spec::port).doesNotHaveDuplicates();
         assertThat(Services.spec("order-service", options).jar())
                 .isEqualTo(Path.of("/srv/wpfoods/order-service/target/order-service-0.1.0-SNAPSHOT-exec.jar"));

@@ -28,7 +28,7 @@ class OutboxCustomerNotices implements CustomerNotices {
 
     static final Locale SPANISH_COLOMBIA = Locale.forLanguageTag("es-CO");
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", SPANISH_COLOMBIA);
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", SPANISH_COLOMBIA);
 
     private final OutboxWriter outbox;
     private final MessageSource messages;
