@@ -57,9 +57,7 @@ final class AiStandIn {
                         Thread.currentThread().interrupt();
                     }
                 }
-                byte[] body = standIn.answers
-                        .getOrDefault(key, intent("unknown", 0.2, ""))
-                        .getBytes(StandardCharsets.UTF_8);
+                byte[] body = standIn.answers.getOrDefault(key, UNSCRIPTED).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 try {
                     exchange.sendResponseHeaders(200, body.length);
@@ -93,6 +91,14 @@ final class AiStandIn {
     void answer(String text, String json) {
         answers.put(text, json);
     }
+
+    /**
+     * What a message nobody scripted gets: unsure, and no language claimed (ai-service names the language it
+     * detected; a stand-in that always said "es" would decide the language of unscripted English messages by
+     * whether the call beat its time limit).
+     */
+    static final String UNSCRIPTED =
+            "{\"intent\": \"unknown\", \"confidence\": 0.2, \"entities\": {}, \"language\": null, \"engine\": \"offline\"}";
 
     static String intent(String intent, double confidence, String entities) {
         return """
