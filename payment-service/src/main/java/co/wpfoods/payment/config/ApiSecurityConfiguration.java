@@ -20,7 +20,7 @@ class ApiSecurityConfiguration {
 
     /** The local card page (no Stripe key) is opened by the customer's browser from the payment link. */
     @Bean
-    ApiAuthorization localCardPage() {
+    ApiAuthorization localCardPageIsOpen() {
         return rules -> rules.requestMatchers("/local-card/**").permitAll();
     }
 }
