@@ -65,7 +65,11 @@ class ArchitectureTest {
                         "java.sql..",
                         "javax.sql..",
                         "org.apache.avro..",
-                        "co.wpfoods.schemas..",
+                        "co.wpfoods.schemas.orders..",
+                        "co.wpfoods.schemas.dispatch..",
+                        "co.wpfoods.schemas.payments..",
+                        "co.wpfoods.schemas.restaurants..",
+                        "co.wpfoods.schemas.serde..",
                         "tools.jackson..",
                         "com.fasterxml.jackson.databind..")
                 .because("the domain is plain Java; adapters translate to Spring, Kafka, JDBC and Avro")
