@@ -1,11 +1,11 @@
 package co.wpfoods.payment.payment.adapter.in.web;
 
-import co.wpfoods.payment.payment.adapter.out.localcard.LocalCardProvider;
-import co.wpfoods.payment.payment.adapter.out.localcard.LocalCardProvider.Choice;
-import co.wpfoods.payment.payment.adapter.out.localcard.LocalCardProvider.LocalSession;
-import co.wpfoods.payment.payment.adapter.out.stripe.StripeAmounts;
 import co.wpfoods.payment.payment.application.CardProvider;
+import co.wpfoods.payment.payment.application.LocalCheckouts;
+import co.wpfoods.payment.payment.application.LocalCheckouts.Choice;
+import co.wpfoods.payment.payment.application.LocalCheckouts.LocalSession;
 import co.wpfoods.payment.payment.application.Money;
+import co.wpfoods.payment.payment.domain.StripeAmounts;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -27,11 +27,11 @@ class LocalCardPage {
 
     private static final Locale SPANISH_COLOMBIA = Locale.forLanguageTag("es-CO");
 
-    private final LocalCardProvider provider;
+    private final LocalCheckouts provider;
     private final MessageSource messages;
 
     LocalCardPage(CardProvider cards, MessageSource messages) {
-        this.provider = cards instanceof LocalCardProvider local ? local : null;
+        this.provider = cards instanceof LocalCheckouts local ? local : null;
         this.messages = messages;
     }
 

@@ -40,8 +40,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Tag(name = "payments", description = "Payments, their ledger, receipts and refunds (ops)")
 class PaymentsController {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     private final Payments payments;
     private final LedgerBook ledger;
     private final Receipts receipts;
@@ -163,7 +161,7 @@ class PaymentsController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        checkPage(page, size);
+        Page.check(page, size);
         PaymentStatus wanted = null;
         if (status != null) {
             try {
@@ -214,7 +212,7 @@ class PaymentsController {
             @RequestParam(required = false) String paymentId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        checkPage(page, size);
+        Page.check(page, size);
         return refunds.search(paymentId == null ? null : new PaymentId(paymentId), page, size)
                 .map(RefundView::of);
     }
@@ -226,12 +224,6 @@ class PaymentsController {
                 .map(RefundView::of)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
-    }
-
-    static void checkPage(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidPaymentException("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
-        }
     }
 
     @ExceptionHandler(InvalidPaymentException.class)

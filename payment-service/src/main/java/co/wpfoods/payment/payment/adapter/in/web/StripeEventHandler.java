@@ -1,11 +1,11 @@
 package co.wpfoods.payment.payment.adapter.in.web;
 
-import co.wpfoods.payment.payment.adapter.out.stripe.StripeAmounts;
 import co.wpfoods.payment.payment.application.Payments;
 import co.wpfoods.payment.payment.application.RefundingPayments;
 import co.wpfoods.payment.payment.application.SettlingPayments;
 import co.wpfoods.payment.payment.domain.FailureReason;
 import co.wpfoods.payment.payment.domain.PaymentId;
+import co.wpfoods.payment.payment.domain.StripeAmounts;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,6 @@
 package co.wpfoods.payment.payment.adapter.in.web;
 
 import co.wpfoods.eventing.inbox.Inbox;
-import co.wpfoods.payment.config.PaymentProperties;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +38,9 @@ class StripeWebhookController {
     private final Inbox inbox;
     private final StripeEventHandler handler;
 
-    StripeWebhookController(PaymentProperties properties, Inbox inbox, StripeEventHandler handler) {
-        this.secrets = List.copyOf(properties.stripe().webhookSecrets());
-        this.toleranceSeconds = properties.stripe().webhookTolerance().toSeconds();
+    StripeWebhookController(StripeWebhookSettings settings, Inbox inbox, StripeEventHandler handler) {
+        this.secrets = settings.secrets();
+        this.toleranceSeconds = settings.tolerance().toSeconds();
         this.inbox = inbox;
         this.handler = handler;
     }

@@ -1,9 +1,10 @@
 package co.wpfoods.payment.payment.adapter.out.localcard;
 
-import co.wpfoods.payment.payment.adapter.out.stripe.StripeAmounts;
 import co.wpfoods.payment.payment.application.CardProvider;
 import co.wpfoods.payment.payment.application.CardProviderException;
+import co.wpfoods.payment.payment.application.LocalCheckouts;
 import co.wpfoods.payment.payment.domain.Cop;
+import co.wpfoods.payment.payment.domain.StripeAmounts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * idempotency keys (same key and parameters → the same session; other parameters → refused), expiry that reports a
  * session paid meanwhile, refunds bounded by what was paid.
  */
-public class LocalCardProvider implements CardProvider {
+public class LocalCardProvider implements CardProvider, LocalCheckouts {
 
     public static final String NAME = "local-card";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,20 +49,6 @@ public class LocalCardProvider implements CardProvider {
                 publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.clock = clock;
     }
-
-    /** A session of the local provider. */
-    public record LocalSession(
-            String id,
-            String paymentIntentId,
-            String paymentId,
-            String orderId,
-            String description,
-            long amountMinor,
-            String status,
-            String paymentStatus,
-            long refundedMinor,
-            Instant expiresAt,
-            Instant createdAt) {}
 
     @Override
     public String name() {
@@ -185,6 +172,7 @@ public class LocalCardProvider implements CardProvider {
                 .toList();
     }
 
+    @Override
     public Optional<LocalSession> find(String sessionId) {
         return jdbc.sql("SELECT * FROM local_card_session WHERE id = :id")
                 .param("id", sessionId)
@@ -192,17 +180,7 @@ public class LocalCardProvider implements CardProvider {
                 .optional();
     }
 
-    /** What the customer chose on the page. */
-    public enum Choice {
-        PAY,
-        DECLINE,
-        EXPIRE
-    }
-
-    /**
-     * Applies the customer's click and queues the event Stripe would send; returns the session afterwards. A session
-     * that is no longer open (or past its expiry) changes nothing.
-     */
+    @Override
     public LocalSession choose(String sessionId, Choice choice) {
         return transaction.execute(status -> {
             LocalSession s = lock(sessionId).orElseThrow(() -> new UnknownSessionException(sessionId));

@@ -5,7 +5,7 @@ import co.wpfoods.payment.payment.application.OpeningCheckouts;
 import co.wpfoods.payment.payment.application.PaymentTasks;
 import co.wpfoods.payment.payment.application.RefundingPayments;
 import co.wpfoods.payment.payment.domain.PaymentId;
-import co.wpfoods.payment.reconciliation.ReconcilingPayments;
+import co.wpfoods.payment.reconciliation.application.ReconcilingPayments;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.SchedulerName;

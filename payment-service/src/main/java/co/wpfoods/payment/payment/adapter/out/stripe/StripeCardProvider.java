@@ -3,6 +3,7 @@ package co.wpfoods.payment.payment.adapter.out.stripe;
 import co.wpfoods.payment.payment.application.CardProvider;
 import co.wpfoods.payment.payment.application.CardProviderException;
 import co.wpfoods.payment.payment.domain.Cop;
+import co.wpfoods.payment.payment.domain.StripeAmounts;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;

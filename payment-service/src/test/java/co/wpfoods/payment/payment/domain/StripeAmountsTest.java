@@ -1,10 +1,8 @@
-package co.wpfoods.payment.payment.adapter.out.stripe;
+package co.wpfoods.payment.payment.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import co.wpfoods.payment.payment.domain.Cop;
-import co.wpfoods.payment.payment.domain.InvalidPaymentException;
 import org.junit.jupiter.api.Test;
 
 class StripeAmountsTest {

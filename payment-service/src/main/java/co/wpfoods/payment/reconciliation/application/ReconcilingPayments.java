@@ -1,11 +1,12 @@
-package co.wpfoods.payment.reconciliation;
+package co.wpfoods.payment.reconciliation.application;
 
 import co.wpfoods.payment.payment.application.CardProvider;
 import co.wpfoods.payment.payment.application.Payments;
 import co.wpfoods.payment.payment.domain.Payment;
 import co.wpfoods.payment.payment.domain.PaymentId;
-import co.wpfoods.payment.reconciliation.ReconciliationReport.Difference;
-import co.wpfoods.payment.reconciliation.ReconciliationReport.Kind;
+import co.wpfoods.payment.reconciliation.domain.ReconciliationReport;
+import co.wpfoods.payment.reconciliation.domain.ReconciliationReport.Difference;
+import co.wpfoods.payment.reconciliation.domain.ReconciliationReport.Kind;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -1,7 +1,9 @@
-package co.wpfoods.payment.reconciliation;
+package co.wpfoods.payment.reconciliation.adapter.out.db;
 
 import co.wpfoods.payment.payment.application.Page;
-import co.wpfoods.payment.reconciliation.ReconciliationReport.Difference;
+import co.wpfoods.payment.reconciliation.application.ReconciliationReports;
+import co.wpfoods.payment.reconciliation.domain.ReconciliationReport;
+import co.wpfoods.payment.reconciliation.domain.ReconciliationReport.Difference;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -10,15 +12,16 @@ import org.springframework.stereotype.Repository;
 
 /** Reconciliation reports in tables {@code reconciliation_report} and {@code reconciliation_difference}. */
 @Repository
-public class ReconciliationReports {
+public class JdbcReconciliationReports implements ReconciliationReports {
 
     private final JdbcClient jdbc;
 
-    ReconciliationReports(JdbcClient jdbc) {
+    JdbcReconciliationReports(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void add(ReconciliationReport r) {
+    @Override
+    public void add(ReconciliationReport r) {
         jdbc.sql("INSERT INTO reconciliation_report (id, provider, period_from, period_to, checked, differences,"
                         + " created_at) VALUES (:id, :provider, :from, :to, :checked, :differences, :at)")
                 .param("id", r.id())
@@ -45,6 +48,7 @@ public class ReconciliationReports {
         }
     }
 
+    @Override
     public Optional<ReconciliationReport> find(String id) {
         return jdbc.sql("SELECT * FROM reconciliation_report WHERE id = :id")
                 .param("id", id)
@@ -61,7 +65,7 @@ public class ReconciliationReports {
                         r.createdAt()));
     }
 
-    /** Reports newest first, without their differences (see {@link #find}). */
+    @Override
     public Page<ReconciliationReport> page(int page, int size) {
         long total = jdbc.sql("SELECT count(*) FROM reconciliation_report")
                 .query(Long.class)

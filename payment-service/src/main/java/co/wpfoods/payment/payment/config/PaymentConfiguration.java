@@ -1,5 +1,6 @@
-package co.wpfoods.payment.config;
+package co.wpfoods.payment.payment.config;
 
+import co.wpfoods.payment.payment.adapter.in.web.StripeWebhookSettings;
 import co.wpfoods.payment.payment.adapter.out.localcard.LocalCardProvider;
 import co.wpfoods.payment.payment.adapter.out.localcard.LocalCardWebhooks;
 import co.wpfoods.payment.payment.adapter.out.scheduler.PaymentScheduler;
@@ -11,7 +12,7 @@ import co.wpfoods.payment.payment.application.OpeningCheckouts;
 import co.wpfoods.payment.payment.application.PaymentSettings;
 import co.wpfoods.payment.payment.application.RefundingPayments;
 import co.wpfoods.payment.payment.domain.Cop;
-import co.wpfoods.payment.reconciliation.ReconcilingPayments;
+import co.wpfoods.payment.reconciliation.application.ReconcilingPayments;
 import com.stripe.StripeClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,12 @@ import org.springframework.web.client.RestClient;
 public class PaymentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentConfiguration.class);
+
+    @Bean
+    StripeWebhookSettings stripeWebhookSettings(PaymentProperties properties) {
+        return new StripeWebhookSettings(
+                properties.stripe().webhookSecrets(), properties.stripe().webhookTolerance());
+    }
 
     @Bean
     PaymentSettings paymentSettings(PaymentProperties properties) {

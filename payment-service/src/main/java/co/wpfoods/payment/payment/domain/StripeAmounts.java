@@ -1,7 +1,4 @@
-package co.wpfoods.payment.payment.adapter.out.stripe;
-
-import co.wpfoods.payment.payment.domain.Cop;
-import co.wpfoods.payment.payment.domain.InvalidPaymentException;
+package co.wpfoods.payment.payment.domain;
 
 /**
  * COP at Stripe's edge. Stripe treats COP as a two-decimal currency: 35,000 COP is {@code 3500000} centavos. This is

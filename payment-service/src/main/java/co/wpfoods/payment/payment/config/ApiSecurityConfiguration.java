@@ -1,4 +1,4 @@
-package co.wpfoods.payment.config;
+package co.wpfoods.payment.payment.config;
 
 import co.wpfoods.security.web.ApiAuthorization;
 import org.springframework.context.annotation.Bean;

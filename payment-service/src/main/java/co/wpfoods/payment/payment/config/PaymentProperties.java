@@ -1,4 +1,4 @@
-package co.wpfoods.payment.config;
+package co.wpfoods.payment.payment.config;
 
 import java.net.URI;
 import java.time.Duration;

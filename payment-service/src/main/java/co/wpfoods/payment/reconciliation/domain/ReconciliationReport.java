@@ -1,4 +1,4 @@
-package co.wpfoods.payment.reconciliation;
+package co.wpfoods.payment.reconciliation.domain;
 
 import java.time.Instant;
 import java.util.List;

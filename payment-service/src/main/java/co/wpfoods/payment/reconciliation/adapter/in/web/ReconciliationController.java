@@ -1,9 +1,10 @@
-package co.wpfoods.payment.payment.adapter.in.web;
+package co.wpfoods.payment.reconciliation.adapter.in.web;
 
 import co.wpfoods.payment.payment.application.Page;
-import co.wpfoods.payment.reconciliation.ReconciliationReport;
-import co.wpfoods.payment.reconciliation.ReconciliationReports;
-import co.wpfoods.payment.reconciliation.ReconcilingPayments;
+import co.wpfoods.payment.payment.domain.InvalidPaymentException;
+import co.wpfoods.payment.reconciliation.application.ReconciliationReports;
+import co.wpfoods.payment.reconciliation.application.ReconcilingPayments;
+import co.wpfoods.payment.reconciliation.domain.ReconciliationReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class ReconciliationController {
     @Operation(summary = "Reports, newest first (without their differences); paginated")
     Page<ReconciliationReport> list(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        PaymentsController.checkPage(page, size);
+        Page.check(page, size);
         return reports.page(page, size);
     }
 
@@ -64,6 +65,11 @@ class ReconciliationController {
             throw new IllegalArgumentException("a period is at most 31 days");
         }
         return reconciling.reconcile(request.from(), request.to());
+    }
+
+    @ExceptionHandler(InvalidPaymentException.class)
+    ProblemDetail invalidPage(InvalidPaymentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
