@@ -244,7 +244,7 @@ public class SendingMessages {
         String commandId = head.commandId();
         OutboundKindView kind = send.asFallback() ? OutboundKindView.TEMPLATE : head.kind();
         int attempts = head.attempts() + 1;
-        GraphOutcome outcome = graph.send(send.message());
+        GraphOutcome outcome = graph.send(send.message(), head.traceparent());
         Instant now = clock.instant();
         switch (outcome) {
             case GraphOutcome.Accepted accepted -> {
@@ -310,7 +310,8 @@ public class SendingMessages {
                                 FailureStage.SEND,
                                 permanent.code(),
                                 permanent.message(),
-                                null);
+                                null,
+                                claimed.head().traceparent());
                     }
                 });
                 release(claimed, now, true);

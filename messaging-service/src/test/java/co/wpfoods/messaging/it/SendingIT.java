@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.adapter.out.graph.GraphBodies;
 import co.wpfoods.messaging.application.Dispatcher;
+import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.messaging.FailureStage;
 import co.wpfoods.schemas.messaging.OutboundFailed;
@@ -31,6 +32,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -464,6 +466,30 @@ class SendingIT {
                 .orElseThrow();
         assertThat(unknown.getStage()).isEqualTo(FailureStage.UNKNOWN);
         assertThat(unknown.getReason()).isEqualTo("send_outcome_unknown");
+    }
+
+    @Test
+    void a_command_keeps_the_trace_of_its_kafka_record_and_its_graph_request_carries_that_trace() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        OutboundCommand traced = Fixtures.to(camila).text("Con traza");
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.WhatsApp.OUTBOUND, camila, traced);
+        record.headers().add(Headers.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+        producer.flush();
+
+        await().until(() -> "accepted".equals(stateOf(traced.getCommandId())));
+
+        assertThat(jdbc.sql("SELECT traceparent FROM outbound_message WHERE command_id = :id")
+                        .param("id", traced.getCommandId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(traceparent);
+        assertThat(postsTo(camila))
+                .singleElement()
+                .satisfies(post ->
+                        assertThat(post.getHeader("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"));
     }
 
     @Test
