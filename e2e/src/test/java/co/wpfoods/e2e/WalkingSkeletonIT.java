@@ -1,11 +1,5 @@
 package co.wpfoods.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,12 +11,12 @@ import co.wpfoods.testing.KafkaTestConsumer;
 import co.wpfoods.testing.PostgresServer;
 import co.wpfoods.testing.Repository;
 import co.wpfoods.testing.process.ServiceProcess;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,12 +30,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The thinnest real path through every layer: a signed webhook POST to the gateway → webhook-service →
  * {@code wa.inbound.customer.v1} → order-service writes "Hola 👋" through its outbox → {@code wa.outbound.v1} →
- * messaging-service POSTs it to the Graph API (a WireMock stub). Every service runs as its own process from its jar,
- * on a real embedded PostgreSQL and a real KRaft broker.
+ * messaging-service POSTs it to the Graph API — the WhatsApp simulator, which records every Graph request with its
+ * headers and sends its status webhooks back through the gateway. Every service runs as its own process from its
+ * jar, on a real embedded PostgreSQL and a real KRaft broker.
  */
 class WalkingSkeletonIT {
 
@@ -49,38 +46,50 @@ class WalkingSkeletonIT {
     static final String PHONE_NUMBER_ID = "106540352242922";
     static final String CUSTOMER = "573001234567";
 
-    static WireMockServer graph;
+    static final String ACCESS_TOKEN = "e2e-access-token";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
     static final List<ServiceProcess> services = new java.util.ArrayList<>();
     static ServiceProcess gateway;
+    static ServiceProcess simulator;
 
     @BeforeAll
     static void startPlatform() {
-        graph = new WireMockServer(wireMockConfig().dynamicPort());
-        graph.start();
-        graph.stubFor(post(urlEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("""
-                                {"messaging_product":"whatsapp",
-                                 "contacts":[{"input":"+573001234567","wa_id":"573001234567"}],
-                                 "messages":[{"id":"wamid.E2E-OUT-1"}]}
-                                """)));
-
         PostgresServer postgres = PostgresServer.shared();
         String kafka = KafkaServer.shared().bootstrapServers();
         int webhookPort = ServiceProcess.freePort();
+        int gatewayPort = ServiceProcess.freePort();
+
+        simulator = start(
+                "whatsapp-simulator",
+                ServiceProcess.freePort(),
+                Map.of(
+                        "simulator.access-token",
+                        ACCESS_TOKEN,
+                        "simulator.phone-number-id",
+                        PHONE_NUMBER_ID,
+                        "simulator.webhook.url",
+                        "http://localhost:" + gatewayPort + "/webhooks/whatsapp",
+                        "simulator.webhook.app-secret",
+                        APP_SECRET,
+                        // the customers here write to the gateway directly, so the simulator never saw them open a
+                        // window
+                        "simulator.enforcement.window",
+                        "false"));
+        services.add(simulator);
 
         services.add(start("webhook-service", webhookPort, database(postgres, "e2e_webhook", kafka)));
         services.add(start("order-service", ServiceProcess.freePort(), database(postgres, "e2e_order", kafka)));
         Map<String, String> messaging = database(postgres, "e2e_messaging", kafka);
-        messaging.put("wpfoods.messaging.graph.base-url", graph.baseUrl());
+        messaging.put("wpfoods.messaging.graph.base-url", simulator.url(""));
         messaging.put("wpfoods.messaging.graph.phone-number-id", PHONE_NUMBER_ID);
-        messaging.put("wpfoods.messaging.graph.access-token", "e2e-token");
+        messaging.put("wpfoods.messaging.graph.access-token", ACCESS_TOKEN);
+        // the Graph call's own log line (with its trace and span ids) is a debug line
+        messaging.put("logging.level.co.wpfoods.messaging.adapter.out.graph", "DEBUG");
         services.add(start("messaging-service", ServiceProcess.freePort(), messaging));
         gateway = start(
                 "gateway",
-                ServiceProcess.freePort(),
+                gatewayPort,
                 Map.of(
                         "wpfoods.gateway.meta.app-secret",
                         APP_SECRET,
@@ -95,9 +104,6 @@ class WalkingSkeletonIT {
     @AfterAll
     static void stopPlatform() {
         services.forEach(ServiceProcess::close);
-        if (graph != null) {
-            graph.stop();
-        }
     }
 
     @Test
@@ -115,22 +121,32 @@ class WalkingSkeletonIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(ack.statusCode()).isEqualTo(200);
 
-        String commandId =
-                UUID.nameUUIDFromBytes(("greeting:" + wamid).getBytes()).toString();
-        String expectedBody = """
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+573001234567",
-                 "type":"text","text":{"body":"Hola 👋 Soy WPFoods. ¿Qué se te antoja hoy?"},
-                 "biz_opaque_callback_data":"%s"}
-                """.formatted(commandId);
-        await().atMost(Duration.ofMinutes(2))
-                .untilAsserted(() -> graph.verify(
-                        1,
-                        postRequestedFor(urlEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages"))
-                                .withHeader("Authorization", equalTo("Bearer e2e-token"))
-                                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                                        "$.to", equalTo("+573001234567")))
-                                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                                        "$.biz_opaque_callback_data"))));
+        JsonNode request = await().atMost(Duration.ofMinutes(2))
+                .until(() -> graphRequestsTo(CUSTOMER), requests -> !requests.isEmpty())
+                .get(0);
+        assertThat(request.get("path").stringValue()).isEqualTo("/v23.0/" + PHONE_NUMBER_ID + "/messages");
+        // the simulator masks the token it records: its scheme and last four characters
+        assertThat(request.at("/headers/authorization").stringValue()).isEqualTo("Bearer …oken");
+        JsonNode body = JSON.readTree(request.get("body").stringValue());
+        assertThat(body.get("to").stringValue()).isEqualTo("+" + CUSTOMER);
+        assertThat(body.get("biz_opaque_callback_data").stringValue()).isNotBlank();
+        await().during(Duration.ofSeconds(2))
+                .until(() -> graphRequestsTo(CUSTOMER).size() == 1);
+    }
+
+    /** The Graph API message sends the simulator received for {@code waId}, oldest first. */
+    static List<JsonNode> graphRequestsTo(String waId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        simulator.url("/sim/api/graph/requests?contains=%22%2B" + waId + "%22")))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> requests = new java.util.ArrayList<>();
+        JSON.readTree(response.body()).forEach(requests::add);
+        return requests;
     }
 
     /** A service from its jar, its output in {@code e2e/target/e2e-logs/<module>.log}. */
@@ -142,12 +158,14 @@ class WalkingSkeletonIT {
 
     /**
      * A tracing proxy in front of the gateway sent a {@code traceparent}: the gateway's forward, webhook-service's
-     * receipt and order-service's handling of the message are spans of that one trace, so the inbound record on
-     * Kafka and the reply command order-service wrote through its outbox carry its trace id, each with a span id of
-     * its own hop.
+     * receipt, order-service's handling of the message and messaging-service's Graph API call are spans of that one
+     * trace, so the inbound record on Kafka, the reply command order-service wrote through its outbox and the Graph
+     * request the simulator received carry its trace id, each with a span id of its own hop; messaging-service's log
+     * line of that call carries the trace id and the span id it sent.
      */
     @Test
-    void one_trace_id_follows_a_customer_message_from_the_gateway_through_kafka_to_the_reply() throws Exception {
+    void one_trace_id_follows_a_customer_message_from_the_gateway_through_kafka_to_the_graph_api_request()
+            throws Exception {
         String customer = "57300" + (1_000_000 + new java.util.Random().nextInt(8_000_000));
         String wamid = "wamid.E2E-TRACE-" + UUID.randomUUID();
         String traceId = HexFormat.of().formatHex(randomBytes(16));
@@ -178,6 +196,20 @@ class WalkingSkeletonIT {
             assertThat(received).doesNotContain(callerSpan);
             assertThat(replied).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
             assertThat(replied.substring(36, 52)).isNotEqualTo(received.substring(36, 52));
+
+            JsonNode request = await().atMost(Duration.ofMinutes(2))
+                    .until(() -> graphRequestsTo(customer), requests -> !requests.isEmpty())
+                    .get(0);
+            String sent = request.at("/headers/traceparent").stringValue();
+            assertThat(sent).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+            String graphSpan = sent.substring(36, 52);
+            assertThat(graphSpan).isNotIn(callerSpan, received.substring(36, 52), replied.substring(36, 52));
+
+            Path messagingLog = Repository.root().resolve("e2e/target/e2e-logs/messaging-service.log");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.readAllLines(messagingLog).stream()
+                            .anyMatch(line ->
+                                    line.contains("Graph send") && line.contains(traceId) && line.contains(graphSpan)));
         }
     }
 

@@ -37,19 +37,23 @@ public class AcceptingCommands {
         this.wakeSender = wakeSender;
     }
 
+    /** A command as it arrived, with the W3C trace context of its Kafka record (null if it had none). */
+    public record Arrived(OutboundCommand command, String traceparent) {}
+
     /** @return true if the command was new */
     public boolean accept(OutboundCommand command) {
-        return acceptAll(List.of(command)) == 1;
+        return acceptAll(List.of(new Arrived(command, null))) == 1;
     }
 
     /**
-     * Takes a batch (one Kafka poll) into the log: the valid commands in one statement, in order; invalid ones are
-     * dead-lettered one by one. Returns how many commands were new.
+     * Takes a batch (one Kafka poll) into the log: the valid commands in one statement, in order, each with the trace
+     * it arrived in; invalid ones are dead-lettered one by one. Returns how many commands were new.
      */
-    public int acceptAll(List<OutboundCommand> batch) {
+    public int acceptAll(List<Arrived> batch) {
         List<NewMessage> valid = new ArrayList<>(batch.size());
         int added = 0;
-        for (OutboundCommand command : batch) {
+        for (Arrived arrived : batch) {
+            OutboundCommand command = arrived.command();
             NewMessage message = new NewMessage(
                     command.getCommandId() == null ? "missing-id" : command.getCommandId(),
                     Commands.recipientOf(command.getTo()),
@@ -57,7 +61,8 @@ public class AcceptingCommands {
                     command.getCorrelationId() == null ? "" : command.getCorrelationId(),
                     commands.encode(command),
                     command.getCreatedAt(),
-                    null);
+                    null,
+                    arrived.traceparent());
             try {
                 OutboundLimits.validate(command);
                 valid.add(message);

@@ -33,9 +33,15 @@ public class FallingBack {
                 && fallbackOf == null;
     }
 
-    /** Queues the fallback; returns true if it was new. */
+    /** Queues the fallback, in the trace of the command it replaces ({@code traceparent}); returns true if it was new. */
     public boolean queueFallback(
-            OutboundCommand command, String recipient, FailureStage stage, Integer code, String message, String wamid) {
+            OutboundCommand command,
+            String recipient,
+            FailureStage stage,
+            Integer code,
+            String message,
+            String wamid,
+            String traceparent) {
         String fallbackId = command.getCommandId() + FALLBACK_SUFFIX;
         OutboundCommand fallback = Commands.asTemplate(command, fallbackId, command.getFallbackTemplate());
         boolean queued = outboundLog.enqueue(new NewMessage(
@@ -45,7 +51,8 @@ public class FallingBack {
                 command.getCorrelationId(),
                 commands.encode(fallback),
                 command.getCreatedAt(),
-                command.getCommandId()));
+                command.getCommandId(),
+                traceparent));
         events.failed(command, stage, "outside_window_fallback_sent", code, message, wamid, true);
         return queued;
     }

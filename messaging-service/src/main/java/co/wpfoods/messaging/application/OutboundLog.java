@@ -13,7 +13,10 @@ import java.util.Set;
 /** The outbound log and per-recipient queues (messaging-service's own database). */
 public interface OutboundLog {
 
-    /** A command to queue. {@code fallbackOf}: the command whose fallback template this is. */
+    /**
+     * A command to queue. {@code fallbackOf}: the command whose fallback template this is; {@code traceparent}: the W3C
+     * trace context it arrived in (null if none), continued by the send.
+     */
     record NewMessage(
             String commandId,
             String recipient,
@@ -21,9 +24,13 @@ public interface OutboundLog {
             String correlationId,
             byte[] command,
             Instant producedAt,
-            String fallbackOf) {}
+            String fallbackOf,
+            String traceparent) {}
 
-    /** The oldest unfinished message of a recipient. {@code resendAt}: set while it is {@code unanswered}. */
+    /**
+     * The oldest unfinished message of a recipient. {@code resendAt}: set while it is {@code unanswered};
+     * {@code traceparent}: the trace its command arrived in, or null.
+     */
     record Head(
             String commandId,
             OutboundKindView kind,
@@ -31,7 +38,8 @@ public interface OutboundLog {
             int attempts,
             byte[] command,
             Instant enqueuedAt,
-            Instant resendAt) {}
+            Instant resendAt,
+            String traceparent) {}
 
     /**
      * A recipient this replica now holds, with its pair-limit state, head message (null if none) and the user's last
@@ -57,7 +65,8 @@ public interface OutboundLog {
             String wamid,
             byte[] command,
             boolean sentAsFallback,
-            String fallbackOf) {}
+            String fallbackOf,
+            String traceparent) {}
 
     /** Queues the command at the tail of its recipient's queue; false if this command id is already known. */
     default boolean enqueue(NewMessage message) {

@@ -148,37 +148,57 @@ public class SendingMessages {
 
     /**
      * The head was left in {@code sending}: a replica crashed (or lost its lease) between recording {@code sending}
-     * and recording Meta's answer. Meta has no idempotency key, so resending could show the user the message twice;
-     * by default we do not resend (at most once) but mark it {@code uncertain} — a later status webhook carrying the
-     * command id in {@code biz_opaque_callback_data} still reconciles it — and tell the producer. Mark-as-read and
-     * reactions are harmless to repeat and are resent.
+     * and recording Meta's answer, so Meta may or may not have it — the same uncertainty as a lost answer, and the same
+     * rule: it becomes {@code unanswered} and stays its recipient's head, a status carrying the command id
+     * ({@code biz_opaque_callback_data}) settles it, and only if none arrives within {@code sender.unanswered-grace}
+     * from now is it sent again. The grace counts from now, not from the lost attempt: after a restart of the whole
+     * platform the statuses Meta sent meanwhile are still waiting in {@code wa.status.v1} behind the sender. Mark-as-read
+     * and reactions are harmless to repeat and are resent at once.
      */
     private Decision recoverInterrupted(Claimed claimed, OutboundCommand command, Instant now) {
-        OutboundKindView kind = claimed.head().kind();
-        if (kind.isIdempotentAtMeta() || properties.sender().resendUncertain()) {
+        Head head = claimed.head();
+        OutboundKindView kind = head.kind();
+        if (kind.isIdempotentAtMeta()) {
             log.warn("Resending {} {} after an interrupted attempt", kind, command.getCommandId());
             outboundLog.requeue(command.getCommandId(), true, null, "interrupted attempt, resent");
             release(claimed, now, false);
             return new Handled();
         }
-        log.warn(
-                "Command {} was in flight when its sender stopped; not resending it (outcome unknown)",
-                command.getCommandId());
+        metrics.send(kind, "interrupted");
+        if (head.attempts() >= properties.retry().maxAttempts()) {
+            giveUpUncertain(
+                    claimed,
+                    command,
+                    "The sender stopped between calling Meta and recording the answer, after " + head.attempts()
+                            + " attempts",
+                    now);
+            return new Handled();
+        }
+        Instant resendAt = now.plus(properties.sender().unansweredGrace());
+        if (outboundLog.markUnanswered(
+                command.getCommandId(), resendAt, "interrupted attempt: the sender stopped before Meta's answer")) {
+            log.warn(
+                    "Command {} was in flight when its sender stopped; waiting for its status until {} before sending"
+                            + " it again",
+                    command.getCommandId(),
+                    resendAt);
+            release(claimed, resendAt, false);
+        } else {
+            // a status settled it meanwhile
+            outboundLog.releaseRecounted(claimed.recipient(), owner, now);
+        }
+        return new Handled();
+    }
+
+    /** No more attempts for a send whose outcome is unknown: {@code uncertain}, and the producer is told. */
+    private void giveUpUncertain(Claimed claimed, OutboundCommand command, String why, Instant now) {
         tx.executeWithoutResult(status -> {
             if (outboundLog.markUncertain(command.getCommandId())) {
-                events.failed(
-                        command,
-                        FailureStage.UNKNOWN,
-                        "send_outcome_unknown",
-                        null,
-                        "The sender stopped between calling Meta and recording the answer; not resent to avoid a duplicate",
-                        null,
-                        false);
+                events.failed(command, FailureStage.UNKNOWN, "send_outcome_unknown", null, why, null, false);
             }
         });
-        metrics.send(kind, "uncertain");
+        metrics.send(claimed.head().kind(), "uncertain");
         release(claimed, now, true);
-        return new Handled();
     }
 
     /** Gives back a recipient whose prepared send will not happen now (e.g. sending was paused meanwhile). */
@@ -224,7 +244,7 @@ public class SendingMessages {
         String commandId = head.commandId();
         OutboundKindView kind = send.asFallback() ? OutboundKindView.TEMPLATE : head.kind();
         int attempts = head.attempts() + 1;
-        GraphOutcome outcome = graph.send(send.message());
+        GraphOutcome outcome = graph.send(send.message(), head.traceparent());
         Instant now = clock.instant();
         switch (outcome) {
             case GraphOutcome.Accepted accepted -> {
@@ -290,7 +310,8 @@ public class SendingMessages {
                                 FailureStage.SEND,
                                 permanent.code(),
                                 permanent.message(),
-                                null);
+                                null,
+                                claimed.head().traceparent());
                     }
                 });
                 release(claimed, now, true);
@@ -349,19 +370,11 @@ public class SendingMessages {
         }
         metrics.send(kind, "unanswered");
         if (attempts >= properties.retry().maxAttempts()) {
-            tx.executeWithoutResult(status -> {
-                if (outboundLog.markUncertain(commandId)) {
-                    events.failed(
-                            send.command(),
-                            FailureStage.UNKNOWN,
-                            "send_outcome_unknown",
-                            null,
-                            "No answer from Meta after " + attempts + " attempts: " + unanswered.message(),
-                            null,
-                            false);
-                }
-            });
-            release(claimed, now, true);
+            giveUpUncertain(
+                    claimed,
+                    send.command(),
+                    "No answer from Meta after " + attempts + " attempts: " + unanswered.message(),
+                    now);
             return;
         }
         Instant resendAt = now.plus(properties.sender().unansweredGrace());

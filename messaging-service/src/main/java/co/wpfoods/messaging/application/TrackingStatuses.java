@@ -96,7 +96,8 @@ public class TrackingStatuses {
     private boolean onFailed(Tracked tracked, String wamid, Integer code, String message) {
         OutboundCommand command = commands.decode(tracked.command());
         if (FallingBack.applies(code, command, tracked.sentAsFallback(), tracked.fallbackOf())) {
-            return fallingBack.queueFallback(command, tracked.recipient(), FailureStage.DELIVERY, code, message, wamid);
+            return fallingBack.queueFallback(
+                    command, tracked.recipient(), FailureStage.DELIVERY, code, message, wamid, tracked.traceparent());
         }
         events.failed(command, FailureStage.DELIVERY, "delivery_failed", code, message, wamid, false);
         return false;

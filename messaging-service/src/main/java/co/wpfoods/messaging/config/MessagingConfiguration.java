@@ -1,6 +1,7 @@
 package co.wpfoods.messaging.config;
 
 import co.wpfoods.eventing.outbox.OutboxWriter;
+import co.wpfoods.logging.tracing.Traces;
 import co.wpfoods.messaging.adapter.in.kafka.InboundWindowListener;
 import co.wpfoods.messaging.adapter.in.kafka.OutboundCommandListener;
 import co.wpfoods.messaging.adapter.in.kafka.StatusListener;
@@ -103,9 +104,9 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    GraphApi graphApi(MessagingProperties properties, CircuitBreaker graphCircuitBreaker) {
+    GraphApi graphApi(MessagingProperties properties, CircuitBreaker graphCircuitBreaker, Traces traces) {
         return new ApacheGraphClient(
-                properties.graph(), graphCircuitBreaker, properties.sender().maxInFlight());
+                properties.graph(), graphCircuitBreaker, properties.sender().maxInFlight(), traces);
     }
 
     @Bean

@@ -91,8 +91,8 @@ public record MessagingProperties(
 
     /**
      * The sending loop. {@code unansweredGrace}: how long a send whose request left us but whose answer never came
-     * waits for a status webhook carrying its command id before it is sent again (see the README for the measurement
-     * and the trade-off).
+     * waits for a status webhook carrying its command id before it is sent again; a send a stopped replica left in
+     * flight waits as long from when it is found (see the README for the measurement and the trade-off).
      */
     public record Sender(
             @DefaultValue("true") boolean enabled,
@@ -102,7 +102,6 @@ public record MessagingProperties(
             @DefaultValue("100ms") Duration pollInterval,
             @DefaultValue("60s") Duration lease,
             @DefaultValue("30s") Duration tokenProbeInterval,
-            @DefaultValue("false") boolean resendUncertain,
             @DefaultValue("15s") Duration unansweredGrace,
             @DefaultValue("5s") Duration gaugeRefreshInterval) {}
 

@@ -6,9 +6,10 @@ import java.util.Locale;
  * Where one outbound message stands. {@code QUEUED → SENDING} belong to our sender; from {@code ACCEPTED} (Meta's HTTP
  * 200) on, statuses only move forward by rank ({@code ACCEPTED < SENT < DELIVERED < READ < PLAYED}), never back, and
  * {@code FAILED} is terminal (reference §4.2). {@code DEAD_LETTERED} (we gave up before Meta accepted it) and
- * {@code UNCERTAIN} (a crash between the call and recording Meta's answer) end the sending part too. {@code UNANSWERED}
- * (the request left us, its answer never came) still holds its recipient's queue: a status carrying the command id
- * settles it, or it is sent again once its grace period has passed.
+ * {@code UNCERTAIN} (still no answer nor status after the last attempt) end the sending part too. {@code UNANSWERED}
+ * (the request left us and its answer never came, or its sender stopped before recording it) still holds its
+ * recipient's queue: a status carrying the command id settles it, or it is sent again once its grace period has
+ * passed.
  */
 public enum MessageState {
     QUEUED(0),

@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.adapter.out.graph.GraphBodies;
 import co.wpfoods.messaging.application.Dispatcher;
+import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.messaging.FailureStage;
 import co.wpfoods.schemas.messaging.OutboundFailed;
@@ -31,6 +32,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -403,34 +405,91 @@ class SendingIT {
     }
 
     @Test
-    void a_crash_between_metas_answer_and_recording_it_is_not_resent_and_a_later_status_reconciles_it() {
+    void a_send_a_crashed_replica_left_in_flight_is_not_resent_when_its_status_arrives_within_the_grace_period() {
         String camila = openWindowFor(Fixtures.newWaId());
         OutboundCommand inFlight = Fixtures.to(camila).text("Enviado justo antes del fallo");
         OutboundCommand next = Fixtures.to(camila).text("Siguiente");
-        // what a replica that crashed after Meta's 200 leaves behind: the head still 'sending', its lease expired
-        insertMessage(inFlight, "sending");
-        insertMessage(next, "queued");
-        jdbc.sql("""
-                        INSERT INTO recipient_queue (recipient, pending, pair_tokens, lease_owner, lease_until)
-                        VALUES (:r, 2, 45, 'crashed-replica', clock_timestamp() - interval '1 second')
-                        """).param("r", camila).update();
+        leftInFlightByACrashedReplica(inFlight, next);
         dispatcher.signal();
 
-        await().until(() -> "accepted".equals(stateOf(next.getCommandId())));
-        assertThat(stateOf(inFlight.getCommandId())).isEqualTo("uncertain");
-        assertThat(postsTo(camila)).hasSize(1);
-        assertThat(postsTo(camila).get(0).getBodyAsString()).contains("Siguiente");
-        OutboundFailed unknown = await().until(() -> failureFor(inFlight.getCommandId()), Optional::isPresent)
-                .orElseThrow();
-        assertThat(unknown.getStage()).isEqualTo(FailureStage.UNKNOWN);
-
+        // found by this replica: uncertain like a lost answer, it holds its recipient's queue and waits for a status
+        await().until(() -> "unanswered".equals(stateOf(inFlight.getCommandId())));
+        assertThat(stateOf(next.getCommandId())).isEqualTo("queued");
+        assertThat(postsTo(camila)).isEmpty();
         // Meta did accept it: its status webhook carries our command id as biz_opaque_callback_data
         publish(
                 Topics.WhatsApp.STATUS,
                 camila,
                 Fixtures.status(camila, "wamid.CRASHED1", DeliveryState.DELIVERED, inFlight.getCommandId(), null));
-        await().until(() -> "delivered".equals(stateOf(inFlight.getCommandId())));
+
+        await().until(() -> "accepted".equals(stateOf(next.getCommandId())));
+        assertThat(stateOf(inFlight.getCommandId())).isEqualTo("delivered");
         assertThat(wamidOf(inFlight.getCommandId())).isEqualTo("wamid.CRASHED1");
+        await().during(GRACE.plusSeconds(1)).until(() -> postsTo(camila).size() == 1);
+        assertThat(bodiesTo(camila)).containsExactly("Siguiente");
+    }
+
+    @Test
+    void a_send_a_crashed_replica_left_in_flight_is_sent_once_more_after_the_grace_period_with_no_status_in_order() {
+        String restaurant = openWindowFor(Fixtures.newWaId());
+        OutboundCommand inFlight = Fixtures.to(restaurant).text("Pedido nuevo #1");
+        OutboundCommand next = Fixtures.to(restaurant).text("Pedido nuevo #2");
+        leftInFlightByACrashedReplica(inFlight, next);
+        dispatcher.signal();
+
+        await().until(() -> "unanswered".equals(stateOf(inFlight.getCommandId())));
+        Instant foundAt = Instant.now();
+        await().atMost(GRACE.plusSeconds(20)).until(() -> "accepted".equals(stateOf(next.getCommandId())));
+
+        assertThat(Duration.between(foundAt, Instant.now())).isGreaterThanOrEqualTo(GRACE.minusMillis(500));
+        assertThat(stateOf(inFlight.getCommandId())).isEqualTo("accepted");
+        assertThat(attemptsOf(inFlight.getCommandId())).isEqualTo(2);
+        await().during(Duration.ofMillis(500)).until(() -> postsTo(restaurant).size() == 2);
+        assertThat(bodiesTo(restaurant)).containsExactly("Pedido nuevo #1", "Pedido nuevo #2");
+    }
+
+    @Test
+    void a_send_a_crashed_replica_left_in_flight_on_its_last_attempt_is_given_up_as_uncertain_and_the_producer_told() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        OutboundCommand inFlight = Fixtures.to(camila).text("Último intento");
+        OutboundCommand next = Fixtures.to(camila).text("Siguiente");
+        leftInFlightByACrashedReplica(inFlight, next);
+        jdbc.sql("UPDATE outbound_message SET attempts = 6 WHERE command_id = :id")
+                .param("id", inFlight.getCommandId())
+                .update();
+        dispatcher.signal();
+
+        await().until(() -> "accepted".equals(stateOf(next.getCommandId())));
+        assertThat(stateOf(inFlight.getCommandId())).isEqualTo("uncertain");
+        assertThat(bodiesTo(camila)).containsExactly("Siguiente");
+        OutboundFailed unknown = await().until(() -> failureFor(inFlight.getCommandId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(unknown.getStage()).isEqualTo(FailureStage.UNKNOWN);
+        assertThat(unknown.getReason()).isEqualTo("send_outcome_unknown");
+    }
+
+    @Test
+    void a_command_keeps_the_trace_of_its_kafka_record_and_its_graph_request_carries_that_trace() {
+        String camila = openWindowFor(Fixtures.newWaId());
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        OutboundCommand traced = Fixtures.to(camila).text("Con traza");
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.WhatsApp.OUTBOUND, camila, traced);
+        record.headers().add(Headers.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+        producer.flush();
+
+        await().until(() -> "accepted".equals(stateOf(traced.getCommandId())));
+
+        assertThat(jdbc.sql("SELECT traceparent FROM outbound_message WHERE command_id = :id")
+                        .param("id", traced.getCommandId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(traceparent);
+        assertThat(postsTo(camila))
+                .singleElement()
+                .satisfies(post ->
+                        assertThat(post.getHeader("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"));
     }
 
     @Test
@@ -543,6 +602,26 @@ class SendingIT {
                 .param("state", state)
                 .param("attempts", "sending".equals(state) ? 1 : 0)
                 .update();
+    }
+
+    /**
+     * What a replica that died mid-send leaves in the shared database: its recipient's head still {@code sending} (one
+     * attempt counted), the next message queued, and a lease that has run out.
+     */
+    private void leftInFlightByACrashedReplica(OutboundCommand inFlight, OutboundCommand next) {
+        insertMessage(inFlight, "sending");
+        insertMessage(next, "queued");
+        jdbc.sql("""
+                        INSERT INTO recipient_queue (recipient, pending, pair_tokens, lease_owner, lease_until)
+                        VALUES (:r, 2, 45, 'crashed-replica', clock_timestamp() - interval '1 second')
+                        """).param("r", inFlight.getTo().getWaId()).update();
+    }
+
+    private int attemptsOf(String commandId) {
+        return jdbc.sql("SELECT attempts FROM outbound_message WHERE command_id = :id")
+                .param("id", commandId)
+                .query(Integer.class)
+                .single();
     }
 
     private void insertUnanswered(OutboundCommand command, String resendAt) {

@@ -95,16 +95,31 @@ public final class StatusEmitter {
                 && message.content().path("voice").asBoolean(false);
     }
 
-    /** The user played a voice message the business sent; false for anything else (no {@code played} at Meta). */
-    public boolean played(String messageId) {
-        return conversations
+    /**
+     * The user played a voice message the business sent: Meta sends {@code played}. Meta has no {@code played} for
+     * anything else (and no Graph call that asks for one: mark-as-read accepts only {@code "read"}), so playing a
+     * message that is not a voice note is an impossible user action, refused with the reason.
+     *
+     * @throws UserMessaging.UserActionException not found for an unknown message or one the user sent; otherwise
+     *     impossible (HTTP 422) for a business message that is not a voice note
+     */
+    public void played(String messageId) {
+        ChatMessage message = conversations
                 .find(messageId)
-                .filter(message -> message.direction() == Direction.TO_USER && isVoice(message))
-                .map(message -> {
-                    emit(message, "played", null, null, null);
-                    return true;
-                })
-                .orElse(false);
+                .filter(found -> found.direction() == Direction.TO_USER)
+                .orElseThrow(() -> new UserMessaging.UserActionException(
+                        "No message " + messageId + " sent by the business", true));
+        if (!isVoice(message)) {
+            throw new UserMessaging.UserActionException(
+                    "Message " + messageId + " is " + describe(message) + ", not a voice message: only audio sent"
+                            + " with \"voice\": true is played, and Meta sends no played status for anything else",
+                    false);
+        }
+        emit(message, "played", null, null, null);
+    }
+
+    private static String describe(ChatMessage message) {
+        return message.type().equals("audio") ? "an audio file sent without \"voice\": true" : "a " + message.type();
     }
 
     private void schedule(long delayMillis, Runnable task) {

@@ -3,6 +3,7 @@ package co.wpfoods.simulator.config;
 import co.wpfoods.simulator.adapter.out.webhook.SignedWebhookSender;
 import co.wpfoods.simulator.application.BusinessMessaging;
 import co.wpfoods.simulator.application.Conversations;
+import co.wpfoods.simulator.application.GraphRequestLog;
 import co.wpfoods.simulator.application.MediaStore;
 import co.wpfoods.simulator.application.SendPolicy;
 import co.wpfoods.simulator.application.SendRequestValidator;
@@ -102,6 +103,11 @@ public class SimulatorConfiguration {
     MediaStore mediaStore(Clock clock, SimulatorProperties properties) {
         return new MediaStore(
                 clock, properties.media().urlTtl(), properties.media().uploadTtl());
+    }
+
+    @Bean
+    GraphRequestLog graphRequestLog(Clock clock) {
+        return new GraphRequestLog(1_000, clock);
     }
 
     @Bean

@@ -153,7 +153,44 @@ class BusinessMessagingTest {
         await().untilAsserted(() -> assertThat(sim.statusesOf(note.messageId())).hasSize(4));
         assertThat(sim.statusesOf(file.messageId()))
                 .satisfiesExactly(status("sent"), status("delivered"), status("read"));
-        assertThat(sim.statuses.played(file.messageId())).isFalse();
+        assertThatThrownBy(() -> sim.statuses.played(file.messageId()))
+                .isInstanceOfSatisfying(
+                        UserMessaging.UserActionException.class,
+                        e -> assertThat(e.notFound()).isFalse())
+                .hasMessageContaining("not a voice message");
+        assertThat(sim.statusesOf(file.messageId())).noneSatisfy(status("played"));
+    }
+
+    @Test
+    void playing_a_text_or_an_unknown_message_is_refused_with_a_reason_and_emits_no_played_status() {
+        var sim = simulator(SimulatorFixture.defaults());
+        var text = (Accepted) sim.send(text(CAMILA, "Tu pedido va en camino"));
+        await().untilAsserted(() -> assertThat(sim.statusesOf(text.messageId())).hasSize(3));
+
+        assertThatThrownBy(() -> sim.statuses.played(text.messageId()))
+                .isInstanceOfSatisfying(
+                        UserMessaging.UserActionException.class,
+                        e -> assertThat(e.notFound()).isFalse())
+                .hasMessageContaining("is a text, not a voice message");
+        assertThatThrownBy(() -> sim.statuses.played("wamid.UNKNOWN"))
+                .isInstanceOfSatisfying(
+                        UserMessaging.UserActionException.class,
+                        e -> assertThat(e.notFound()).isTrue());
+        assertThat(sim.statusesOf(text.messageId())).noneSatisfy(status("played"));
+    }
+
+    @Test
+    void asking_the_graph_api_to_mark_a_message_played_is_refused_with_131009_as_meta_accepts_only_read() {
+        var sim = simulator(SimulatorFixture.defaults());
+        var text = (Accepted) sim.send(text(CAMILA, "Hola"));
+
+        assertThatThrownBy(() -> sim.send(
+                        "{'messaging_product':'whatsapp','status':'played','message_id':'" + text.messageId() + "'}"))
+                .isInstanceOfSatisfying(GraphApiException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(131009);
+                    assertThat(e.error().httpStatus()).isEqualTo(400);
+                })
+                .hasMessageContaining("status");
     }
 
     @Test
@@ -283,7 +320,8 @@ class BusinessMessagingTest {
     }
 
     @Test
-    void injected_graph_faults_answer_503_and_130429_or_hold_back_the_answer_of_a_message_meta_accepted() {
+    void
+            injected_graph_faults_answer_503_and_130429_answer_slowly_or_hold_back_the_answer_of_a_message_meta_accepted() {
         var serverErrors = simulator(new SimulatorSettings.Patch(
                 null, null, null, null, null, null, null, null, null, null, null, 1.0, null, null, null, null, null,
                 null));
@@ -310,7 +348,29 @@ class BusinessMessagingTest {
                 Duration.ofSeconds(90),
                 null));
 
+        var slowAnswers = simulator(new SimulatorSettings.Patch(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1.0,
+                Duration.ofSeconds(4),
+                null,
+                null,
+                null));
+
         failsWith(() -> serverErrors.send(text(CAMILA, "hola")), 2);
+        var slow = (Accepted) slowAnswers.send(text(CAMILA, "hola"));
+        assertThat(slow.answerAfter()).isEqualTo(Duration.ofSeconds(4));
         failsWith(() -> throughput.send(text(CAMILA, "hola")), 130429);
         var held = (Accepted) lostAnswers.send(text(CAMILA, "hola"));
 

@@ -48,6 +48,7 @@ public class JdbcOutboundLog implements OutboundLog {
         byte[][] commands = new byte[n][];
         String[] producedAt = new String[n];
         String[] fallbackOf = new String[n];
+        String[] traceparents = new String[n];
         for (int i = 0; i < n; i++) {
             NewMessage m = messages.get(i);
             ids[i] = m.commandId();
@@ -57,17 +58,20 @@ public class JdbcOutboundLog implements OutboundLog {
             commands[i] = m.command();
             producedAt[i] = m.producedAt() == null ? null : m.producedAt().toString();
             fallbackOf[i] = m.fallbackOf();
+            traceparents[i] = m.traceparent();
         }
         Integer added = jdbc.sql("""
                         WITH input AS (
                             SELECT * FROM unnest(:ids::text[], :recipients::text[], :kinds::text[], :corrs::text[],
-                                                 :cmds::bytea[], :producedAt::timestamptz[], :fallbackOf::text[])
+                                                 :cmds::bytea[], :producedAt::timestamptz[], :fallbackOf::text[],
+                                                 :traceparents::text[])
                                      WITH ORDINALITY AS t(command_id, recipient, kind, correlation_id, command,
-                                                          produced_at, fallback_of, ord)),
+                                                          produced_at, fallback_of, traceparent, ord)),
                         inserted AS (
                             INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state,
-                                                          fallback_of, produced_at)
-                            SELECT command_id, recipient, kind, correlation_id, command, 'queued', fallback_of, produced_at
+                                                          fallback_of, produced_at, traceparent)
+                            SELECT command_id, recipient, kind, correlation_id, command, 'queued', fallback_of, produced_at,
+                                   traceparent
                             FROM input ORDER BY ord
                             ON CONFLICT (command_id) DO NOTHING
                             RETURNING recipient),
@@ -85,6 +89,7 @@ public class JdbcOutboundLog implements OutboundLog {
                 .param("cmds", commands)
                 .param("producedAt", producedAt)
                 .param("fallbackOf", fallbackOf)
+                .param("traceparents", traceparents)
                 .param("burst", (double) pairBurst)
                 .query(Integer.class)
                 .single();
@@ -99,8 +104,9 @@ public class JdbcOutboundLog implements OutboundLog {
     private boolean insert(NewMessage m, MessageState state, Integer errorCode, String reason) {
         return jdbc.sql("""
                         INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state,
-                                                      fallback_of, produced_at, error_code, error_message)
-                        VALUES (:id, :r, :kind, :corr, :cmd, :state, :fallbackOf, :producedAt, :code, :reason)
+                                                      fallback_of, produced_at, error_code, error_message, traceparent)
+                        VALUES (:id, :r, :kind, :corr, :cmd, :state, :fallbackOf, :producedAt, :code, :reason,
+                                :traceparent)
                         ON CONFLICT (command_id) DO NOTHING
                         """)
                         .param("id", m.commandId())
@@ -113,6 +119,7 @@ public class JdbcOutboundLog implements OutboundLog {
                         .param("producedAt", m.producedAt() == null ? null : Timestamp.from(m.producedAt()))
                         .param("code", errorCode)
                         .param("reason", reason)
+                        .param("traceparent", m.traceparent())
                         .update()
                 == 1;
     }
@@ -134,10 +141,10 @@ public class JdbcOutboundLog implements OutboundLog {
                             RETURNING q.recipient, q.pair_tokens, q.pair_updated_at, q.pair_backoff_exponent)
                         SELECT l.recipient, l.pair_tokens, l.pair_updated_at, l.pair_backoff_exponent,
                                h.command_id, h.kind, h.state, h.attempts, h.command, h.enqueued_at, h.resend_at,
-                               w.last_inbound_at
+                               h.traceparent, w.last_inbound_at
                         FROM leased l
                         LEFT JOIN LATERAL (
-                            SELECT command_id, kind, state, attempts, command, enqueued_at, resend_at
+                            SELECT command_id, kind, state, attempts, command, enqueued_at, resend_at, traceparent
                             FROM outbound_message m
                             WHERE m.recipient = l.recipient AND m.state IN ('queued', 'sending', 'unanswered')
                             ORDER BY m.seq LIMIT 1) h ON true
@@ -157,7 +164,8 @@ public class JdbcOutboundLog implements OutboundLog {
                                     rs.getInt("attempts"),
                                     rs.getBytes("command"),
                                     rs.getTimestamp("enqueued_at").toInstant(),
-                                    instant(rs.getTimestamp("resend_at")));
+                                    instant(rs.getTimestamp("resend_at")),
+                                    rs.getString("traceparent"));
                     Timestamp lastInbound = rs.getTimestamp("last_inbound_at");
                     return new Claimed(
                             rs.getString("recipient"),
@@ -417,7 +425,8 @@ public class JdbcOutboundLog implements OutboundLog {
     }
 
     private static final String TRACKED =
-            "SELECT command_id, recipient, state, wamid, command, sent_as_fallback, fallback_of FROM outbound_message";
+            "SELECT command_id, recipient, state, wamid, command, sent_as_fallback, fallback_of, traceparent"
+                    + " FROM outbound_message";
 
     private static Tracked tracked(ResultSet rs, int n) throws SQLException {
         return new Tracked(
@@ -427,7 +436,8 @@ public class JdbcOutboundLog implements OutboundLog {
                 rs.getString("wamid"),
                 rs.getBytes("command"),
                 rs.getBoolean("sent_as_fallback"),
-                rs.getString("fallback_of"));
+                rs.getString("fallback_of"),
+                rs.getString("traceparent"));
     }
 
     @Override

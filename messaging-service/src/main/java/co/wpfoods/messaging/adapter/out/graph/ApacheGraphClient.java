@@ -1,5 +1,6 @@
 package co.wpfoods.messaging.adapter.out.graph;
 
+import co.wpfoods.logging.tracing.Traces;
 import co.wpfoods.messaging.application.GraphApi;
 import co.wpfoods.messaging.config.MessagingProperties;
 import co.wpfoods.messaging.domain.GraphOutcome;
@@ -43,6 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * at its slot writes the request and reads the answer itself. (The JDK's {@code HttpClient} hands each exchange to its
  * selector thread and a worker pool; at 1,000 sends/s those hand-offs cost more CPU than the rest of the send.) No
  * automatic retries: a request Meta may have accepted is never repeated behind our back.
+ *
+ * <p>Each send is a span ({@code whatsapp.graph.send}) continuing the trace its command arrived in, and its W3C
+ * {@code traceparent} goes on the request, so Meta's side (or the simulator) sees the same trace; logged lines of the
+ * call carry its trace and span ids.
  */
 public class ApacheGraphClient implements GraphApi, AutoCloseable {
 
@@ -54,9 +59,16 @@ public class ApacheGraphClient implements GraphApi, AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final URI messagesUri;
     private final URI probeUri;
+    private final Traces traces;
 
     /** @param maxConnections connections kept to the Graph API (one per send in flight) */
     public ApacheGraphClient(MessagingProperties.Graph config, CircuitBreaker breaker, int maxConnections) {
+        this(config, breaker, maxConnections, Traces.none());
+    }
+
+    public ApacheGraphClient(
+            MessagingProperties.Graph config, CircuitBreaker breaker, int maxConnections, Traces traces) {
+        this.traces = traces;
         this.config = config;
         this.breaker = breaker;
         this.http = HttpClients.custom()
@@ -84,9 +96,25 @@ public class ApacheGraphClient implements GraphApi, AutoCloseable {
     }
 
     @Override
-    public GraphOutcome send(OutboundCommand command) {
+    public GraphOutcome send(OutboundCommand command, String traceparent) {
+        return traces.continuing(traceparent, "whatsapp.graph.send", () -> {
+            // with tracing off, the command's own trace context still goes on
+            String current = traces.currentTraceparent();
+            GraphOutcome outcome = post(command, current != null ? current : traceparent);
+            log.debug(
+                    "Graph send {}: {}",
+                    command.getCommandId(),
+                    outcome.getClass().getSimpleName());
+            return outcome;
+        });
+    }
+
+    private GraphOutcome post(OutboundCommand command, String traceparent) {
         HttpPost request = new HttpPost(messagesUri);
         request.setHeader("Authorization", "Bearer " + token());
+        if (traceparent != null && !traceparent.isBlank()) {
+            request.setHeader(Traces.TRACEPARENT, traceparent);
+        }
         request.setEntity(new StringEntity(GraphBodies.json(command), ContentType.APPLICATION_JSON));
         try {
             return breaker.executeCheckedSupplier(() -> call(request));

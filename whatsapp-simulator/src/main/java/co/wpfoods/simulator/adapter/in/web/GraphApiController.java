@@ -3,6 +3,7 @@ package co.wpfoods.simulator.adapter.in.web;
 import co.wpfoods.simulator.application.BusinessMessaging;
 import co.wpfoods.simulator.application.BusinessMessaging.Accepted;
 import co.wpfoods.simulator.application.BusinessMessaging.Success;
+import co.wpfoods.simulator.application.GraphRequestLog;
 import co.wpfoods.simulator.application.MediaStore;
 import co.wpfoods.simulator.config.SimulatorProperties;
 import co.wpfoods.simulator.domain.GraphApiException;
@@ -41,9 +42,15 @@ public class GraphApiController {
     private final MediaStore media;
     private final JsonMapper mapper;
     private final SimulatorProperties properties;
+    private final GraphRequestLog requestLog;
 
     GraphApiController(
-            BusinessMessaging messaging, MediaStore media, JsonMapper mapper, SimulatorProperties properties) {
+            BusinessMessaging messaging,
+            MediaStore media,
+            JsonMapper mapper,
+            SimulatorProperties properties,
+            GraphRequestLog requestLog) {
+        this.requestLog = requestLog;
         this.messaging = messaging;
         this.media = media;
         this.mapper = mapper;
@@ -52,13 +59,21 @@ public class GraphApiController {
 
     /**
      * An injected slow or lost answer ({@code answerAfter}) is held back without holding a request thread: the message
-     * is already accepted and its statuses are on their way, as at Meta when the answer is slow or never arrives.
+     * is already accepted and its statuses are on their way, as at Meta when the answer is slow or never arrives. Every
+     * request is recorded first, with its headers (see {@link GraphRequestLog}).
      */
     @PostMapping(VERSION + "/{phoneNumberId}/messages")
     CompletableFuture<Map<String, Object>> send(
+            @PathVariable String version,
             @PathVariable String phoneNumberId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader Map<String, String> headers,
             @RequestBody(required = false) byte[] body) {
+        requestLog.record(
+                "POST",
+                "/" + version + "/" + phoneNumberId + "/messages",
+                headers,
+                body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         messaging.authorize(authorization);
         JsonNode json = parse(body);
         return switch (messaging.send(authorization, phoneNumberId, json)) {

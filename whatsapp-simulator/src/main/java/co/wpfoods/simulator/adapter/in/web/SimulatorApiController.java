@@ -4,6 +4,8 @@ import co.wpfoods.simulator.application.Conversations;
 import co.wpfoods.simulator.application.Conversations.ChatMessage;
 import co.wpfoods.simulator.application.Conversations.Direction;
 import co.wpfoods.simulator.application.Conversations.Phone;
+import co.wpfoods.simulator.application.GraphRequestLog;
+import co.wpfoods.simulator.application.GraphRequestLog.GraphRequest;
 import co.wpfoods.simulator.application.MediaStore;
 import co.wpfoods.simulator.application.SendPolicy;
 import co.wpfoods.simulator.application.Settings;
@@ -60,6 +62,7 @@ public class SimulatorApiController {
     private final WebhookPublisher publisher;
     private final TemplateCatalog templates;
     private final SimulatorProperties properties;
+    private final GraphRequestLog graphRequests;
 
     SimulatorApiController(
             Conversations conversations,
@@ -71,7 +74,9 @@ public class SimulatorApiController {
             WebhookDeliveries webhooks,
             WebhookPublisher publisher,
             TemplateCatalog templates,
-            SimulatorProperties properties) {
+            SimulatorProperties properties,
+            GraphRequestLog graphRequests) {
+        this.graphRequests = graphRequests;
         this.conversations = conversations;
         this.users = users;
         this.statuses = statuses;
@@ -249,9 +254,8 @@ public class SimulatorApiController {
 
     @PostMapping("/messages/{messageId}/played")
     ResponseEntity<Void> played(@PathVariable String messageId) {
-        return statuses.played(messageId)
-                ? ResponseEntity.noContent().build()
-                : ResponseEntity.notFound().build();
+        statuses.played(messageId);
+        return ResponseEntity.noContent().build();
     }
 
     /** Everything the chat page draws; {@code version} changes whenever anything changed. */
@@ -317,8 +321,20 @@ public class SimulatorApiController {
     }
 
     /** Forgets phones, messages, media, windows, limits and the delivery log; settings back to properties. */
+    /**
+     * The Graph API message sends received (the last 1,000, oldest first) with their headers — the bearer token masked —
+     * and bodies; {@code contains} keeps those whose body contains the text (e.g. a recipient's number).
+     */
+    @GetMapping("/graph/requests")
+    List<GraphRequest> graphRequests(@RequestParam(value = "contains", required = false) String contains) {
+        return graphRequests.all().stream()
+                .filter(r -> contains == null || (r.body() != null && r.body().contains(contains)))
+                .toList();
+    }
+
     @PostMapping("/reset")
     ResponseEntity<Void> reset() {
+        graphRequests.clear();
         conversations.clear();
         media.clear();
         policy.reset();

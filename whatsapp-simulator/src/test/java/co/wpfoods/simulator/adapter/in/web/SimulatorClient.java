@@ -29,6 +29,18 @@ final class SimulatorClient {
         return post("/v23.0/106540352242922/messages", body.replace('\'', '"'), "Bearer " + token);
     }
 
+    /** A Graph send with extra request headers (name, value, name, value …). */
+    Response graphSend(String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v23.0/106540352242922/messages"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace('\'', '"')));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     Response post(String path, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

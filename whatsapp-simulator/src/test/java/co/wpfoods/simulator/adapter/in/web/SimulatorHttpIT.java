@@ -188,6 +188,64 @@ class SimulatorHttpIT {
     }
 
     @Test
+    void marking_played_a_message_that_is_not_a_voice_note_is_refused_with_a_reason_in_both_apis() {
+        var text = sim.graphSend("{'messaging_product':'whatsapp','to':'573001234567','type':'text',"
+                + "'text':{'body':'Tu pedido va en camino'}}");
+        String wamid = text.json().at("/messages/0/id").stringValue();
+
+        var userPlays = sim.api("POST", "/sim/api/messages/" + wamid + "/played", null);
+        var unknown = sim.api("POST", "/sim/api/messages/wamid.DESCONOCIDO/played", null);
+        var graphPlayed =
+                sim.graphSend("{'messaging_product':'whatsapp','status':'played','message_id':'" + wamid + "'}");
+
+        assertThat(userPlays.status()).isEqualTo(422);
+        assertThat(userPlays.json().get("error").stringValue()).contains("not a voice message");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").stringValue()).contains("wamid.DESCONOCIDO");
+        // Meta's mark-as-read accepts only "read": anything else is an invalid parameter value in Meta's envelope
+        assertThat(graphPlayed.status()).isEqualTo(400);
+        JsonNode error = graphPlayed.json().get("error");
+        assertThat(error.get("code").intValue()).isEqualTo(131009);
+        assertThat(error.get("message").stringValue()).isEqualTo("(#131009) Parameter value is not valid");
+        assertThat(error.at("/error_data/details").stringValue()).contains("status");
+        assertThat(error.get("fbtrace_id").stringValue()).isNotBlank();
+    }
+
+    @Test
+    void records_each_graph_send_with_its_headers_and_body_for_tests_to_read_with_the_token_masked() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var sent = sim.graphSend(
+                "{'messaging_product':'whatsapp','to':'573009998877','type':'text','text':{'body':'Con traza'}}",
+                "traceparent",
+                traceparent);
+        var refused = sim.post("/v23.0/106540352242922/messages", "{}", "Bearer caducado");
+
+        var recorded = sim.api("GET", "/sim/api/graph/requests?contains=573009998877", null);
+        var all = sim.api("GET", "/sim/api/graph/requests", null);
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(recorded.json()).hasSize(1);
+        JsonNode request = recorded.json().get(0);
+        assertThat(request.get("method").stringValue()).isEqualTo("POST");
+        assertThat(request.get("path").stringValue()).isEqualTo("/v23.0/106540352242922/messages");
+        assertThat(request.at("/headers/traceparent").stringValue()).isEqualTo(traceparent);
+        assertThat(request.at("/headers/authorization").stringValue())
+                .startsWith("Bearer …")
+                .doesNotContain("token-de-prueba");
+        assertThat(request.get("body").stringValue()).contains("Con traza");
+        // a refused request is recorded too: what was sent is what a developer needs to see
+        assertThat(all.json()
+                        .get(all.json().size() - 1)
+                        .at("/headers/authorization")
+                        .stringValue())
+                .isEqualTo("Bearer …");
+
+        sim.api("POST", "/sim/api/reset", null);
+        assertThat(sim.api("GET", "/sim/api/graph/requests", null).json()).isEmpty();
+    }
+
+    @Test
     void a_template_send_reports_message_status_accepted() {
         var response = sim.graphSend("{'messaging_product':'whatsapp','to':'573001234567','type':'template',"
                 + "'template':{'name':'bienvenida_de_nuevo','language':{'code':'es'},'components':[{'type':'body',"
