@@ -266,6 +266,19 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void payment_service_takes_its_stripe_key_and_webhook_secrets_from_a_secret() {
+        Map<String, Map<?, ?>> env = env(containerOf(base, "payment-service"));
+        for (var variable : Map.of(
+                        "STRIPE_API_KEY", "api-key", "WPFOODS_PAYMENT_STRIPE_WEBHOOK_SECRETS", "webhook-secrets")
+                .entrySet()) {
+            Map<?, ?> reference =
+                    (Map<?, ?>) ((Map<?, ?>) env.get(variable.getKey()).get("valueFrom")).get("secretKeyRef");
+            assertThat(reference.get("name")).as(variable.getKey()).isEqualTo("wpfoods-stripe");
+            assertThat(reference.get("key")).as(variable.getKey()).isEqualTo(variable.getValue());
+        }
+    }
+
+    @Test
     void each_service_with_a_database_has_its_own_database_role_and_credentials() throws IOException {
         Map<String, Object> cluster = named(base, "Cluster", "wpfoods-pg");
         assertThat(map(cluster, "spec", "postgresql", "parameters")).containsEntry("wal_level", "logical");

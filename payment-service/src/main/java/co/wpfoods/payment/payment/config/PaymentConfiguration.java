@@ -14,8 +14,11 @@ import co.wpfoods.payment.payment.application.RefundingPayments;
 import co.wpfoods.payment.payment.domain.Cop;
 import co.wpfoods.payment.reconciliation.application.ReconcilingPayments;
 import com.stripe.StripeClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +42,28 @@ public class PaymentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentConfiguration.class);
 
+    /**
+     * The secrets Stripe's webhooks are checked with. With a Stripe key they must be configured (a default secret
+     * would let anyone forge a payment). Without one (local runs, the local card page) a secret made at start is
+     * used unless one is configured: the local provider signs with it and the webhook checks it.
+     */
     @Bean
     StripeWebhookSettings stripeWebhookSettings(PaymentProperties properties) {
-        return new StripeWebhookSettings(
-                properties.stripe().webhookSecrets(), properties.stripe().webhookTolerance());
+        var stripe = properties.stripe();
+        List<String> secrets = stripe.webhookSecrets();
+        if (secrets.isEmpty() && stripe.configured()) {
+            throw new IllegalStateException("A Stripe key is set but no webhook signing secret:"
+                    + " set wpfoods.payment.stripe.webhook-secrets (WPFOODS_PAYMENT_STRIPE_WEBHOOK_SECRETS) to the"
+                    + " endpoint's whsec_ secret from Stripe's dashboard");
+        }
+        if (secrets.isEmpty()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            secrets = List.of(
+                    "whsec_local_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            log.info("No Stripe key and no webhook secret: the local card page signs with a secret made at start");
+        }
+        return new StripeWebhookSettings(secrets, stripe.webhookTolerance());
     }
 
     @Bean
@@ -54,6 +75,7 @@ public class PaymentConfiguration {
     @Bean
     CardProvider cardProvider(
             PaymentProperties properties,
+            StripeWebhookSettings webhookSettings,
             JdbcClient jdbc,
             TransactionTemplate transaction,
             ObjectProvider<PaymentScheduler> scheduler,
@@ -82,7 +104,7 @@ public class PaymentConfiguration {
                 jdbc,
                 RestClient.builder().requestFactory(requests).build(),
                 local.webhookUrl(),
-                stripe.webhookSecrets().getFirst(),
+                webhookSettings.secrets().getFirst(),
                 eventId -> scheduler.getObject().deliverLocalCardEvent(eventId),
                 clock.getIfAvailable(Clock::systemUTC));
         return new LocalCardProvider(

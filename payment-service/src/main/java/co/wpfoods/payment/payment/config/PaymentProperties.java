@@ -25,11 +25,17 @@ public record PaymentProperties(
             @DefaultValue("https://api.stripe.com") URI apiBase,
             @DefaultValue("https://wa.me/") String successUrl,
             @DefaultValue("https://wa.me/") String cancelUrl,
-            @DefaultValue("whsec_local-dev-only") List<String> webhookSecrets,
+            List<String> webhookSecrets,
             @DefaultValue("300s") Duration webhookTolerance,
             @DefaultValue("0") int maxNetworkRetries,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("20s") Duration readTimeout) {
+
+        public Stripe {
+            webhookSecrets = webhookSecrets == null
+                    ? List.of()
+                    : webhookSecrets.stream().filter(s -> !s.isBlank()).toList();
+        }
 
         public boolean configured() {
             return apiKey != null && !apiKey.isBlank();
