@@ -78,9 +78,10 @@ class PlatformEndToEndIT {
                         dataDir.toString(),
                         "--port-offset",
                         Integer.toString(PORT_OFFSET),
-                        // a shared 2-core machine can take minutes to start eight JVMs
+                        // a shared 2-core machine in the middle of other builds has taken over 10 minutes to start
+                        // eight JVMs
                         "--health-timeout",
-                        "600")
+                        "900")
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(console.toFile());
@@ -93,7 +94,7 @@ class PlatformEndToEndIT {
 
         // the platform started by ./wpfoods up, healthy and seeded
         state = await("the launcher reports every service healthy or failed (see " + console + ")")
-                .atMost(Duration.ofMinutes(12))
+                .atMost(Duration.ofMinutes(20))
                 .pollInterval(Duration.ofSeconds(1))
                 .failFast("the launcher exited", () -> !launcher.isAlive())
                 .until(
