@@ -42,6 +42,7 @@ final class ChatPage implements AutoCloseable {
     private final Path profile;
     private final String url;
     private final Duration replyTimeout;
+    private final String chat;
 
     static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -75,6 +76,7 @@ final class ChatPage implements AutoCloseable {
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         browser.get(url);
+        chat = browser.getWindowHandle();
     }
 
     /** One phone on the page: the chat panel of one WhatsApp number. */
@@ -85,7 +87,6 @@ final class ChatPage implements AutoCloseable {
 
     /** Back to the chat page's tab after a link opened another one. */
     void backToChat() {
-        String chat = browser.getWindowHandles().iterator().next();
         for (String handle : Set.copyOf(browser.getWindowHandles())) {
             if (!handle.equals(chat)) {
                 browser.switchTo().window(handle).close();
@@ -205,7 +206,6 @@ final class ChatPage implements AutoCloseable {
                 return true;
             });
             waiting(Duration.ofSeconds(10)).until(ExpectedConditions.numberOfWindowsToBe(tabs + 1));
-            String chat = browser.getWindowHandle();
             browser.getWindowHandles().stream()
                     .filter(handle -> !handle.equals(chat))
                     .reduce((first, second) -> second)
