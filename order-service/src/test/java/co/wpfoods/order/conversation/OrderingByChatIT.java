@@ -819,14 +819,17 @@ class OrderingByChatIT {
         sara.taps(bandejaInCashSummary(sara), "Confirmar");
         String reference = placedReference(sara.hears());
         var order = order(reference);
-        var gloria = chat.staff("573109990101", "Gloria");
+        // her WhatsApp name starts with an honorific: she is "Doña Gloria" to her colleagues, not "Doña"
+        var gloria = chat.staff("573109990101", "Doña Gloria");
 
         gloria.taps(gloria.hearsAbout("🔔 Nuevo pedido #" + reference), "Aceptar");
         var accepted = sara.hears();
         assertThat(accepted.body())
                 .startsWith("🎉 La Fonda Paisa aceptó tu pedido #" + reference + ". Estará listo en unos 25 min");
         assertThat(accepted.command().getFallbackTemplate().getName()).isEqualTo("pedido_actualizado");
-        gloria.says("listo el " + reference);
+        assertThat(gloria.hearsAbout("aceptado por").body()).contains("aceptado por Doña Gloria:");
+        // "ready" by text, the order number first, as staff also write it
+        gloria.says("el " + reference + " ya está listo");
         assertThat(sara.hears().body()).contains("Están preparando");
         assertThat(sara.hears().body()).isEqualTo("Tu pedido #" + reference + " está listo y espera al rapitendero.");
 

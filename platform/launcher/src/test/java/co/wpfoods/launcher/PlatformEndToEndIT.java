@@ -15,21 +15,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts the whole platform through {@code ./wpfoods up} (one start: it is heavy), drives one conversation through the
- * simulator's REST API, stops it with SIGTERM (what Ctrl-C does) and checks that nothing is left running. Skip it with
- * {@code -Dwpfoods.e2e.skip=true}.
+ * Starts the whole platform through {@code ./wpfoods up} once for the whole class (it is heavy), then, in order: one
+ * conversation through the simulator's REST API; two whole orders on the simulator's chat page in a headless Chromium
+ * (Spanish, cash; English, card on the local card page), each with its restaurant and rapitendero; last, stops it with
+ * SIGTERM (what Ctrl-C does) and checks that nothing is left running. The chat page tests are skipped, saying why,
+ * when Chromium is not installed. Skip the class with {@code -Dwpfoods.e2e.skip=true}.
  */
 @DisabledIfSystemProperty(named = "wpfoods.e2e.skip", matches = "true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
     // every port stays below 32768, where Linux picks ephemeral ports for outgoing connections
@@ -38,20 +50,27 @@ class PlatformEndToEndIT {
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** How long one person waits for one answer: a shared 2-core machine under a full build is slow. */
+    static final Duration REPLY = Duration.ofSeconds(60);
+
+    static final Pattern ORDER_NUMBER = Pattern.compile("#(\\d{4,})");
+
     Path repo;
     Path dataDir;
     Path console;
     Process launcher;
+    PlatformState state;
+    final Ports ports = new Ports(PORT_OFFSET);
     final List<ProcessHandle> started = new ArrayList<>();
 
-    @BeforeEach
+    @BeforeAll
     void startThePlatformThroughTheLauncher() throws IOException {
         repo = Path.of(System.getProperty("wpfoods.repo", "../.."))
                 .toAbsolutePath()
                 .normalize();
         dataDir = Files.createTempDirectory("wpfoods-e2e");
         console = repo.resolve("platform/launcher/target/e2e-launcher-console.log");
-        launcher = new ProcessBuilder(
+        var command = new ProcessBuilder(
                         repo.resolve("wpfoods").toString(),
                         "up",
                         "--no-build",
@@ -59,22 +78,23 @@ class PlatformEndToEndIT {
                         dataDir.toString(),
                         "--port-offset",
                         Integer.toString(PORT_OFFSET),
-                        // a shared 2-core machine can take minutes to start eight JVMs
+                        // a shared 2-core machine in the middle of other builds has taken over 10 minutes to start
+                        // eight JVMs
                         "--health-timeout",
-                        "420")
+                        "900")
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(console.toFile())
-                .start();
-    }
+                .redirectOutput(console.toFile());
+        // ai-service's answer may take longer than the production limit (300 ms) on a shared 2-core machine in the
+        // middle of a build; then the conversation answers with buttons instead of understanding the text, which is
+        // right for a person but not what these conversations check (they type on purpose)
+        command.environment().put("WPFOODS_ORDER_AI_TIMEOUT", "5s");
+        command.environment().put("WPFOODS_DISPATCH_AI_TIMEOUT", "5s");
+        launcher = command.start();
 
-    @Test
-    void a_customer_says_hola_and_gets_the_reply_then_ctrl_c_stops_every_process() throws Exception {
-        Ports ports = new Ports(PORT_OFFSET);
-
-        // given the platform started by ./wpfoods up, healthy and seeded
-        PlatformState state = await("the launcher reports every service healthy or failed (see " + console + ")")
-                .atMost(Duration.ofMinutes(8))
+        // the platform started by ./wpfoods up, healthy and seeded
+        state = await("the launcher reports every service healthy or failed (see " + console + ")")
+                .atMost(Duration.ofMinutes(20))
                 .pollInterval(Duration.ofSeconds(1))
                 .failFast("the launcher exited", () -> !launcher.isAlive())
                 .until(
@@ -86,7 +106,11 @@ class PlatformEndToEndIT {
                 .until(() -> Files.readString(console).contains("WPFoods is up after"));
         started.addAll(launcher.descendants().toList());
         started.addAll(LauncherBench.postgresProcesses(dataDir.resolve("postgres")));
+    }
 
+    @Test
+    @Order(1)
+    void every_service_is_healthy_and_a_customer_who_says_hola_gets_the_reply() throws Exception {
         var soft = new SoftAssertions();
         soft.assertThat(state.services())
                 .as("every service healthy (launcher console: %s)", console)
@@ -126,7 +150,177 @@ class PlatformEndToEndIT {
                     get(simulator + "/deliveries").body());
         }
         soft.assertThat(received.toString()).as("the reply").containsIgnoringCase("WPFoods");
+        soft.assertAll();
+    }
 
+    @Test
+    @Order(2)
+    void on_the_chat_page_a_customer_orders_in_spanish_and_pays_cash_and_the_restaurant_and_a_rapitendero_deliver_it()
+            throws IOException {
+        assumeChromium();
+        assumeSeeded();
+        try (ChatPage page = new ChatPage(ports.url("whatsapp-simulator") + "/", REPLY)) {
+            ChatPage.Phone laura = page.phone(DemoNumbers.LAURA);
+            ChatPage.Phone gloria = page.phone(DemoNumbers.LA_FONDA_PAISA);
+            ChatPage.Phone camilo = page.phone(DemoNumbers.CAMILO);
+
+            // given Camilo, a rapitendero in Chapinero, confirms his registration and goes online
+            goOnline(camilo, "Chapinero", "Confirmar", "Conectarme", "ubicación", "Estás conectado");
+
+            // when Laura, a new customer, orders by text and taps in Spanish and pays cash
+            int seen = laura.received();
+            laura.write("hola");
+            seen = next(laura, seen, "Ley 1581");
+            laura.tap("Acepto");
+            seen = next(laura, seen, "¿Dónde te llevamos la comida?");
+            laura.shareLocation("Chapinero");
+            seen = next(laura, seen, "restaurantes abiertos cerca de ti");
+            laura.write("dos bandejas paisas y una limonada de coco");
+            seen = next(laura, seen, "Agregué 2× Bandeja paisa, 1× Limonada de coco");
+            laura.tap("Pagar");
+            seen = next(laura, seen, "¿Cómo pagas?");
+            laura.tap("Efectivo");
+            seen = next(laura, seen, "Total: $80.700", "Efectivo");
+            laura.write("pago con billete de 100 mil");
+            seen = next(laura, seen, "pagas con $100.000");
+            laura.tap("Confirmar");
+            String placed = laura.waitFor(seen, "¡Pedido #", "enviado a La Fonda Paisa", "PIN");
+            seen = laura.received();
+            String order = orderNumber(placed);
+            String pin = ChatPage.deliveryPin(placed);
+
+            // then the order took at most 8 of her messages (issue 12's target for a first order)
+            assertThat(laura.sent())
+                    .as("Laura's messages from hola to a placed order")
+                    .isLessThanOrEqualTo(8);
+
+            // when the restaurant accepts it
+            int kitchen = gloria.received();
+            gloria.waitFor(0, "Nuevo pedido #" + order, "2× Bandeja paisa");
+            gloria.tap("Aceptar");
+            kitchen = next(gloria, kitchen, "Pedido #" + order + " aceptado", "25 min");
+            // then Laura is told, with the time
+            seen = next(laura, seen, "La Fonda Paisa aceptó tu pedido #" + order, "25 min");
+
+            // when Camilo gets the offer (with the cash note) and accepts it
+            int rider = camilo.received();
+            rider = next(camilo, rider, "Nuevo pedido #" + order, "La Fonda Paisa", "$100.000");
+            camilo.tap("Aceptar");
+            rider = next(camilo, rider, "¡Es tuyo! Pedido #" + order, "Calle 60 # 9-32");
+            seen = next(laura, seen, "Camilo llevará tu pedido #" + order);
+
+            // when the restaurant says it is ready, by text
+            gloria.write("listo " + order);
+            next(gloria, kitchen, "#" + order + " listo");
+            seen = next(laura, seen, "Tu pedido #" + order + " está listo");
+            rider = next(camilo, rider, "El pedido #" + order + " está listo para recoger");
+
+            // when Camilo picks it up
+            camilo.tap("Recogido");
+            rider = next(camilo, rider, "Lleva el pedido #" + order + " a Laura", "Cobra $80.700", "$19.300 de cambio");
+            seen = next(laura, seen, "Camilo recogió tu pedido #" + order);
+
+            // when he delivers it with Laura's PIN
+            camilo.tap("Entregado");
+            rider = next(camilo, rider, "PIN");
+            camilo.write(pin);
+            next(camilo, rider, "¡Entregado!", "Pedido #" + order);
+            // then Laura is asked for a rating and gets her receipt
+            laura.waitFor(seen, "¡Pedido #" + order + " entregado!");
+            laura.waitFor(seen, "Recibo", "Pagado en efectivo");
+
+            // and Camilo ends his shift, so the next order goes to another rapitendero
+            rider = camilo.received();
+            camilo.tap("Desconectarme");
+            next(camilo, rider, "Te desconectaste");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void on_the_chat_page_a_customer_orders_in_english_and_pays_by_card_on_the_local_card_page() throws IOException {
+        assumeChromium();
+        assumeSeeded();
+        try (ChatPage page = new ChatPage(ports.url("whatsapp-simulator") + "/", REPLY)) {
+            ChatPage.Phone andres = page.phone(DemoNumbers.ANDRES);
+            ChatPage.Phone jhon = page.phone(DemoNumbers.LA_BRASA_ROLA);
+            ChatPage.Phone daniela = page.phone(DemoNumbers.DANIELA);
+
+            // given Daniela, a rapitendero in Usaquén, confirms her registration and goes online
+            goOnline(daniela, "Usaquén", "Confirmar", "Conectarme", "ubicación", "Estás conectado");
+
+            // when Andrés writes in English, picks a restaurant, orders by text and pays by card
+            int seen = andres.received();
+            andres.write("Hi, I want to order lunch");
+            seen = next(andres, seen, "Law 1581");
+            andres.tap("I agree");
+            seen = next(andres, seen, "Where should we bring your food?");
+            andres.shareLocation("Usaquén");
+            seen = next(andres, seen, "near you");
+            andres.pick("La Brasa Rola");
+            seen = next(andres, seen, "La Brasa Rola menu");
+            andres.write("one classic burger and two fries please");
+            seen = next(andres, seen, "Added", "1× Hamburguesa Clásica", "2× Papas a la francesa");
+            andres.tap("Checkout");
+            seen = next(andres, seen, "How will you pay?");
+            andres.tap("Card");
+            seen = next(andres, seen, "Total: $40.700", "Card");
+            andres.tap("Confirm");
+            String placed = andres.waitFor(seen, "Order #", "La Brasa Rola", "$40.700", "PIN");
+            String order = orderNumber(placed);
+            String pin = ChatPage.deliveryPin(placed);
+            assertThat(andres.sent())
+                    .as("Andrés' messages from hi to a placed order")
+                    .isLessThanOrEqualTo(8);
+
+            // when he opens the pay link and pays on the local card page (no Stripe key)
+            andres.openLink();
+            page.waiting(REPLY).until(driver -> driver.getPageSource().contains("#" + order));
+            page.browser.findElement(By.id("pay")).click();
+            page.waiting(REPLY)
+                    .until(driver -> driver.findElement(By.cssSelector(".result"))
+                            .getText()
+                            .contains("✅"));
+            page.backToChat();
+
+            // then he sees the payment and the order confirmed in the chat, in English
+            seen = next(andres, seen, "Payment received", "#" + order, "La Brasa Rola");
+
+            // when the restaurant accepts it by text with its own time
+            int kitchen = jhon.received();
+            jhon.waitFor(0, "Nuevo pedido #" + order, "Hamburguesa Clásica");
+            jhon.write("acepto " + order + " en 15 min");
+            kitchen = next(jhon, kitchen, "Pedido #" + order + " aceptado", "15 min");
+            seen = next(andres, seen, "La Brasa Rola accepted your order #" + order, "15 min");
+
+            // when Daniela gets the offer and accepts it
+            int rider = daniela.received();
+            rider = next(daniela, rider, "Nuevo pedido #" + order, "La Brasa Rola");
+            daniela.tap("Aceptar");
+            rider = next(daniela, rider, "¡Es tuyo! Pedido #" + order);
+            seen = next(andres, seen, "Daniela will bring your order #" + order);
+
+            // when the restaurant taps Listo
+            jhon.tap("Listo");
+            next(jhon, kitchen, "#" + order + " listo");
+            seen = next(andres, seen, "Your order #" + order + " is ready");
+
+            // when Daniela picks it up and delivers it, writing the PIN in the same message
+            daniela.tap("Recogido");
+            rider = next(daniela, rider, "Lleva el pedido #" + order + " a Andrés");
+            seen = next(andres, seen, "Daniela picked up your order #" + order);
+            daniela.write("entregado, pin " + pin);
+            next(daniela, rider, "¡Entregado!", "Pedido #" + order);
+
+            // then Andrés is asked how it was, in English
+            andres.waitFor(seen, "Order #" + order + " delivered!", "How was it?");
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void ctrl_c_stops_every_process_the_launcher_started() throws Exception {
+        var soft = new SoftAssertions();
         // when the platform is stopped the way Ctrl-C stops it
         launcher.destroy();
         soft.assertThat(launcher.waitFor(3, TimeUnit.MINUTES))
@@ -142,7 +336,57 @@ class PlatformEndToEndIT {
         soft.assertAll();
     }
 
-    @AfterEach
+    /** The customer, restaurant staff and rapitendero numbers of the demo data (seed/demo-data.json). */
+    static final class DemoNumbers {
+        static final String LAURA = "573001112233";
+        static final String ANDRES = "573001112244";
+        static final String LA_FONDA_PAISA = "573105550101";
+        static final String LA_BRASA_ROLA = "573105550102";
+        static final String CAMILO = "573005550301";
+        static final String DANIELA = "573005550302";
+    }
+
+    /** A rapitendero confirms the welcome, taps Conectarme and shares where they are. */
+    private static void goOnline(
+            ChatPage.Phone worker,
+            String where,
+            String confirm,
+            String connect,
+            String locationAsked,
+            String connected) {
+        int seen = worker.received();
+        worker.waitFor(0, "WPFoods");
+        worker.tap(confirm);
+        seen = next(worker, seen, connect);
+        worker.tap(connect);
+        seen = next(worker, seen, locationAsked);
+        worker.shareLocation(where);
+        next(worker, seen, connected);
+    }
+
+    /** Waits for a new message with every fragment; returns how many messages the phone shows after it. */
+    private static int next(ChatPage.Phone phone, int seen, String... fragments) {
+        phone.waitFor(seen, fragments);
+        return phone.received();
+    }
+
+    private static String orderNumber(String placed) {
+        Matcher m = ORDER_NUMBER.matcher(placed);
+        assertThat(m.find()).as("an order number in: %s", placed).isTrue();
+        return m.group(1);
+    }
+
+    private static void assumeChromium() {
+        Assumptions.assumeTrue(ChatPage.available(), ChatPage.MISSING);
+    }
+
+    private void assumeSeeded() throws IOException {
+        assertThat(Files.readString(console))
+                .as("the demo restaurants and rapitenderos are loaded (launcher console: %s)", console)
+                .contains("✓ restaurant La Fonda Paisa", "✓ restaurant La Brasa Rola", "✓ 3 rapitenderos");
+    }
+
+    @AfterAll
     void leaveNothingBehind() throws IOException {
         if (launcher.isAlive()) {
             started.addAll(launcher.descendants().toList());

@@ -47,6 +47,18 @@ public class ChattingWithRestaurants {
             "\\b(acept\\w*|accept\\w*|ok|listo|lista|ready|preparando|preparing|rechaz\\w*|reject\\w*)\\b\\D{0,20}#?(\\d{4,12})"
                     + "(?:\\D{0,12}(\\d{1,3})\\s*min)?",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * The number first, the way staff also write it: "el 1042 ya está listo", "1042 aceptado, 20 min" (never across a
+     * "no": "1042 no lo acepto" is not an acceptance).
+     */
+    private static final Pattern ORDER_COMMAND_NUMBER_FIRST = Pattern.compile(
+            "#?\\b(\\d{4,12})\\b(?:(?!\\bno\\b|\\bnot\\b|n't\\b)\\D){0,20}?\\b(acept\\w*|accept\\w*|listo|lista|ready|preparando|preparing|rechaz\\w*"
+                    + "|reject\\w*)\\b(?:\\D{0,12}(\\d{1,3})\\s*min)?",
+            Pattern.CASE_INSENSITIVE);
+    /** Words that come before a name and are not what a person is called by ("Doña Gloria" is Gloria's). */
+    private static final Pattern HONORIFIC =
+            Pattern.compile("(?iu)(don|doña|dona|sr\\.?|sra\\.?|señor|señora|mr\\.?|mrs\\.?|ms\\.?)");
+
     private static final Pattern PAUSE =
             Pattern.compile("\\b(pausa\\w*|cerra\\w* (la )?tienda|pause)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RESUME =
@@ -144,9 +156,11 @@ public class ChattingWithRestaurants {
         String who() {
             String name = message.profileName();
             String waId = message.from().getWaId();
-            return name != null && !name.isBlank()
-                    ? name.strip().split("\\s+")[0]
-                    : "…" + waId.substring(Math.max(0, waId.length() - 4));
+            if (name == null || name.isBlank()) {
+                return "…" + waId.substring(Math.max(0, waId.length() - 4));
+            }
+            String[] words = name.strip().split("\\s+");
+            return words.length > 1 && HONORIFIC.matcher(words[0]).matches() ? words[0] + " " + words[1] : words[0];
         }
     }
 
@@ -183,10 +197,13 @@ public class ChattingWithRestaurants {
 
     private void text(Turn turn, String body) {
         Matcher command = ORDER_COMMAND.matcher(body);
-        if (command.find()) {
-            String verb = command.group(1).toLowerCase(java.util.Locale.ROOT);
-            String ref = command.group(2);
-            Integer minutes = command.group(3) == null ? null : Integer.valueOf(command.group(3));
+        Matcher numberFirst = ORDER_COMMAND_NUMBER_FIRST.matcher(body);
+        boolean verbFirst = command.find();
+        if (verbFirst || numberFirst.find()) {
+            String verb = (verbFirst ? command.group(1) : numberFirst.group(2)).toLowerCase(java.util.Locale.ROOT);
+            String ref = verbFirst ? command.group(2) : numberFirst.group(1);
+            String time = verbFirst ? command.group(3) : numberFirst.group(3);
+            Integer minutes = time == null ? null : Integer.valueOf(time);
             if (verb.startsWith("rechaz") || verb.startsWith("reject")) {
                 askReason(turn, ref);
             } else if (verb.startsWith("prepar")) {
