@@ -1,6 +1,7 @@
 package co.wpfoods.dispatch.delivery.config;
 
 import co.wpfoods.dispatch.delivery.application.AnsweringOffers;
+import co.wpfoods.dispatch.delivery.application.AskingForLocations;
 import co.wpfoods.dispatch.delivery.application.MatchingOrders;
 import co.wpfoods.dispatch.delivery.application.OfferTimers;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * db-scheduler on dispatch's database: the batch window as a recurring task (one replica runs each window) and one
+ * db-scheduler on dispatch's database: the batch window and the stale-location check as recurring tasks (one replica
+ * runs each round) and one
  * timer per offer (fires once, after a restart too). Scheduling joins the caller's transaction, so an offer and its
  * timer commit together.
  */
@@ -29,6 +31,7 @@ class SchedulingConfig {
 
     static final String OFFER_EXPIRY = "offer-expiry";
     static final String BATCH = "dispatch-batch";
+    static final String STALE_LOCATIONS = "stale-locations";
 
     @Bean
     OneTimeTask<String> offerExpiry(ObjectProvider<AnsweringOffers> offers) {
@@ -43,13 +46,20 @@ class SchedulingConfig {
     }
 
     @Bean
+    RecurringTask<Void> staleLocations(DispatchProperties properties, ObjectProvider<AskingForLocations> asking) {
+        return Tasks.recurring(STALE_LOCATIONS, FixedDelay.of(properties.locationCheckInterval()))
+                .execute((instance, context) -> asking.getObject().askStale());
+    }
+
+    @Bean
     Scheduler dispatchScheduler(
             DataSource dataSource,
             OneTimeTask<String> offerExpiry,
             RecurringTask<Void> batchWindow,
+            RecurringTask<Void> staleLocations,
             DispatchProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(offerExpiry))
-                .startTasks(List.of(batchWindow))
+                .startTasks(List.of(batchWindow, staleLocations))
                 .pollingInterval(properties.schedulerPollingInterval())
                 .threads(2)
                 .build();
