@@ -10,7 +10,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,8 +37,13 @@ class SchedulingConfig {
 
     @Bean
     OneTimeTask<String> offerExpiry(ObjectProvider<AnsweringOffers> offers) {
+        return offerExpiryTask(offerId -> offers.getObject().expire(offerId));
+    }
+
+    /** The offer timer's task: its name and data (the offer id) are what a scheduled row carries across restarts. */
+    static OneTimeTask<String> offerExpiryTask(Consumer<String> expire) {
         return Tasks.oneTime(OFFER_EXPIRY, String.class)
-                .execute((instance, context) -> offers.getObject().expire(instance.getData()));
+                .execute((instance, context) -> expire.accept(instance.getData()));
     }
 
     @Bean
@@ -58,16 +65,32 @@ class SchedulingConfig {
             RecurringTask<Void> batchWindow,
             RecurringTask<Void> staleLocations,
             DispatchProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(offerExpiry))
-                .startTasks(List.of(batchWindow, staleLocations))
-                .pollingInterval(properties.schedulerPollingInterval())
+        return scheduler(
+                new TransactionAwareDataSourceProxy(dataSource),
+                offerExpiry,
+                List.of(batchWindow, staleLocations),
+                properties.schedulerPollingInterval());
+    }
+
+    static Scheduler scheduler(
+            DataSource dataSource,
+            OneTimeTask<String> offerExpiry,
+            List<RecurringTask<?>> recurring,
+            Duration pollingInterval) {
+        return Scheduler.create(dataSource, List.of(offerExpiry))
+                .startTasks(recurring)
+                .pollingInterval(pollingInterval)
                 .threads(2)
                 .build();
     }
 
     @Bean
     OfferTimers offerTimers(Scheduler dispatchScheduler, OneTimeTask<String> offerExpiry) {
-        SchedulerClient client = dispatchScheduler;
+        return offerTimers((SchedulerClient) dispatchScheduler, offerExpiry);
+    }
+
+    /** One timer per offer (its id is the instance id: scheduling it twice keeps one). */
+    static OfferTimers offerTimers(SchedulerClient client, OneTimeTask<String> offerExpiry) {
         return (offerId, at) -> client.scheduleIfNotExists(offerExpiry.instance(offerId, offerId), at);
     }
 
