@@ -87,8 +87,7 @@ class WorkerConversationIT {
         chat.awaitEvent("o-es-1", "OfferSent");
 
         // when he accepts: restaurant, address, location and the order number
-        chat.tap(camilo, chat.lastButton(camilo, "offer:"));
-        chat.awaitReply(camilo, "¡Es tuyo!");
+        chat.acceptOffer(camilo, "¡Es tuyo!");
         assertThat(chat.awaitReply(camilo, "📍 La Brasa Rola")).anyMatch(l -> l.contains("Carrera 13 # 82-10"));
         chat.awaitEvent("o-es-1", "WorkerAssigned");
 
@@ -155,8 +154,7 @@ class WorkerConversationIT {
         chat.awaitReply(ana, "no longer available");
         chat.awaitEvent("o-en-1", "OfferExpired");
         chat.awaitReply(ben, "New order #");
-        chat.tap(ben, chat.lastButton(ben, "offer:"));
-        chat.awaitReply(ben, "It is yours!");
+        chat.acceptOffer(ben, "It is yours!");
         chat.awaitEvent("o-en-1", "WorkerAssigned");
         assertThat(chat.received(ana).stream().filter(l -> l.contains("New order")))
                 .hasSize(1);
@@ -177,8 +175,7 @@ class WorkerConversationIT {
         String diana = onlineWorker("Diana Pérez", "z-kennedy", "es", 4.6281, -74.1381);
         chat.placeAndConfirm("o-pin-1", "z-kennedy", 4.628, -74.138, "7777", null);
         chat.awaitReply(diana, "Nuevo pedido #");
-        chat.tap(diana, chat.lastButton(diana, "offer:"));
-        chat.awaitReply(diana, "¡Es tuyo!");
+        chat.acceptOffer(diana, "¡Es tuyo!");
         chat.tap(diana, "delivery:o-pin-1:picked");
         chat.awaitReply(diana, "Recogido ✅");
 
@@ -235,8 +232,7 @@ class WorkerConversationIT {
         // when the customer cancels, she is told and her answer no longer counts
         chat.cancel("o-can-1");
         chat.awaitReply(gina, "fue cancelado");
-        chat.tap(gina, chat.lastButton(gina, "offer:"));
-        chat.awaitReply(gina, "ya no está vigente");
+        chat.acceptOffer(gina, "ya no está vigente");
         assertThat(chat.eventTypes("o-can-1")).doesNotContain("WorkerAssigned");
 
         // free text she types while ai-service is down gets the options as buttons
@@ -246,8 +242,7 @@ class WorkerConversationIT {
         // and a problem on a delivery reaches ops
         chat.placeAndConfirm("o-can-2", "z-centro", 4.603, -74.072, "4444", null);
         chat.awaitReply(gina, "Nuevo pedido #");
-        chat.tap(gina, chat.lastButton(gina, "offer:"));
-        chat.awaitReply(gina, "¡Es tuyo!");
+        chat.acceptOffer(gina, "¡Es tuyo!");
         chat.tap(gina, "worker:problem");
         chat.awaitReply(gina, "¿Qué pasa con el pedido");
         chat.tap(gina, "problem:o-can-2:CUSTOMER_UNREACHABLE");
@@ -295,10 +290,10 @@ class WorkerConversationIT {
         // once per staleness period (the check runs every 300 ms), and neither is offered the order meanwhile
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> count(eva, "ya no está al día") == 1
-                        && count(finn, "out of date") == 1
-                        && count(eva, "Nuevo pedido") == 0
-                        && count(finn, "New order") == 0);
+                .until(() -> chat.count(eva, "ya no está al día") == 1
+                        && chat.count(finn, "out of date") == 1
+                        && chat.count(eva, "Nuevo pedido") == 0
+                        && chat.count(finn, "New order") == 0);
         assertThat(chat.eventTypes("o-stale-1")).doesNotContain("OfferSent");
 
         // when Eva shares it she is told she is online and gets the offer; Finn, still stale, does not
@@ -306,7 +301,7 @@ class WorkerConversationIT {
         chat.awaitReply(eva, "Ya estás conectado");
         chat.awaitReply(eva, "Nuevo pedido #");
         chat.awaitEvent("o-stale-1", "OfferSent");
-        assertThat(count(finn, "New order")).isZero();
+        assertThat(chat.count(finn, "New order")).isZero();
     }
 
     @Test
@@ -433,10 +428,6 @@ class WorkerConversationIT {
         assertThat(got).as("DELETE " + path).isEqualTo(status);
     }
 
-    long count(String waId, String contains) {
-        return chat.received(waId).stream().filter(l -> l.contains(contains)).count();
-    }
-
     @Test
     void a_redelivered_message_is_handled_once() {
         String hugo = register("Hugo Díaz", "z-bosa", "es");
@@ -471,11 +462,7 @@ class WorkerConversationIT {
 
     String onlineWorker(String name, String zone, String language, double latitude, double longitude) {
         String waId = register(name, zone, language);
-        chat.tap(waId, "welcome:confirm");
-        chat.tap(waId, "worker:online");
-        chat.awaitReply(waId, "es".equals(language) ? "necesito tu ubicación" : "I need your current location");
-        chat.location(waId, latitude, longitude);
-        chat.awaitReply(waId, "es".equals(language) ? "Estás conectado" : "You are online");
+        chat.goOnline(waId, language, latitude, longitude);
         return waId;
     }
 
