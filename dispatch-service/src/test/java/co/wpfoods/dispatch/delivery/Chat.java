@@ -76,6 +76,27 @@ final class Chat implements AutoCloseable {
         send(Topics.WhatsApp.INBOUND_WORKER, waId, message);
     }
 
+    /** Confirms the registration, taps Conectarme and shares the location; waits until the worker is online. */
+    void goOnline(String waId, String language, double latitude, double longitude) {
+        boolean spanish = "es".equals(language);
+        tap(waId, "welcome:confirm");
+        tap(waId, "worker:online");
+        awaitReply(waId, spanish ? "necesito tu ubicación" : "I need your current location");
+        location(waId, latitude, longitude);
+        awaitReply(waId, spanish ? "Estás conectado" : "You are online");
+    }
+
+    /** Taps Accept on the worker's latest offer and waits for the reply containing the text. */
+    void acceptOffer(String waId, String reply) {
+        tap(waId, lastButton(waId, "offer:"));
+        awaitReply(waId, reply);
+    }
+
+    /** How many messages the worker received containing the text. */
+    long count(String waId, String contains) {
+        return received(waId).stream().filter(line -> line.contains(contains)).count();
+    }
+
     /** What the worker received, in order, as one line each (text, interactive body + buttons, location). */
     List<String> received(String waId) {
         return outbound.poll().stream()

@@ -1,6 +1,7 @@
 package co.wpfoods.dispatch.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.dispatch.Delivered;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
             "wpfoods.dispatch.batch-window=500ms",
             "wpfoods.dispatch.offer-ttl=4s",
             "wpfoods.dispatch.scheduler-polling-interval=100ms",
+            "wpfoods.dispatch.location-check-interval=300ms",
             "wpfoods.dispatch.delayed-after=8s",
             "wpfoods.dispatch.fail-after=20s",
             "wpfoods.dispatch.ai.base-url=http://127.0.0.1:9",
@@ -85,8 +87,7 @@ class WorkerConversationIT {
         chat.awaitEvent("o-es-1", "OfferSent");
 
         // when he accepts: restaurant, address, location and the order number
-        chat.tap(camilo, chat.lastButton(camilo, "offer:"));
-        chat.awaitReply(camilo, "¡Es tuyo!");
+        chat.acceptOffer(camilo, "¡Es tuyo!");
         assertThat(chat.awaitReply(camilo, "📍 La Brasa Rola")).anyMatch(l -> l.contains("Carrera 13 # 82-10"));
         chat.awaitEvent("o-es-1", "WorkerAssigned");
 
@@ -153,8 +154,7 @@ class WorkerConversationIT {
         chat.awaitReply(ana, "no longer available");
         chat.awaitEvent("o-en-1", "OfferExpired");
         chat.awaitReply(ben, "New order #");
-        chat.tap(ben, chat.lastButton(ben, "offer:"));
-        chat.awaitReply(ben, "It is yours!");
+        chat.acceptOffer(ben, "It is yours!");
         chat.awaitEvent("o-en-1", "WorkerAssigned");
         assertThat(chat.received(ana).stream().filter(l -> l.contains("New order")))
                 .hasSize(1);
@@ -175,8 +175,7 @@ class WorkerConversationIT {
         String diana = onlineWorker("Diana Pérez", "z-kennedy", "es", 4.6281, -74.1381);
         chat.placeAndConfirm("o-pin-1", "z-kennedy", 4.628, -74.138, "7777", null);
         chat.awaitReply(diana, "Nuevo pedido #");
-        chat.tap(diana, chat.lastButton(diana, "offer:"));
-        chat.awaitReply(diana, "¡Es tuyo!");
+        chat.acceptOffer(diana, "¡Es tuyo!");
         chat.tap(diana, "delivery:o-pin-1:picked");
         chat.awaitReply(diana, "Recogido ✅");
 
@@ -233,8 +232,7 @@ class WorkerConversationIT {
         // when the customer cancels, she is told and her answer no longer counts
         chat.cancel("o-can-1");
         chat.awaitReply(gina, "fue cancelado");
-        chat.tap(gina, chat.lastButton(gina, "offer:"));
-        chat.awaitReply(gina, "ya no está vigente");
+        chat.acceptOffer(gina, "ya no está vigente");
         assertThat(chat.eventTypes("o-can-1")).doesNotContain("WorkerAssigned");
 
         // free text she types while ai-service is down gets the options as buttons
@@ -244,8 +242,7 @@ class WorkerConversationIT {
         // and a problem on a delivery reaches ops
         chat.placeAndConfirm("o-can-2", "z-centro", 4.603, -74.072, "4444", null);
         chat.awaitReply(gina, "Nuevo pedido #");
-        chat.tap(gina, chat.lastButton(gina, "offer:"));
-        chat.awaitReply(gina, "¡Es tuyo!");
+        chat.acceptOffer(gina, "¡Es tuyo!");
         chat.tap(gina, "worker:problem");
         chat.awaitReply(gina, "¿Qué pasa con el pedido");
         chat.tap(gina, "problem:o-can-2:CUSTOMER_UNREACHABLE");
@@ -270,6 +267,165 @@ class WorkerConversationIT {
         assertThat(failed.getReason()).isEqualTo(co.wpfoods.schemas.dispatch.DeliveryFailureReason.NO_WORKER);
         assertThat(chat.eventTypes("o-none-1").stream().filter("DeliveryDelayed"::equals))
                 .hasSize(1);
+    }
+
+    @Test
+    void online_workers_whose_location_went_stale_get_no_offer_and_are_asked_once_to_share_it_again() {
+        // given Eva (Spanish) and Finn (English) are online in z-suba, but their last locations are older than the
+        // freshness (location-stale-after, 10 min)
+        String eva = onlineWorker("Eva Gómez", "z-suba", "es", 4.7401, -74.0901);
+        String finn = onlineWorker("Finn Walsh", "z-suba", "en", 4.7402, -74.0902);
+        for (String waId : new String[] {eva, finn}) {
+            jdbc.sql("UPDATE worker_state SET located_at = now() - interval '11 minutes' WHERE worker_id = :id")
+                    .param("id", workerId(waId))
+                    .update();
+        }
+
+        // when an order is confirmed next to them
+        chat.placeAndConfirm("o-stale-1", "z-suba", 4.74, -74.09, "2468", null);
+
+        // then each is asked by chat, in their language, to share the location again
+        chat.awaitReply(eva, "Tu ubicación ya no está al día");
+        chat.awaitReply(finn, "Your location is out of date");
+        // once per staleness period (the check runs every 300 ms), and neither is offered the order meanwhile
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> chat.count(eva, "ya no está al día") == 1
+                        && chat.count(finn, "out of date") == 1
+                        && chat.count(eva, "Nuevo pedido") == 0
+                        && chat.count(finn, "New order") == 0);
+        assertThat(chat.eventTypes("o-stale-1")).doesNotContain("OfferSent");
+
+        // when Eva shares it she is told she is online and gets the offer; Finn, still stale, does not
+        chat.location(eva, 4.7401, -74.0901);
+        chat.awaitReply(eva, "Ya estás conectado");
+        chat.awaitReply(eva, "Nuevo pedido #");
+        chat.awaitEvent("o-stale-1", "OfferSent");
+        assertThat(chat.count(finn, "New order")).isZero();
+    }
+
+    @Test
+    void a_suspended_worker_loses_the_pending_offer_is_told_and_cannot_go_online_until_reinstated() {
+        // given Gabi is online next to a restaurant with an offer pending, and Hugo a little farther
+        String gabi = onlineWorker("Gabriela Ruiz", "z-fontibon", "es", 4.6701, -74.1401);
+        String gabiId = workerId(gabi);
+        chat.placeAndConfirm("o-susp-1", "z-fontibon", 4.67, -74.14, "1357", null);
+        chat.awaitReply(gabi, "Nuevo pedido #");
+        String hugo = onlineWorker("Hugo Díaz", "z-fontibon", "es", 4.6800, -74.1400);
+
+        // when ops suspend her
+        put("/api/dispatch/workers/" + gabiId + "/suspension", "{\"reason\":\"documentos vencidos\"}", 204);
+
+        // then she is told, taken offline, the offer is declined for her and goes to Hugo
+        chat.awaitReply(gabi, "está suspendida");
+        chat.awaitEvent(gabiId, "WorkerOffline");
+        chat.awaitEvent("o-susp-1", "OfferDeclined");
+        assertThat(chat.events("o-susp-1").stream()
+                        .filter(OfferDeclined.class::isInstance)
+                        .map(e -> ((OfferDeclined) e).getReason()))
+                .contains("suspended");
+        chat.awaitReply(hugo, "Nuevo pedido #");
+        assertThat(get("/api/dispatch/alerts").toString()).contains("WORKER_SUSPENDED", gabiId);
+        put("/api/dispatch/workers/" + gabiId + "/suspension", "{}", 409);
+
+        // and she cannot go online while suspended
+        chat.tap(gabi, "worker:online");
+        chat.awaitReply(gabi, "no puedes conectarte");
+        assertThat(jdbc.sql("SELECT online FROM worker_state WHERE worker_id = :id")
+                        .param("id", gabiId)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+
+        // when ops reinstate her she is told and can go online again
+        delete("/api/dispatch/workers/" + gabiId + "/suspension", 204);
+        chat.awaitReply(gabi, "tu cuenta está activa de nuevo");
+        delete("/api/dispatch/workers/" + gabiId + "/suspension", 409);
+        chat.tap(gabi, "worker:online");
+        chat.awaitReply(gabi, "Estás conectado");
+        delete("/api/dispatch/workers/w-nobody/suspension", 404);
+    }
+
+    @Test
+    void ops_acknowledge_alerts_and_only_ops_or_worker_admin_suspend_workers() {
+        // given a worker and an open alert (the suspension of another worker raises one)
+        String ivan = register("Iván Mora", "z-bosa", "es");
+        String ivanId = workerId(ivan);
+        String juana = register("Juana Cruz", "z-bosa", "en");
+        String juanaId = workerId(juana);
+        put("/api/dispatch/workers/" + juanaId + "/suspension", "{\"reason\":\"prueba\"}", 204);
+        chat.awaitReply(juana, "account is suspended");
+        long alertId = alertOf(juanaId);
+
+        // then without a token nothing changes, and restaurants or services are refused
+        String suspension = "/api/dispatch/workers/" + ivanId + "/suspension";
+        assertThat(call("PUT", suspension, null)).isEqualTo(401);
+        assertThat(call("POST", "/api/dispatch/alerts/" + alertId + "/acknowledge", null))
+                .isEqualTo(401);
+        for (String token : new String[] {TestTokens.restaurant("r-1"), TestTokens.service()}) {
+            assertThat(call("PUT", suspension, token)).isEqualTo(403);
+            assertThat(call("DELETE", suspension, token)).isEqualTo(403);
+            assertThat(call("POST", "/api/dispatch/alerts/" + alertId + "/acknowledge", token))
+                    .isEqualTo(403);
+        }
+        // worker-admin manages workers but not the ops alert queue
+        assertThat(call("POST", "/api/dispatch/alerts/" + alertId + "/acknowledge", TestTokens.workerAdmin()))
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT suspended FROM worker WHERE id = :id")
+                        .param("id", ivanId)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(call("PUT", suspension, TestTokens.workerAdmin())).isEqualTo(204);
+        assertThat(call("DELETE", suspension, TestTokens.workerAdmin())).isEqualTo(204);
+
+        // when ops acknowledge the alert it leaves the open list, once
+        assertThat(call("POST", "/api/dispatch/alerts/" + alertId + "/acknowledge", TestTokens.ops()))
+                .isEqualTo(204);
+        assertThat(get("/api/dispatch/alerts").findValues("id").stream().map(JsonNode::asLong))
+                .doesNotContain(alertId);
+        assertThat(call("POST", "/api/dispatch/alerts/" + alertId + "/acknowledge", TestTokens.ops()))
+                .isEqualTo(404);
+        assertThat(call("POST", "/api/dispatch/alerts/999999999/acknowledge", TestTokens.ops()))
+                .isEqualTo(404);
+    }
+
+    long alertOf(String workerId) {
+        for (JsonNode alert : get("/api/dispatch/alerts")) {
+            if (alert.path("workerId").toString().equals("\"" + workerId + "\"")) {
+                return alert.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no open alert for " + workerId);
+    }
+
+    int call(String method, String path, String authorization) {
+        var request = RestClient.create("http://localhost:" + port)
+                .method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path);
+        if (authorization != null) {
+            request = request.header("Authorization", authorization);
+        }
+        if ("PUT".equals(method)) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body("{}");
+        }
+        return request.exchange((req, res) -> res.getStatusCode().value());
+    }
+
+    void put(String path, String body, int status) {
+        int got = http().put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(got).as("PUT " + path).isEqualTo(status);
+    }
+
+    void delete(String path, int status) {
+        int got = http().delete()
+                .uri(path)
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(got).as("DELETE " + path).isEqualTo(status);
     }
 
     @Test
@@ -306,11 +462,7 @@ class WorkerConversationIT {
 
     String onlineWorker(String name, String zone, String language, double latitude, double longitude) {
         String waId = register(name, zone, language);
-        chat.tap(waId, "welcome:confirm");
-        chat.tap(waId, "worker:online");
-        chat.awaitReply(waId, "es".equals(language) ? "necesito tu ubicación" : "I need your current location");
-        chat.location(waId, latitude, longitude);
-        chat.awaitReply(waId, "es".equals(language) ? "Estás conectado" : "You are online");
+        chat.goOnline(waId, language, latitude, longitude);
         return waId;
     }
 

@@ -82,6 +82,8 @@ class DispatchBench {
         log.record("gap_to_unpruned_optimum_pct_calm", calm.gapToOptimumPct, "%");
         log.record("optimum_saving_vs_greedy_pct_rush", rush.optimumSavingPct, "%");
         log.record("optimum_saving_vs_greedy_pct_calm", calm.optimumSavingPct, "%");
+        log.record("solve_time_ratio_to_greedy_rush", rush.timeRatioToGreedy, "ratio");
+        log.record("solve_time_ratio_to_greedy_calm", calm.timeRatioToGreedy, "ratio");
     }
 
     record Scenario(
@@ -89,7 +91,18 @@ class DispatchBench {
             double solveMaxMs,
             double savingVsGreedyPct,
             double gapToOptimumPct,
-            double optimumSavingPct) {}
+            double optimumSavingPct,
+            double timeRatioToGreedy) {}
+
+    /** The 1-minute load average (Linux), to say how shared the machine was; "?" elsewhere. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
+    }
 
     Scenario scenario(String name, int orderCount, int workerCount, long scenarioSeed) {
         Random random = new Random(scenarioSeed);
@@ -113,7 +126,17 @@ class DispatchBench {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        List<Assignment> greedy = GreedyAssignment.solve(orders, workers, costs, NOW);
+        // the baseline's time in the same run, on the same instance: on a loaded machine the ratio means more than
+        // either time alone
+        double[] greedyMillis = new double[repeats];
+        List<Assignment> greedy = List.of();
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            greedy = GreedyAssignment.solve(orders, workers, costs, NOW);
+            greedyMillis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(greedyMillis);
+        double timeRatio = millis[millis.length / 2] / greedyMillis[greedyMillis.length / 2];
         List<Assignment> optimum = solver.solveUnpruned(orders, workers, NOW);
 
         long oursMeters = meters(ours);
@@ -124,13 +147,17 @@ class DispatchBench {
         double optimumSaving = 100.0 * (greedyMeters - optimumMeters) / greedyMeters;
         System.out.printf(
                 Locale.ROOT,
-                "%s: solve p50 %.1f ms (min %.1f, max %.1f); assigned ours %d, greedy %d, optimum %d;"
+                "%s: solve p50 %.1f ms (min %.1f, max %.1f); greedy baseline p50 %.1f ms, ours/greedy time %.3f;"
+                        + " load average %s; assigned ours %d, greedy %d, optimum %d;"
                         + " pickup km ours %.1f, greedy %.1f, optimum %.1f; saving vs greedy %.2f %%;"
                         + " cost gap to unpruned optimum %.3f %%%n",
                 name,
                 millis[millis.length / 2],
                 millis[0],
                 millis[millis.length - 1],
+                greedyMillis[greedyMillis.length / 2],
+                timeRatio,
+                loadAverage(),
                 ours.size(),
                 greedy.size(),
                 optimum.size(),
@@ -139,7 +166,8 @@ class DispatchBench {
                 optimumMeters / 1000.0,
                 saving,
                 gap);
-        return new Scenario(millis[millis.length / 2], millis[millis.length - 1], saving, gap, optimumSaving);
+        return new Scenario(
+                millis[millis.length / 2], millis[millis.length - 1], saving, gap, optimumSaving, timeRatio);
     }
 
     double smallCases() {

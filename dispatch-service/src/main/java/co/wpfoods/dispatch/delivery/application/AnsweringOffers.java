@@ -84,6 +84,9 @@ public class AnsweringOffers {
         store.answer(offer.offerId(), Offer.Answer.DECLINED, now);
         backToPool(offer, now);
         events.offerDeclined(offer, reason, now);
+        if ("suspended".equals(reason)) {
+            return; // the worker is told of the suspension itself
+        }
         if ("offline".equals(reason)) {
             store.order(offer.orderId())
                     .ifPresent(o -> messages.say(worker, o.orderId(), "offline.offer", o.reference()));

@@ -53,6 +53,10 @@ public class Availability {
             messages.welcome(worker);
             return;
         }
+        if (worker.suspended()) {
+            messages.say(worker, "worker:" + worker.workerId(), "suspended.cannot.online");
+            return;
+        }
         if (state.online() && state.locationFresh(now, properties.locationStaleAfter())) {
             messages.online(worker, "online.already");
             return;
@@ -96,7 +100,10 @@ public class Availability {
         for (Delivery delivery : store.activeDeliveriesOf(worker.workerId())) {
             store.addLocation(worker.workerId(), delivery.orderId(), at, now, properties.locationHistoryPerDelivery());
         }
-        if (state.awaiting() == WorkerState.Awaiting.LOCATION) {
+        if (state.awaiting() == WorkerState.Awaiting.LOCATION && worker.suspended()) {
+            store.saveState(located.expecting(WorkerState.Awaiting.NOTHING, null), now);
+            messages.say(worker, "worker:" + worker.workerId(), "suspended.cannot.online");
+        } else if (state.awaiting() == WorkerState.Awaiting.LOCATION) {
             online(worker, located.expecting(WorkerState.Awaiting.NOTHING, null), now);
         } else {
             store.saveState(located, now);

@@ -18,6 +18,7 @@ public record DispatchProperties(
         @DefaultValue("4.0") double latePenaltyMetersPerSecond,
         @DefaultValue("1") int maxActiveDeliveries,
         @DefaultValue("10m") Duration locationStaleAfter,
+        @DefaultValue("1m") Duration locationCheckInterval,
         @DefaultValue("5m") Duration delayedAfter,
         @DefaultValue("20m") Duration failAfter,
         @DefaultValue("CANCEL") NoWorkerPolicy noWorkerPolicy,

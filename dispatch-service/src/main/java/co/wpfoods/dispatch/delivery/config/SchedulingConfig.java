@@ -1,6 +1,7 @@
 package co.wpfoods.dispatch.delivery.config;
 
 import co.wpfoods.dispatch.delivery.application.AnsweringOffers;
+import co.wpfoods.dispatch.delivery.application.AskingForLocations;
 import co.wpfoods.dispatch.delivery.application.MatchingOrders;
 import co.wpfoods.dispatch.delivery.application.OfferTimers;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -9,7 +10,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * db-scheduler on dispatch's database: the batch window as a recurring task (one replica runs each window) and one
+ * db-scheduler on dispatch's database: the batch window and the stale-location check as recurring tasks (one replica
+ * runs each round) and one
  * timer per offer (fires once, after a restart too). Scheduling joins the caller's transaction, so an offer and its
  * timer commit together.
  */
@@ -29,11 +33,17 @@ class SchedulingConfig {
 
     static final String OFFER_EXPIRY = "offer-expiry";
     static final String BATCH = "dispatch-batch";
+    static final String STALE_LOCATIONS = "stale-locations";
 
     @Bean
     OneTimeTask<String> offerExpiry(ObjectProvider<AnsweringOffers> offers) {
+        return offerExpiryTask(offerId -> offers.getObject().expire(offerId));
+    }
+
+    /** The offer timer's task: its name and data (the offer id) are what a scheduled row carries across restarts. */
+    static OneTimeTask<String> offerExpiryTask(Consumer<String> expire) {
         return Tasks.oneTime(OFFER_EXPIRY, String.class)
-                .execute((instance, context) -> offers.getObject().expire(instance.getData()));
+                .execute((instance, context) -> expire.accept(instance.getData()));
     }
 
     @Bean
@@ -43,21 +53,44 @@ class SchedulingConfig {
     }
 
     @Bean
+    RecurringTask<Void> staleLocations(DispatchProperties properties, ObjectProvider<AskingForLocations> asking) {
+        return Tasks.recurring(STALE_LOCATIONS, FixedDelay.of(properties.locationCheckInterval()))
+                .execute((instance, context) -> asking.getObject().askStale());
+    }
+
+    @Bean
     Scheduler dispatchScheduler(
             DataSource dataSource,
             OneTimeTask<String> offerExpiry,
             RecurringTask<Void> batchWindow,
+            RecurringTask<Void> staleLocations,
             DispatchProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.of(offerExpiry))
-                .startTasks(List.of(batchWindow))
-                .pollingInterval(properties.schedulerPollingInterval())
+        return scheduler(
+                new TransactionAwareDataSourceProxy(dataSource),
+                offerExpiry,
+                List.of(batchWindow, staleLocations),
+                properties.schedulerPollingInterval());
+    }
+
+    static Scheduler scheduler(
+            DataSource dataSource,
+            OneTimeTask<String> offerExpiry,
+            List<RecurringTask<?>> recurring,
+            Duration pollingInterval) {
+        return Scheduler.create(dataSource, List.of(offerExpiry))
+                .startTasks(recurring)
+                .pollingInterval(pollingInterval)
                 .threads(2)
                 .build();
     }
 
     @Bean
     OfferTimers offerTimers(Scheduler dispatchScheduler, OneTimeTask<String> offerExpiry) {
-        SchedulerClient client = dispatchScheduler;
+        return offerTimers((SchedulerClient) dispatchScheduler, offerExpiry);
+    }
+
+    /** One timer per offer (its id is the instance id: scheduling it twice keeps one). */
+    static OfferTimers offerTimers(SchedulerClient client, OneTimeTask<String> offerExpiry) {
         return (offerId, at) -> client.scheduleIfNotExists(offerExpiry.instance(offerId, offerId), at);
     }
 

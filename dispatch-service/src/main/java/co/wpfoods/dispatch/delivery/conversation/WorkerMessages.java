@@ -102,6 +102,13 @@ public class WorkerMessages {
                         .button(HELP, text(worker, "btn.help"))));
     }
 
+    public void reinstated(WorkerProfile worker) {
+        send(draft(worker, "worker:" + worker.workerId())
+                .buttons(b -> b.body(text(worker, "reinstated", worker.firstName()))
+                        .button(ONLINE, text(worker, "btn.online"))
+                        .button(HELP, text(worker, "btn.help"))));
+    }
+
     public void askLocation(WorkerProfile worker, String key) {
         send(draft(worker, "worker:" + worker.workerId()).locationRequest(text(worker, key)));
     }

@@ -1,6 +1,5 @@
 package co.wpfoods.dispatch.matching.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 
@@ -32,7 +31,7 @@ public record CostModel(double latePenaltyMetersPerSecond) {
             return OptionalLong.empty();
         }
         double travelSeconds = meters / worker.vehicle().metersPerSecond();
-        double readyInSeconds = Duration.between(now, order.readyAt()).toMillis() / 1000.0;
+        double readyInSeconds = (order.readyAt().toEpochMilli() - now.toEpochMilli()) / 1000.0;
         double lateSeconds = Math.max(0, travelSeconds - Math.max(0, readyInSeconds));
         return OptionalLong.of(Math.round(meters + latePenaltyMetersPerSecond * lateSeconds));
     }

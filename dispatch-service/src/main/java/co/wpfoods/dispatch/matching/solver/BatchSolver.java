@@ -6,21 +6,24 @@ import co.wpfoods.dispatch.matching.domain.FreeWorker;
 import co.wpfoods.dispatch.matching.domain.PoolOrder;
 import co.wpfoods.dispatch.matching.domain.Vehicle;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 
 /**
  * Solves one zone's pool jointly: every waiting order against every free worker, at minimum total cost.
  *
  * <p>Pruning: each order keeps only its {@code candidatesPerOrder} cheapest feasible workers, looked up among its
- * nearest workers in a spatial index. Pruning never strands an order: after solving, an order left without a worker
- * while some plan in the unpruned graph could serve it (an augmenting path) gets the path's arcs and twice its
- * candidates, for every order on the path, and the pool is solved again, until no such order remains: the plan assigns
- * as many orders as the unpruned problem would. When workers are scarce (at most {@link #SCARCE_WORKERS_PER_ORDER} per
- * order) each worker also becomes a candidate of its nearest orders, because crowded orders' nearest-worker lists
- * overlap.
+ * nearest workers in a spatial index. Pruning never strands an order: before the flow runs, a cardinality matching
+ * over the pruned arcs (augmenting paths, in Java) finds the orders the pruned arcs cannot serve; each one with an
+ * augmenting path in the unpruned graph gives every order on the path the path's arc and twice its candidates, so the
+ * pruned arcs hold a plan assigning as many orders as the unpruned problem, and the min-cost flow is solved once. When
+ * workers are scarce (at most {@link #SCARCE_WORKERS_PER_ORDER} per order) each worker also becomes a candidate of its
+ * ⌈4k/3⌉ nearest orders, because crowded orders' nearest-worker lists overlap: with those arcs the first cut already
+ * holds a maximum plan in the benchmark's rush, and the widening is not needed.
  */
 public final class BatchSolver {
 
@@ -30,6 +33,8 @@ public final class BatchSolver {
     private final CostModel costs;
     private final int candidatesPerOrder;
     private final int nearestLookedAt;
+    /** In a scarce pool each worker is also a candidate of this many nearest orders (⌈4k/3⌉: 16 for k = 12). */
+    private final int nearestOrdersPerWorker;
 
     public BatchSolver(CostModel costs, int candidatesPerOrder) {
         if (candidatesPerOrder < 1) {
@@ -38,6 +43,7 @@ public final class BatchSolver {
         this.costs = costs;
         this.candidatesPerOrder = candidatesPerOrder;
         this.nearestLookedAt = candidatesPerOrder * 3;
+        this.nearestOrdersPerWorker = candidatesPerOrder + (candidatesPerOrder + 2) / 3;
     }
 
     /** The pool's plan with pruning (what production runs). */
@@ -73,49 +79,11 @@ public final class BatchSolver {
         if (prune && workers.size() <= SCARCE_WORKERS_PER_ORDER * n) {
             addWorkersNearestOrders(orders, workers, now, candidates, pairCosts);
         }
-        int[] mate = MinCostAssignment.solve(workers.size(), candidates, pairCosts);
-        // every order's feasible workers in the unpruned graph: they do not change between rounds
-        Arcs[] reachable = new Arcs[n];
-        while (prune) {
-            boolean widened = false;
-            int[] holder = holders(mate, workers.size());
-            // orders from which a search found no free worker: with this plan, none is reachable from them either
-            boolean[] dead = new boolean[n];
-            for (int o = 0; o < n; o++) {
-                if (mate[o] != MinCostAssignment.UNASSIGNED) {
-                    continue;
-                }
-                int[] path = augmentingPath(o, mate, holder, dead, reachable, index, orders, workers, now);
-                for (int step = 0; step + 1 < path.length; step += 2) {
-                    int order = path[step];
-                    int worker = path[step + 1];
-                    // every order on the path gets twice its candidates (cheap arcs the first cut left out) and the
-                    // path's own arc, so the re-solve can assign one more order and choose how at the least cost
-                    int wider = candidates[order].length * 2;
-                    Arcs more = feasible(
-                                    orders.get(order),
-                                    index.nearest(orders.get(order).pickup(), wider * 3),
-                                    workers,
-                                    now)
-                            .cheapest(wider);
-                    long cost = costs.cost(orders.get(order), workers.get(worker), now)
-                            .orElseThrow();
-                    Arcs merged = new Arcs(candidates[order], pairCosts[order])
-                            .plus(more)
-                            .plus(new Arcs(new int[] {worker}, new long[] {cost}))
-                            .distinct();
-                    if (merged.size() > candidates[order].length) {
-                        candidates[order] = merged.workers;
-                        pairCosts[order] = merged.costs;
-                        widened = true;
-                    }
-                }
-            }
-            if (!widened) {
-                break;
-            }
-            mate = MinCostAssignment.solve(workers.size(), candidates, pairCosts);
-        }
+        // with pruning the widening knows how many orders the plan assigns; without, the flow finds it
+        int assignable = prune
+                ? widenUntilMaximum(orders, workers, now, index, candidates, pairCosts)
+                : MinCostAssignment.AS_MANY_AS_POSSIBLE;
+        int[] mate = MinCostAssignment.solve(workers.size(), candidates, pairCosts, assignable);
         List<Assignment> plan = new ArrayList<>();
         for (int o = 0; o < n; o++) {
             int w = mate[o];
@@ -148,18 +116,27 @@ public final class BatchSolver {
             extra.add(new ArrayList<>());
         }
         for (int w = 0; w < workers.size(); w++) {
-            for (int o : orderIndex.nearest(workers.get(w).location(), candidatesPerOrder)) {
+            for (int o : orderIndex.nearest(workers.get(w).location(), nearestOrdersPerWorker)) {
                 extra.get(o).add(w);
             }
         }
+        int[] stamp = new int[workers.size()]; // stamp[w] == o + 1: worker w is already a candidate of order o
         for (int o = 0; o < orders.size(); o++) {
-            int[] have = candidates[o];
-            int[] add = extra.get(o).stream()
-                    .mapToInt(Integer::intValue)
-                    .filter(w -> Arrays.stream(have).noneMatch(h -> h == w))
-                    .toArray();
-            if (add.length > 0) {
-                Arcs merged = new Arcs(candidates[o], pairCosts[o]).plus(feasible(orders.get(o), add, workers, now));
+            for (int w : candidates[o]) {
+                stamp[w] = o + 1;
+            }
+            List<Integer> more = extra.get(o);
+            int[] add = new int[more.size()];
+            int size = 0;
+            for (int w : more) {
+                if (stamp[w] != o + 1) {
+                    stamp[w] = o + 1;
+                    add[size++] = w;
+                }
+            }
+            if (size > 0) {
+                Arcs merged = new Arcs(candidates[o], pairCosts[o])
+                        .plus(feasible(orders.get(o), Arrays.copyOf(add, size), workers, now));
                 candidates[o] = merged.workers;
                 pairCosts[o] = merged.costs;
             }
@@ -167,25 +144,108 @@ public final class BatchSolver {
     }
 
     /**
-     * An alternating path in the unpruned graph from an unassigned order to a free worker (order, worker, order,
-     * worker, …), or an empty array when none exists: then no plan assigns more orders than this one.
+     * Makes the pruned arcs hold a plan that assigns as many orders as the unpruned graph allows, before the min-cost
+     * flow runs (so it runs once). A cardinality matching is grown in Java: a greedy start, then augmenting paths over
+     * the pruned arcs; an order still unassigned then looks for an augmenting path in the unpruned graph (every
+     * feasible worker in range), and every order on such a path gets the path's arc and twice its candidates (cheap
+     * arcs the first cut left out, so the flow can choose how at the least cost). When no unassigned order has an
+     * augmenting path the matching is maximum (Berge), so the flow over the widened arcs assigns as many orders as the
+     * unpruned problem.
+     *
+     * @return how many orders that plan assigns
      */
-    private int[] augmentingPath(
-            int start,
-            int[] mate,
-            int[] holder,
-            boolean[] dead,
-            Arcs[] reachable,
-            CandidateIndex index,
+    private int widenUntilMaximum(
             List<PoolOrder> orders,
             List<FreeWorker> workers,
-            Instant now) {
+            Instant now,
+            CandidateIndex index,
+            int[][] candidates,
+            long[][] pairCosts) {
+        int n = orders.size();
+        int[] mate = new int[n];
+        Arrays.fill(mate, MinCostAssignment.UNASSIGNED);
+        int[] holder = new int[workers.size()];
+        Arrays.fill(holder, -1);
+        for (int o = 0; o < n; o++) { // greedy start: each order its cheapest free candidate
+            int best = -1;
+            for (int c = 0; c < candidates[o].length; c++) {
+                int w = candidates[o][c];
+                if (holder[w] == -1 && (best == -1 || pairCosts[o][c] < pairCosts[o][best])) {
+                    best = c;
+                }
+            }
+            if (best != -1) {
+                mate[o] = candidates[o][best];
+                holder[mate[o]] = o;
+            }
+        }
+        boolean[] dead = new boolean[n];
+        for (int o = 0; o < n; o++) {
+            if (mate[o] == MinCostAssignment.UNASSIGNED) {
+                augment(augmentingPath(o, mate, holder, dead, order -> candidates[order]), mate, holder);
+            }
+        }
+        // every order's feasible workers in the unpruned graph, computed when a search first reaches the order
+        Arcs[] reachable = new Arcs[n];
+        IntFunction<int[]> unpruned = order -> {
+            if (reachable[order] == null) {
+                reachable[order] = feasible(
+                        orders.get(order), index.within(orders.get(order).pickup(), farthestPickup()), workers, now);
+            }
+            return reachable[order].workers;
+        };
+        Arrays.fill(dead, false);
+        for (int o = 0; o < n; o++) {
+            if (mate[o] != MinCostAssignment.UNASSIGNED) {
+                continue;
+            }
+            int[] path = augmentingPath(o, mate, holder, dead, unpruned);
+            for (int step = 0; step + 1 < path.length; step += 2) {
+                int order = path[step];
+                int worker = path[step + 1];
+                int wider = candidates[order].length * 2;
+                Arcs more = feasible(
+                                orders.get(order),
+                                index.nearest(orders.get(order).pickup(), wider * 3),
+                                workers,
+                                now)
+                        .cheapest(wider);
+                long cost =
+                        costs.cost(orders.get(order), workers.get(worker), now).orElseThrow();
+                Arcs merged = new Arcs(candidates[order], pairCosts[order])
+                        .plus(more)
+                        .plus(new Arcs(new int[] {worker}, new long[] {cost}))
+                        .distinct();
+                candidates[order] = merged.workers;
+                pairCosts[order] = merged.costs;
+            }
+            augment(path, mate, holder);
+        }
+        return (int) Arrays.stream(mate)
+                .filter(w -> w != MinCostAssignment.UNASSIGNED)
+                .count();
+    }
+
+    private static void augment(int[] path, int[] mate, int[] holder) {
+        for (int step = 0; step + 1 < path.length; step += 2) {
+            mate[path[step]] = path[step + 1];
+            holder[path[step + 1]] = path[step];
+        }
+    }
+
+    /**
+     * An alternating path from an unassigned order to a free worker (order, worker, order, worker, …) over the given
+     * arcs, or an empty array when none exists. Orders a failed search reached are marked dead: no free worker is
+     * reachable from them, and augmenting elsewhere cannot change that (an augmenting path never enters a set whose
+     * workers are all held inside it), so later searches stop there.
+     */
+    private static int[] augmentingPath(int start, int[] mate, int[] holder, boolean[] dead, IntFunction<int[]> arcs) {
         if (dead[start]) {
             return new int[0];
         }
-        int[] cameFrom = new int[workers.size()];
+        int[] cameFrom = new int[holder.length];
         Arrays.fill(cameFrom, -1);
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(start);
         boolean[] seenOrder = new boolean[mate.length];
         seenOrder[start] = true;
@@ -193,17 +253,13 @@ public final class BatchSolver {
         while (!queue.isEmpty()) {
             int o = queue.poll();
             visited.add(o);
-            if (reachable[o] == null) {
-                reachable[o] =
-                        feasible(orders.get(o), index.within(orders.get(o).pickup(), farthestPickup()), workers, now);
-            }
-            for (int w : reachable[o].workers) {
+            for (int w : arcs.apply(o)) {
                 if (cameFrom[w] != -1) {
                     continue;
                 }
                 cameFrom[w] = o;
                 if (holder[w] == -1) {
-                    java.util.ArrayDeque<Integer> path = new java.util.ArrayDeque<>();
+                    ArrayDeque<Integer> path = new ArrayDeque<>();
                     int worker = w;
                     while (true) {
                         int order = cameFrom[worker];
@@ -222,22 +278,10 @@ public final class BatchSolver {
                 }
             }
         }
-        // every order this search reached leads only to held workers whose holders were searched too (or are dead)
         for (int o : visited) {
             dead[o] = true;
         }
         return new int[0];
-    }
-
-    private static int[] holders(int[] mate, int workers) {
-        int[] holder = new int[workers];
-        Arrays.fill(holder, -1);
-        for (int o = 0; o < mate.length; o++) {
-            if (mate[o] != MinCostAssignment.UNASSIGNED) {
-                holder[mate[o]] = o;
-            }
-        }
-        return holder;
     }
 
     private Arcs feasible(PoolOrder order, int[] pool, List<FreeWorker> workers, Instant now) {

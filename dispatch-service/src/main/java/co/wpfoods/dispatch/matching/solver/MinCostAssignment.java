@@ -14,6 +14,9 @@ public final class MinCostAssignment {
 
     public static final int UNASSIGNED = -1;
 
+    /** No known plan size: the flow first finds how many orders the arcs can serve. */
+    public static final int AS_MANY_AS_POSSIBLE = -1;
+
     private static volatile boolean loaded;
 
     private MinCostAssignment() {}
@@ -37,6 +40,15 @@ public final class MinCostAssignment {
      * @return per order, the worker index it gets, or {@link #UNASSIGNED}
      */
     public static int[] solve(int workers, int[][] candidates, long[][] costs) {
+        return solve(workers, candidates, costs, AS_MANY_AS_POSSIBLE);
+    }
+
+    /**
+     * @param assignable how many orders a plan over these arcs assigns at most, when the caller knows it (a maximum
+     *     matching found over the same arcs): the flow then solves for that many units directly instead of finding the
+     *     maximum flow first; {@link #AS_MANY_AS_POSSIBLE} when unknown
+     */
+    public static int[] solve(int workers, int[][] candidates, long[][] costs, int assignable) {
         loadNativeLibrary();
         int orders = candidates.length;
         if (orders == 0) {
@@ -68,11 +80,19 @@ public final class MinCostAssignment {
                 flow.addArcWithCapacityAndUnitCost(firstWorker + w, sink, 1, 0);
             }
         }
-        flow.setNodeSupply(source, orders);
-        flow.setNodeSupply(sink, -orders);
-        // the maximum flow (as many orders as the arcs allow) at the least cost among maximum flows; no large
-        // "unassigned" cost in the graph, which would add cost-scaling phases
-        MinCostFlowBase.Status status = flow.solveMaxFlowWithMinCost();
+        MinCostFlowBase.Status status;
+        if (assignable == AS_MANY_AS_POSSIBLE) {
+            flow.setNodeSupply(source, orders);
+            flow.setNodeSupply(sink, -orders);
+            // the maximum flow (as many orders as the arcs allow) at the least cost among maximum flows; no large
+            // "unassigned" cost in the graph, which would add cost-scaling phases
+            status = flow.solveMaxFlowWithMinCost();
+        } else {
+            // exactly that many units: the least-cost plan among those assigning the maximum
+            flow.setNodeSupply(source, assignable);
+            flow.setNodeSupply(sink, -assignable);
+            status = flow.solve();
+        }
         if (status != MinCostFlowBase.Status.OPTIMAL) {
             throw new IllegalStateException("min-cost flow ended " + status);
         }

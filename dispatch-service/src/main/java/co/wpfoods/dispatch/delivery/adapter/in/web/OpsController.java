@@ -3,6 +3,7 @@ package co.wpfoods.dispatch.delivery.adapter.in.web;
 import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
 import co.wpfoods.dispatch.delivery.application.DispatchClock;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
+import co.wpfoods.dispatch.delivery.application.SuspendingWorkers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Ops: earnings and payouts per worker, the problem queue, alerts, and the weather per zone (rain bonus). */
+/**
+ * Ops: earnings and payouts per worker, suspending and reinstating workers, the problem queue, alerts (acknowledged
+ * here), and the weather per zone (rain bonus).
+ */
 @RestController
 @RequestMapping("/api/dispatch")
 @Tag(name = "dispatch ops")
@@ -33,11 +38,13 @@ class OpsController {
     private final DispatchStore store;
     private final ReadingEarnings earnings;
     private final DispatchClock clock;
+    private final SuspendingWorkers suspensions;
 
-    OpsController(DispatchStore store, ReadingEarnings earnings, DispatchClock clock) {
+    OpsController(DispatchStore store, ReadingEarnings earnings, DispatchClock clock, SuspendingWorkers suspensions) {
         this.store = store;
         this.earnings = earnings;
         this.clock = clock;
+        this.suspensions = suspensions;
     }
 
     @Operation(summary = "A worker's earnings: today, this week, or from/to (local dates, to exclusive)")
@@ -124,6 +131,48 @@ class OpsController {
     @GetMapping("/alerts")
     List<DispatchStore.AlertRow> alerts() {
         return store.alerts();
+    }
+
+    @Operation(summary = "Acknowledges an ops alert: it leaves the open list (204; 404 when unknown or already done)")
+    @PostMapping("/alerts/{id}/acknowledge")
+    @Transactional
+    ResponseEntity<Void> acknowledge(@PathVariable long id) {
+        return store.acknowledgeAlert(id, clock.now())
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
+    }
+
+    record Suspension(String reason) {}
+
+    @Operation(
+            summary = "Suspends a worker: no offers, taken offline (a pending offer moves on), told by chat, cannot go"
+                    + " online until reinstated (204; 409 when already suspended; 404 unknown worker)")
+    @PutMapping("/workers/{workerId}/suspension")
+    ResponseEntity<?> suspend(@PathVariable String workerId, @RequestBody(required = false) Suspension body) {
+        String reason =
+                body == null || body.reason() == null ? null : body.reason().strip();
+        if (reason != null && reason.length() > 500) {
+            throw new BadRequest("reason is at most 500 characters");
+        }
+        return outcome(suspensions.suspend(workerId, reason), "already suspended");
+    }
+
+    @Operation(
+            summary = "Reinstates a suspended worker, who is told and may go online again (204; 409 when not"
+                    + " suspended; 404 unknown worker)")
+    @DeleteMapping("/workers/{workerId}/suspension")
+    ResponseEntity<?> reinstate(@PathVariable String workerId) {
+        return outcome(suspensions.reinstate(workerId), "not suspended");
+    }
+
+    private static ResponseEntity<?> outcome(SuspendingWorkers.Outcome outcome, String already) {
+        return switch (outcome) {
+            case DONE -> ResponseEntity.noContent().build();
+            case ALREADY ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, already));
+            case UNKNOWN_WORKER -> ResponseEntity.notFound().build();
+        };
     }
 
     record Weather(Boolean raining) {}

@@ -157,6 +157,15 @@ public class DispatchStore {
                 .update();
     }
 
+    /** Sets the worker's suspension; false when it already was so (nothing changed). */
+    public boolean setSuspended(String workerId, boolean suspended) {
+        return jdbc.sql("UPDATE worker SET suspended = :s WHERE id = :id AND suspended <> :s")
+                        .param("s", suspended)
+                        .param("id", workerId)
+                        .update()
+                == 1;
+    }
+
     public void setLanguage(String workerId, Locale locale) {
         jdbc.sql("UPDATE worker SET language = :language WHERE id = :id")
                 .param("language", locale.getLanguage())
@@ -227,6 +236,27 @@ public class DispatchStore {
                         rs.getString("zone"),
                         new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude"))))
                 .list();
+    }
+
+    /**
+     * Online, confirmed, active, not suspended workers whose location is older than the cut-off and who were not asked
+     * for it since then, locked (skipping rows a message is holding: they are asked next time).
+     */
+    public List<String> lockWorkersToAskForLocation(Instant staleBefore) {
+        return jdbc.sql("""
+                SELECT s.worker_id FROM worker_state s JOIN worker w ON w.id = s.worker_id
+                WHERE s.online AND s.confirmed AND w.active AND NOT w.suspended
+                  AND (s.located_at IS NULL OR s.located_at < :stale)
+                  AND (s.location_requested_at IS NULL OR s.location_requested_at <= :stale)
+                ORDER BY s.worker_id
+                FOR UPDATE OF s SKIP LOCKED""").param("stale", ts(staleBefore)).query(String.class).list();
+    }
+
+    public void markLocationRequested(String workerId, Instant now) {
+        jdbc.sql("UPDATE worker_state SET location_requested_at = :now WHERE worker_id = :id")
+                .param("now", ts(now))
+                .param("id", workerId)
+                .update();
     }
 
     public record FreeWorkerRow(String workerId, Vehicle vehicle, String zone, GeoPoint location) {}
@@ -488,6 +518,15 @@ public class DispatchStore {
                 .param("d", detail)
                 .param("now", ts(now))
                 .update();
+    }
+
+    /** Acknowledges an open alert; false when unknown or already acknowledged. */
+    public boolean acknowledgeAlert(long id, Instant now) {
+        return jdbc.sql("UPDATE ops_alert SET acknowledged_at = :now WHERE id = :id AND acknowledged_at IS NULL")
+                        .param("now", ts(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public record AlertRow(long id, String kind, String orderId, String workerId, String detail, Instant raisedAt) {}

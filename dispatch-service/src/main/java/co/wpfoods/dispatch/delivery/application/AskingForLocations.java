@@ -1,0 +1,59 @@
+package co.wpfoods.dispatch.delivery.application;
+
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.config.DispatchProperties;
+import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
+import co.wpfoods.dispatch.delivery.domain.WorkerState;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Online workers whose location went stale are not offered orders (the batch leaves them out); this asks them, once per
+ * staleness period, to share it again. The location they share brings them back into the pool.
+ */
+@Service
+public class AskingForLocations {
+
+    private static final Logger log = LoggerFactory.getLogger(AskingForLocations.class);
+
+    private final DispatchStore store;
+    private final WorkerMessages messages;
+    private final DispatchProperties properties;
+    private final DispatchClock clock;
+
+    AskingForLocations(
+            DispatchStore store, WorkerMessages messages, DispatchProperties properties, DispatchClock clock) {
+        this.store = store;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Returns how many workers were asked. */
+    @Transactional
+    public int askStale() {
+        Instant now = clock.now();
+        int asked = 0;
+        for (String workerId : store.lockWorkersToAskForLocation(now.minus(properties.locationStaleAfter()))) {
+            var worker = store.worker(workerId);
+            if (worker.isEmpty()) {
+                continue;
+            }
+            WorkerState state = store.lockState(workerId);
+            if (state.awaiting() == WorkerState.Awaiting.NOTHING) {
+                // the shared location is then answered ("you are online") like the one that brought them online
+                store.saveState(state.expecting(WorkerState.Awaiting.LOCATION, null), now);
+            }
+            store.markLocationRequested(workerId, now);
+            messages.askLocation(worker.get(), "ask.location.stale");
+            asked++;
+        }
+        if (asked > 0) {
+            log.info("asked {} online workers with a stale location to share it again", asked);
+        }
+        return asked;
+    }
+}
