@@ -101,14 +101,22 @@ class OpsController {
 
     @Operation(summary = "A worker's payouts, oldest first")
     @GetMapping("/workers/{workerId}/payouts")
-    List<DispatchStore.PayoutRow> payouts(@PathVariable String workerId) {
-        return store.payouts(workerId);
+    List<DispatchStore.PayoutRow> payouts(
+            @PathVariable String workerId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return store.payouts(workerId, page, size);
     }
 
     @Operation(summary = "Problems reported by rapitenderos (open ones unless all=true)")
     @GetMapping("/problems")
-    List<DispatchStore.ProblemRow> problems(@RequestParam(defaultValue = "false") boolean all) {
-        return store.problems(!all);
+    List<DispatchStore.ProblemRow> problems(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return store.problems(!all, page, size);
     }
 
     @Operation(summary = "Marks a problem resolved")
@@ -122,9 +130,20 @@ class OpsController {
 
     @Operation(summary = "Alerts for ops not yet acknowledged (no worker, PIN failures, problems)")
     @GetMapping("/alerts")
-    List<DispatchStore.AlertRow> alerts() {
-        return store.alerts();
+    List<DispatchStore.AlertRow> alerts(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return store.alerts(page, size);
     }
+
+    /** Every list is bounded (OWASP API4): page ≥ 0, size 1–100. */
+    static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequest("page must be ≥ 0 and size 1–" + MAX_PAGE_SIZE);
+        }
+    }
+
+    static final int MAX_PAGE_SIZE = 100;
 
     record Weather(Boolean raining) {}
 
