@@ -23,6 +23,8 @@ import co.wpfoods.schemas.payments.PaymentCompleted;
 import co.wpfoods.schemas.payments.PaymentFailed;
 import co.wpfoods.schemas.payments.PaymentRefunded;
 import co.wpfoods.schemas.payments.PaymentRequested;
+import co.wpfoods.schemas.privacy.ErasureConfirmed;
+import co.wpfoods.schemas.privacy.ErasureRequested;
 import co.wpfoods.schemas.restaurants.MenuPublished;
 import co.wpfoods.schemas.restaurants.RestaurantRegistered;
 import co.wpfoods.schemas.wa.DeliveryStatus;
@@ -85,7 +87,9 @@ public final class SchemaCatalog {
             PaymentRequested.class,
             PaymentCompleted.class,
             PaymentFailed.class,
-            PaymentRefunded.class);
+            PaymentRefunded.class,
+            ErasureRequested.class,
+            ErasureConfirmed.class);
 
     static final String RELEASED_ROOT = "avro-released/";
 

@@ -75,6 +75,14 @@ public final class Topics {
         public static final String DELIVERY = "messaging.delivery.v1";
     }
 
+    /** Written by order-service (requests, ops or chat) and every service holding personal data (confirmations). */
+    public static final class Privacy {
+        private Privacy() {}
+
+        /** {@code ErasureRequested}, {@code ErasureConfirmed}. Key: erasure id. */
+        public static final String ERASURE = "privacy.erasure.v1";
+    }
+
     /** Every topic above, for declaring them. */
     public static final List<String> ALL = List.of(
             WhatsApp.INBOUND_CUSTOMER,
@@ -89,7 +97,8 @@ public final class Topics {
             Dispatch.DELIVERY,
             Dispatch.WORKER,
             Payments.PAYMENT,
-            Messaging.DELIVERY);
+            Messaging.DELIVERY,
+            Privacy.ERASURE);
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

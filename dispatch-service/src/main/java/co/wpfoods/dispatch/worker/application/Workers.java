@@ -16,4 +16,7 @@ public interface Workers {
     Optional<Worker> byNumber(WaId waId);
 
     List<Worker> all();
+
+    /** Oldest first, {@code size} at a time. */
+    List<Worker> page(int page, int size);
 }

@@ -18,6 +18,9 @@ public interface Restaurants {
 
     List<Restaurant> all();
 
+    /** Oldest first, {@code size} at a time. */
+    List<Restaurant> page(int page, int size);
+
     /** The restaurant a staff number already belongs to, if any. */
     Optional<RestaurantId> staffedBy(WaId number);
 

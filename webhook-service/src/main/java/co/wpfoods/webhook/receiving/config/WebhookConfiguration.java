@@ -144,7 +144,7 @@ public class WebhookConfiguration {
         return new ReceivingWebhook(ledger, roles, limitLedger, notices, publisher, metrics, transaction, settings);
     }
 
-    /** Forgets old dedup rows, archived payloads and usage windows. */
+    /** Forgets old dedup rows and usage windows (archived payloads: the privacy slice's retention job). */
     @Bean(destroyMethod = "shutdown")
     ThreadPoolTaskScheduler webhookHousekeeping(
             JdbcInboundLedger ledger, JdbcLimitLedger limitLedger, WebhookProperties properties) {
@@ -157,7 +157,7 @@ public class WebhookConfiguration {
                 () -> {
                     try {
                         Instant now = Instant.now();
-                        int swept = ledger.sweep(now.minus(retention.dedup()), now.minus(retention.archive()))
+                        int swept = ledger.sweep(now.minus(retention.dedup()))
                                 + limitLedger.sweep(now.minus(retention.usage()));
                         log.debug("Housekeeping removed {} rows", swept);
                     } catch (RuntimeException e) {

@@ -108,14 +108,22 @@ class OpsController {
 
     @Operation(summary = "A worker's payouts, oldest first")
     @GetMapping("/workers/{workerId}/payouts")
-    List<DispatchStore.PayoutRow> payouts(@PathVariable String workerId) {
-        return store.payouts(workerId);
+    List<DispatchStore.PayoutRow> payouts(
+            @PathVariable String workerId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return store.payouts(workerId, page, size);
     }
 
     @Operation(summary = "Problems reported by rapitenderos (open ones unless all=true)")
     @GetMapping("/problems")
-    List<DispatchStore.ProblemRow> problems(@RequestParam(defaultValue = "false") boolean all) {
-        return store.problems(!all);
+    List<DispatchStore.ProblemRow> problems(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return store.problems(!all, page, size);
     }
 
     @Operation(summary = "Marks a problem resolved")
@@ -129,8 +137,10 @@ class OpsController {
 
     @Operation(summary = "Alerts for ops not yet acknowledged (no worker, PIN failures, problems)")
     @GetMapping("/alerts")
-    List<DispatchStore.AlertRow> alerts() {
-        return store.alerts();
+    List<DispatchStore.AlertRow> alerts(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        checkPage(page, size);
+        return store.alerts(page, size);
     }
 
     @Operation(summary = "Acknowledges an ops alert: it leaves the open list (204; 404 when unknown or already done)")
@@ -174,6 +184,14 @@ class OpsController {
             case UNKNOWN_WORKER -> ResponseEntity.notFound().build();
         };
     }
+    /** Every list is bounded (OWASP API4): page ≥ 0, size 1–100. */
+    static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequest("page must be ≥ 0 and size 1–" + MAX_PAGE_SIZE);
+        }
+    }
+
+    static final int MAX_PAGE_SIZE = 100;
 
     record Weather(Boolean raining) {}
 

@@ -463,9 +463,11 @@ public class DispatchStore {
 
     public record PayoutRow(String id, String workerId, long amountCop, String reference, Instant paidAt) {}
 
-    public List<PayoutRow> payouts(String workerId) {
-        return jdbc.sql("SELECT * FROM payout WHERE worker_id = :w ORDER BY paid_at")
+    public List<PayoutRow> payouts(String workerId, int page, int size) {
+        return jdbc.sql("SELECT * FROM payout WHERE worker_id = :w ORDER BY paid_at, id LIMIT :size OFFSET :offset")
                 .param("w", workerId)
+                .param("size", size)
+                .param("offset", (long) page * size)
                 .query((rs, i) -> new PayoutRow(
                         rs.getString("id"),
                         rs.getString("worker_id"),
@@ -489,9 +491,11 @@ public class DispatchStore {
     public record ProblemRow(
             long id, String workerId, String orderId, String kind, Instant reportedAt, Instant resolvedAt) {}
 
-    public List<ProblemRow> problems(boolean openOnly) {
+    public List<ProblemRow> problems(boolean openOnly, int page, int size) {
         return jdbc.sql("SELECT * FROM problem_report" + (openOnly ? " WHERE resolved_at IS NULL" : "")
-                        + " ORDER BY id")
+                        + " ORDER BY id LIMIT :size OFFSET :offset")
+                .param("size", size)
+                .param("offset", (long) page * size)
                 .query((rs, i) -> new ProblemRow(
                         rs.getLong("id"),
                         rs.getString("worker_id"),
@@ -531,8 +535,10 @@ public class DispatchStore {
 
     public record AlertRow(long id, String kind, String orderId, String workerId, String detail, Instant raisedAt) {}
 
-    public List<AlertRow> alerts() {
-        return jdbc.sql("SELECT * FROM ops_alert WHERE acknowledged_at IS NULL ORDER BY id")
+    public List<AlertRow> alerts(int page, int size) {
+        return jdbc.sql("SELECT * FROM ops_alert WHERE acknowledged_at IS NULL ORDER BY id LIMIT :size OFFSET :offset")
+                .param("size", size)
+                .param("offset", (long) page * size)
                 .query((rs, i) -> new AlertRow(
                         rs.getLong("id"),
                         rs.getString("kind"),

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registers rapitenderos (the launcher's demo data and, later, the ops dashboard). */
@@ -68,9 +69,13 @@ class WorkerController {
                 .body(WorkerView.of(worker));
     }
 
+    /** Oldest first, a page at a time (OWASP API4): page ≥ 0, size 1–100. */
     @GetMapping
-    List<WorkerView> all() {
-        return workers.all().stream().map(WorkerView::of).toList();
+    List<WorkerView> all(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new InvalidWorkerException("page must be ≥ 0 and size 1–100");
+        }
+        return workers.page(page, size).stream().map(WorkerView::of).toList();
     }
 
     @GetMapping("/{id}")

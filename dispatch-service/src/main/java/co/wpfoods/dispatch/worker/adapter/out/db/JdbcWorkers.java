@@ -48,6 +48,15 @@ class JdbcWorkers implements Workers {
     }
 
     @Override
+    public List<Worker> page(int page, int size) {
+        return jdbc.sql("SELECT * FROM worker ORDER BY registered_at, id LIMIT :size OFFSET :offset")
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(JdbcWorkers::worker)
+                .list();
+    }
+
+    @Override
     public List<Worker> all() {
         return jdbc.sql("SELECT * FROM worker ORDER BY registered_at, id")
                 .query(JdbcWorkers::worker)

@@ -9,6 +9,7 @@ import co.wpfoods.order.catalog.application.ChangingStore;
 import co.wpfoods.order.catalog.application.PublishingMenu;
 import co.wpfoods.order.catalog.application.RegisteringRestaurant;
 import co.wpfoods.order.catalog.application.Restaurants;
+import co.wpfoods.order.catalog.domain.InvalidCatalogException;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
 import co.wpfoods.order.catalog.domain.StoreSettings;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registers restaurants and publishes their menus (the launcher's demo data and, later, the ops dashboard). */
@@ -65,9 +67,20 @@ class RestaurantController {
 
     /** Ops sees every restaurant; a restaurant token only its own, and staff numbers only to ops. */
     @GetMapping
-    List<RestaurantView> all() {
+    List<RestaurantView> all(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new InvalidCatalogException("page must be ≥ 0 and size 1–100");
+        }
         Caller caller = Caller.current();
-        return caller.onlyOwnRestaurants(restaurants.all(), r -> r.id().value()).stream()
+        List<Restaurant> visible = caller.isOps()
+                ? restaurants.page(page, size)
+                : caller.restaurantIds().stream()
+                        .sorted()
+                        .skip((long) page * size)
+                        .limit(size)
+                        .flatMap(id -> restaurants.find(new RestaurantId(id)).stream())
+                        .toList();
+        return caller.onlyOwnRestaurants(visible, r -> r.id().value()).stream()
                 .map(r -> view(caller, r))
                 .toList();
     }

@@ -76,6 +76,15 @@ class JdbcRestaurants implements Restaurants {
     }
 
     @Override
+    public List<Restaurant> page(int page, int size) {
+        return jdbc.sql("SELECT * FROM restaurant ORDER BY created_at, id LIMIT :size OFFSET :offset")
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(this::restaurant)
+                .list();
+    }
+
+    @Override
     public List<Restaurant> all() {
         return jdbc.sql("SELECT * FROM restaurant ORDER BY created_at, id")
                 .query(this::restaurant)

@@ -6,6 +6,7 @@ import co.wpfoods.order.conversation.application.ChattingWithCustomers;
 import co.wpfoods.order.conversation.application.CustomerMessage;
 import co.wpfoods.order.conversation.application.Understanding;
 import co.wpfoods.order.conversation.domain.Input;
+import co.wpfoods.order.privacy.application.PrivacyChatting;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.wa.InboundMessage;
 import java.util.Optional;
@@ -26,11 +27,14 @@ class CustomerMessagesListener {
     private final Inbox inbox;
     private final ChattingWithCustomers chatting;
     private final Understanding understanding;
+    private final PrivacyChatting privacy;
 
-    CustomerMessagesListener(Inbox inbox, ChattingWithCustomers chatting, Understanding understanding) {
+    CustomerMessagesListener(
+            Inbox inbox, ChattingWithCustomers chatting, Understanding understanding, PrivacyChatting privacy) {
         this.inbox = inbox;
         this.chatting = chatting;
         this.understanding = understanding;
+        this.privacy = privacy;
     }
 
     @KafkaListener(topics = Topics.WhatsApp.INBOUND_CUSTOMER, autoStartup = "${wpfoods.order.listen:true}")
@@ -46,7 +50,12 @@ class CustomerMessagesListener {
                         message.input() instanceof Input.Text text && !message.rateLimited()
                                 ? understanding.understand(chatting.contextFor(message, text.body()))
                                 : Optional.empty();
-                inbox.processOnce(CONSUMER, eventId, () -> chatting.handle(message, understood));
+                inbox.processOnce(CONSUMER, eventId, () -> {
+                    // data-protection rights ("borrar mis datos", "mis datos") come before the ordering conversation
+                    if (!privacy.handle(message, understood)) {
+                        chatting.handle(message, understood);
+                    }
+                });
             }
             case null, default -> throw new UnhandledEventException(CONSUMER, record.value());
         }

@@ -122,14 +122,13 @@ public class JdbcInboundLedger implements InboundLedger {
                         """).params(key, topic, role, limited, published).update();
     }
 
-    /** Forgets events first seen before {@code before}, and archived payloads older than {@code archiveBefore}. */
-    public int sweep(Instant dedupBefore, Instant archiveBefore) {
-        int records = jdbc.sql("DELETE FROM inbound_record WHERE first_seen_at < ?")
+    /**
+     * Forgets events first seen before {@code before}. Archived payloads are purged by the retention job
+     * ({@code privacy} slice: db-scheduler, once across replicas).
+     */
+    public int sweep(Instant dedupBefore) {
+        return jdbc.sql("DELETE FROM inbound_record WHERE first_seen_at < ?")
                 .param(Timestamp.from(dedupBefore))
                 .update();
-        int archived = jdbc.sql("DELETE FROM raw_webhook WHERE received_at < ?")
-                .param(Timestamp.from(archiveBefore))
-                .update();
-        return records + archived;
     }
 }

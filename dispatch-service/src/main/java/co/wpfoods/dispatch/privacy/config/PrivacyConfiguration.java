@@ -1,0 +1,22 @@
+package co.wpfoods.dispatch.privacy.config;
+
+import co.wpfoods.dispatch.privacy.adapter.out.db.JdbcDispatchPersonalData;
+import co.wpfoods.dispatch.privacy.adapter.out.events.OutboxErasureConfirmations;
+import co.wpfoods.dispatch.privacy.application.ForgettingPeople;
+import co.wpfoods.eventing.outbox.OutboxWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The erasure participant (Ley 1581): what this service forgets, and its confirmation. */
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    @Bean
+    ForgettingPeople forgettingPeople(
+            JdbcClient jdbc, OutboxWriter outbox, @Value("${spring.application.name}") String service) {
+        return new ForgettingPeople(
+                new JdbcDispatchPersonalData(jdbc), new OutboxErasureConfirmations(outbox, service));
+    }
+}

@@ -1,0 +1,68 @@
+package co.wpfoods.dispatch.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.wpfoods.security.test.TestTokens;
+import co.wpfoods.testing.EmbeddedInfra;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** OWASP API4 on dispatch-service: workers, payouts, problems and alerts come a bounded page (1–100) at a time. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedInfra
+class ListBoundsIT {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void every_list_refuses_an_unbounded_page_and_serves_a_bounded_one() throws Exception {
+        var jdbc = JdbcClient.create(dataSource);
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("INSERT INTO worker (id, name, wa_id) VALUES (:id, 'Paginado', :wa)")
+                    .param("id", "w-page-" + i)
+                    .param("wa", "57300999660" + i)
+                    .update();
+            jdbc.sql("INSERT INTO ops_alert (kind, raised_at) VALUES ('PAGE_TEST', now())")
+                    .update();
+        }
+        for (String path : new String[] {
+            "/api/dispatch/workers",
+            "/api/dispatch/alerts",
+            "/api/dispatch/problems",
+            "/api/dispatch/workers/w-page-0/payouts"
+        }) {
+            assertThat(get(path + "?size=101").statusCode()).as(path).isEqualTo(400);
+            assertThat(get(path + "?page=-1").statusCode()).as(path).isEqualTo(400);
+            assertThat(get(path + "?size=2").statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(JSON.readTree(get("/api/dispatch/workers?size=2").body()).size())
+                .isEqualTo(2);
+        assertThat(JSON.readTree(get("/api/dispatch/alerts?size=2").body()).size())
+                .isEqualTo(2);
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestTokens.ops())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

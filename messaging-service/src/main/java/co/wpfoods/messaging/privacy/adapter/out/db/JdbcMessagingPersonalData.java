@@ -1,0 +1,57 @@
+package co.wpfoods.messaging.privacy.adapter.out.db;
+
+import co.wpfoods.messaging.privacy.application.PersonalData;
+import co.wpfoods.messaging.privacy.domain.ErasureRequest;
+import co.wpfoods.messaging.privacy.domain.ErasureResult;
+import java.util.ArrayList;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A person's messages in the outbound log: every finished command to them, and every finished command correlated with
+ * their orders ({@code order:<id or number>}), is deleted with its Avro bytes; their queue row (when nothing is
+ * pending) and their 24-hour window go too. Commands still queued or in flight are left to be sent, and the privacy
+ * conversation's own notices (correlation {@code privacy:…}: "we are deleting your data", "done") are kept until they
+ * are sent: the retention job purges both once they are final.
+ */
+public class JdbcMessagingPersonalData implements PersonalData {
+
+    public static final String FINAL_STATES =
+            "('accepted', 'sent', 'delivered', 'read', 'played', 'failed', 'dead_lettered')";
+
+    private final JdbcClient jdbc;
+
+    public JdbcMessagingPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ErasureResult erase(ErasureRequest request) {
+        var correlations = new ArrayList<String>();
+        request.orderIds().forEach(id -> correlations.add("order:" + id));
+        request.orderReferences().forEach(ref -> correlations.add("order:" + ref));
+        int messages = jdbc.sql("""
+                        DELETE FROM outbound_message
+                        WHERE state IN %s
+                          AND (recipient = :wa OR correlation_id = ANY(:correlations))
+                          AND correlation_id NOT LIKE 'privacy:%%'
+                        """.formatted(FINAL_STATES))
+                .param("wa", request.waId())
+                .param("correlations", correlations.toArray(String[]::new))
+                .update();
+        int queue = jdbc.sql("DELETE FROM recipient_queue WHERE recipient = :wa AND pending = 0")
+                .param("wa", request.waId())
+                .update();
+        int window = jdbc.sql("DELETE FROM customer_window WHERE recipient = :wa")
+                .param("wa", request.waId())
+                .update();
+        int left = jdbc.sql("SELECT count(*) FROM outbound_message WHERE recipient = :wa")
+                .param("wa", request.waId())
+                .query(Integer.class)
+                .single();
+        return new ErasureResult(
+                messages + queue + window,
+                0,
+                "outbound_message: %d deleted, %d not final yet left for the retention job; recipient_queue: %d deleted; customer_window: %d deleted"
+                        .formatted(messages, left, queue, window));
+    }
+}

@@ -1,0 +1,21 @@
+package co.wpfoods.webhook.privacy.config;
+
+import co.wpfoods.eventing.outbox.OutboxWriter;
+import co.wpfoods.webhook.privacy.adapter.out.db.JdbcWebhookPersonalData;
+import co.wpfoods.webhook.privacy.adapter.out.events.OutboxErasureConfirmations;
+import co.wpfoods.webhook.privacy.application.ForgettingPeople;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The erasure participant (Ley 1581): what this service forgets, and its confirmation. */
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    @Bean
+    ForgettingPeople forgettingPeople(
+            JdbcClient jdbc, OutboxWriter outbox, @Value("${spring.application.name}") String service) {
+        return new ForgettingPeople(new JdbcWebhookPersonalData(jdbc), new OutboxErasureConfirmations(outbox, service));
+    }
+}
