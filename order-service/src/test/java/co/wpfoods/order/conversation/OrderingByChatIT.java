@@ -97,11 +97,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderingByChatIT {
 
     static final AiStandIn AI = AiStandIn.start();
+    static final MessagingStandIn MESSAGING = MessagingStandIn.start();
+    static final String SERVICE_TOKEN = TestTokens.service();
     static final GeoLocation CHAPINERO = new GeoLocation(4.6495, -74.0625);
 
     @DynamicPropertySource
     static void aiService(DynamicPropertyRegistry registry) {
         registry.add("wpfoods.order.ai.base-url", AI::url);
+        registry.add("wpfoods.order.messaging.base-url", MESSAGING::url);
+        registry.add("wpfoods.order.messaging.bearer-token", () -> SERVICE_TOKEN.substring("Bearer ".length()));
     }
 
     @Autowired
@@ -1328,7 +1332,7 @@ class OrderingByChatIT {
 
     @Test
     @org.junit.jupiter.api.Order(47)
-    void staff_ask_for_sales_today_and_this_week_and_hear_orders_total_and_top_items() {
+    void staff_ask_for_sales_today_and_this_week_and_get_a_chart_image_and_the_summary() throws Exception {
         restaurant(
                 "Fritanga La 57",
                 new GeoLocation(4.6494, -74.0632),
@@ -1348,17 +1352,36 @@ class OrderingByChatIT {
         staff.says("rechazo " + rejected);
         staff.taps(staff.hearsAbout("¿Por qué rechazas el #" + rejected), "Demasiados pedidos");
 
-        // when the staff ask for today's and this week's sales
-        staff.says("ventas hoy");
-        var today = staff.hearsAbout("📊");
-        staff.says("ventas de la semana");
-        var week = staff.hearsAbout("📊");
+        // when the staff ask for today's sales, and this week's in English
+        staff.says("ventas de hoy");
+        var todayChart = staff.hearsAbout(b -> b.equals("MEDIA"));
+        var today = staff.hears();
+        staff.says("sales this week");
+        var weekChart = staff.hearsAbout(b -> b.equals("MEDIA"));
+        var week = staff.hears();
 
-        // then only the accepted order counts, with its food total and the items sold most
+        // then each answer is a chart sent as an image by the media id messaging-service gave for the upload, then
+        // the summary where only the accepted order counts, with its food total and the items sold most
         assertThat(today.body())
                 .isEqualTo("📊 Ventas de hoy: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
         assertThat(week.body())
-                .isEqualTo("📊 Ventas de esta semana: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
+                .isEqualTo("📊 Sales this week: 1 order, $28.000.\nTop sellers: Gaseosa (2), Picada (1)");
+        for (var chart : List.of(todayChart, weekChart)) {
+            assertThat(chart.kind()).isEqualTo(OutboundKind.MEDIA);
+            var media = chart.command().getMedia();
+            assertThat(media.getMediaType()).isEqualTo(co.wpfoods.schemas.wa.MediaType.IMAGE);
+            assertThat(media.getLink()).isNull();
+            var upload = MESSAGING.upload(media.getMediaId().toString());
+            assertThat(upload.contentType()).isEqualTo("image/png");
+            assertThat(upload.authorization()).isEqualTo(SERVICE_TOKEN);
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(upload.bytes()));
+            assertThat(image).as("a PNG that decodes").isNotNull();
+            assertThat(image.getWidth()).isEqualTo(800);
+            assertThat(image.getHeight()).isEqualTo(500);
+            assertThat(ChartPixels.barPixels(image)).as("pixels of the bars").isGreaterThan(500);
+        }
+        assertThat(todayChart.command().getMedia().getCaption().toString()).isEqualTo("Ventas de hoy por hora");
+        assertThat(weekChart.command().getMedia().getCaption().toString()).isEqualTo("Sales this week by day");
     }
 
     /** A cash order at Fritanga La 57: one picada and some gaseosas; answers the order number. */
