@@ -1018,8 +1018,8 @@ class OrderingByChatIT {
         var julia = customer("Julia");
         julia.taps(bandejaInCashSummary(julia), "Confirmar");
         String reference = placedReference(julia.hears());
-        var gloria = chat.staff("573109990101", "Gloria");
-        var jhon = chat.staff("573109990102", "Jhon");
+        var gloria = chat.staff("573109990101", "Doña Gloria Pérez");
+        var jhon = chat.staff("573109990102", "Jhon  Jairo");
         var alertGloria = gloria.hearsAbout("🔔 Nuevo pedido #" + reference);
         var alertJhon = jhon.hearsAbout("🔔 Nuevo pedido #" + reference);
 
@@ -1029,8 +1029,10 @@ class OrderingByChatIT {
 
         var accepted = await().atMost(Duration.ofSeconds(30))
                 .until(() -> order(reference), o -> o.status() == OrderStatus.CONFIRMED);
+        // the staff are named as their profile gives it, whole (spaces tidied), not only the first word
         String winner = accepted.lastMovedBy();
-        var loser = winner.equals("Gloria") ? jhon : gloria;
+        assertThat(winner).isIn("Doña Gloria Pérez", "Jhon Jairo");
+        var loser = winner.equals("Doña Gloria Pérez") ? jhon : gloria;
         assertThat(loser.hearsAbout("#" + reference + " ya está").body())
                 .isEqualTo("El pedido #" + reference + " ya está aceptado (" + winner + ").");
         assertThat(loser.allBodies())
@@ -1382,6 +1384,157 @@ class OrderingByChatIT {
         }
         assertThat(todayChart.command().getMedia().getCaption().toString()).isEqualTo("Ventas de hoy por hora");
         assertThat(weekChart.command().getMedia().getCaption().toString()).isEqualTo("Sales this week by day");
+    }
+
+    static Restaurant sopas;
+
+    /** Sopas de la 60 (staff Nidia and Pedro), created once for the complaint scenarios. */
+    Restaurant sopas() {
+        if (sopas == null) {
+            sopas = restaurant(
+                    "Sopas de la 60",
+                    new GeoLocation(4.6530, -74.0600),
+                    "Chapinero",
+                    List.of(
+                            new MenuItem("sp-pasta", "Sopa de pasta", null, "Sopas", Cop.of(12_000), true, List.of()),
+                            new MenuItem("sp-jugo", "Jugo de lulo", null, "Bebidas", Cop.of(5_000), true, List.of())),
+                    "573109991101",
+                    "573109991102");
+        }
+        return sopas;
+    }
+
+    /** From the restaurant list to a placed cash order of one sopa and one jugo; answers its number. */
+    String sopasOrder(Chat.Person customer, Chat.Heard list, boolean english) {
+        customer.taps(list, "Sopas de la 60");
+        var menu = customer.hears();
+        customer.taps(menu, "Sopa de pasta");
+        customer.hears();
+        customer.taps(customer.hears(), english ? "Keep ordering" : "Seguir pidiendo");
+        customer.taps(customer.hears(), "Jugo de lulo");
+        customer.hears();
+        customer.taps(customer.hears(), english ? "Checkout" : "Pagar");
+        customer.taps(customer.hears(), english ? "Cash" : "Efectivo");
+        customer.taps(customer.hears(), english ? "Confirm" : "Confirmar");
+        return placedReference(customer.hears());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(48)
+    void a_missing_item_reaches_the_restaurants_staff_and_the_first_to_answer_fixes_it() {
+        sopas();
+        var nidia = chat.staff("573109991101", "Nidia Esperanza Rojas");
+        var pedro = chat.staff("573109991102", "Pedro");
+        var lucia = customer("Lucía");
+        String ref = sopasOrder(lucia, consentedNearChapinero(lucia), false);
+        nidia.taps(nidia.hearsAbout("🔔 Nuevo pedido #" + ref), "Aceptar (25 min)");
+        lucia.hearsAbout("aceptó tu pedido #" + ref);
+
+        // when the customer complains that the jugo did not come
+        AI.answer("me faltó el jugo de lulo", intent("complaint", 0.9, ""));
+        lucia.says("me faltó el jugo de lulo");
+
+        // then the restaurant's staff get it with the order, and the customer is told the kitchen fixes it
+        assertThat(lucia.hearsAbout("Le pasé tu reclamo").body())
+                .startsWith("Le pasé tu reclamo a Sopas de la 60: es de su cocina")
+                .contains("pedido #" + ref);
+        var alert = nidia.hearsAbout("⚠️ Reclamo del pedido #" + ref);
+        assertThat(alert.body())
+                .contains("(Lucía): Faltó algo.")
+                .contains("\"me faltó el jugo de lulo\"")
+                .contains("1× Sopa de pasta, 1× Jugo de lulo");
+        assertThat(alert.options()).containsExactly("Lo resolvemos", "Pasar a soporte");
+        var pedrosAlert = pedro.hearsAbout("⚠️ Reclamo del pedido #" + ref);
+        String ticket = ticketOf(alert);
+        assertThat(support.find(ticket).orElseThrow().routedTo())
+                .isEqualTo(co.wpfoods.order.support.domain.ComplaintKind.Owner.RESTAURANT);
+        assertThat(support.open(0, 100)).noneMatch(t -> t.id().equals(ticket));
+
+        // when Nidia takes it and Pedro answers after her
+        nidia.taps(alert, "Lo resolvemos");
+        assertThat(nidia.hearsAbout("el cliente sabe").body()).contains("#" + ref);
+        assertThat(lucia.hearsAbout("está resolviendo").body())
+                .isEqualTo("Sopas de la 60 está resolviendo tu reclamo del pedido #" + ref + " (caso " + ticket + ").");
+        pedro.taps(pedrosAlert, "Pasar a soporte");
+
+        // then Pedro hears who took it, with her whole name, and nothing reaches ops' queue
+        assertThat(pedro.hearsAbout("ya lo atendió").body())
+                .isEqualTo("El reclamo del pedido #" + ref + " ya lo atendió Nidia Esperanza Rojas.");
+        assertThat(support.open(0, 100)).noneMatch(t -> t.id().equals(ticket));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(49)
+    void a_complaint_about_the_rapitendero_goes_to_ops_support_queue_in_english_and_the_restaurant_hears_nothing() {
+        sopas();
+        var nidia = chat.staff("573109991101", "Nidia Esperanza Rojas");
+        var mary = customer("Mary Jones");
+        mary.says("hi, I would like to order food please");
+        mary.taps(mary.hears(), "I agree");
+        mary.hears();
+        mary.hears();
+        mary.sharesLocation(CHAPINERO.latitude(), CHAPINERO.longitude());
+        String ref = sopasOrder(mary, mary.hears(), true);
+        nidia.taps(nidia.hearsAbout("🔔 Nuevo pedido #" + ref), "Aceptar (25 min)");
+
+        // when she complains about the rapitendero
+        AI.answer("the rapitendero was rude to me", intent("complaint", 0.9, ""));
+        mary.says("the rapitendero was rude to me");
+
+        // then it is in ops' queue as a rapitendero complaint about her order, and she is told support writes
+        var answer = mary.hearsAbout("case S");
+        assertThat(answer.body()).startsWith("We got your message (case S");
+        var ticket = support.open(0, 100).stream()
+                .filter(t -> t.customerKey().equals(mary.waId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ticket.category()).isEqualTo(co.wpfoods.order.support.domain.ComplaintKind.RAPITENDERO);
+        assertThat(ticket.orderId()).isEqualTo(order(ref).id().value());
+        assertThat(nidia.allBodies()).noneMatch(b -> b.contains("Reclamo del pedido #" + ref));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(50)
+    void an_unclear_complaint_asks_what_happened_and_the_restaurant_may_send_it_to_support() {
+        sopas();
+        var pedro = chat.staff("573109991102", "Pedro");
+        var jorge = customer("Jorge");
+        String ref = sopasOrder(jorge, consentedNearChapinero(jorge), false);
+        pedro.taps(pedro.hearsAbout("🔔 Nuevo pedido #" + ref), "Aceptar (25 min)");
+        jorge.hearsAbout("aceptó tu pedido #" + ref);
+
+        // when he asks for help and says only that something was wrong
+        jorge.says("hola");
+        jorge.taps(jorge.hearsAbout(b -> b.startsWith("¡Hola")), "Ayuda");
+        assertThat(jorge.hears().body()).isEqualTo("Cuéntame qué pasó con tu pedido.");
+        jorge.says("no me gustó nada");
+
+        // then he chooses what happened from a list, and a cold dish goes to the restaurant
+        var kinds = jorge.hears();
+        assertThat(kinds.body()).isEqualTo("Lo siento 🙏 ¿Qué pasó con tu pedido?");
+        assertThat(kinds.options()).hasSize(7).contains("Faltó algo", "Llegó tarde", "El rapitendero");
+        jorge.taps(kinds, "Llegó frío o mal hecho");
+        assertThat(jorge.hears().body()).startsWith("Le pasé tu reclamo a Sopas de la 60");
+        var alert = pedro.hearsAbout("⚠️ Reclamo del pedido #" + ref);
+        assertThat(alert.body()).contains("Llegó frío o mal hecho").contains("\"no me gustó nada\"");
+
+        // when the staff send it on to support, then ops see it and the customer is told
+        pedro.taps(alert, "Pasar a soporte");
+        assertThat(pedro.hearsAbout("pasó a soporte").body()).contains("#" + ref);
+        assertThat(jorge.hears().body()).startsWith("Sopas de la 60 pasó tu reclamo del pedido #" + ref + " a soporte");
+        assertThat(support.open(0, 100))
+                .anyMatch(t -> t.orderId().equals(order(ref).id().value())
+                        && t.category() == co.wpfoods.order.support.domain.ComplaintKind.COLD_FOOD
+                        && "Pedro".equals(t.handledBy()));
+
+        // and a second tap on the old list changes nothing
+        jorge.taps(kinds, "Faltó algo");
+        assertThat(jorge.hears().body()).isEqualTo("Ese reclamo ya quedó registrado.");
+    }
+
+    /** The ticket id behind a staff complaint alert's buttons. */
+    static String ticketOf(Chat.Heard alert) {
+        return alert.idOf("Lo resolvemos").split(":")[1];
     }
 
     /** A cash order at Fritanga La 57: one picada and some gaseosas; answers the order number. */

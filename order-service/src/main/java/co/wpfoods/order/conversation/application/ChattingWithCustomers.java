@@ -82,6 +82,7 @@ public class ChattingWithCustomers {
     private final PlacingOrder placing;
     private final OrderLifecycle lifecycle;
     private final SupportQueue support;
+    private final HandlingComplaints complaints;
     private final OrderProperties properties;
     private final Clock clock;
 
@@ -95,7 +96,8 @@ public class ChattingWithCustomers {
             OrderLifecycle lifecycle,
             SupportQueue support,
             OrderProperties properties,
-            Clock clock) {
+            Clock clock,
+            HandlingComplaints complaints) {
         this.conversations = conversations;
         this.chat = chat;
         this.messages = messages;
@@ -104,6 +106,7 @@ public class ChattingWithCustomers {
         this.placing = placing;
         this.lifecycle = lifecycle;
         this.support = support;
+        this.complaints = complaints;
         this.properties = properties;
         this.clock = clock;
     }
@@ -262,6 +265,8 @@ public class ChattingWithCustomers {
             case "order" -> orderTap(turn, tap.part(1), tap.part(2));
             case "rate" -> rate(turn, tap.part(1), parsePage(tap.part(2)));
             case "reorder" -> reorder(turn, tap.part(1));
+            case HandlingComplaints.TAP ->
+                complaints.kindChosen(turn.chat, turn.message.key(), turn.say, tap.part(1), null);
             default -> reprompt(turn);
         }
     }
@@ -288,7 +293,11 @@ public class ChattingWithCustomers {
                 return;
             }
             case ASK_COMPLAINT -> {
-                openTicket(turn, SupportQueue.Kind.COMPLAINT, body);
+                complaints.complaint(turn.chat, turn.message.key(), turn.say, body);
+                return;
+            }
+            case ASK_COMPLAINT_KIND -> {
+                complaints.kindChosen(turn.chat, turn.message.key(), turn.say, null, body);
                 return;
             }
             case ASK_ADDRESS, ASK_LOCATION, CONFIRM_ADDRESS -> {
@@ -339,7 +348,7 @@ public class ChattingWithCustomers {
             }
             case "thanks" -> turn.say.text(turn.say.t("thanks.reply"));
             case "help" -> askComplaint(turn);
-            case "complaint" -> openTicket(turn, SupportQueue.Kind.COMPLAINT, body);
+            case "complaint" -> complaints.complaint(turn.chat, turn.message.key(), turn.say, body);
             case "opt_out", "delete_data" -> openTicket(turn, SupportQueue.Kind.PRIVACY, body);
             case "browse", "search" -> search(turn, u);
             case "add_to_cart" -> addMentions(turn, u);
@@ -400,6 +409,7 @@ public class ChattingWithCustomers {
             case TRACKING -> track(turn, chat.lastOrderRef);
             case RATING -> askRating(turn, chat.lastOrderRef);
             case ASK_COMPLAINT -> askComplaint(turn);
+            case ASK_COMPLAINT_KIND -> complaints.askKind(turn.chat, turn.say);
         }
     }
 

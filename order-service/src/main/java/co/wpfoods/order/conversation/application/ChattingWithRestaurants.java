@@ -62,6 +62,9 @@ public class ChattingWithRestaurants {
             "\\b(espa[nñ]ol|acept\\w*|listo|lista|rechaz\\w*|ventas?|semana|pausa\\w*|abrir|se acab\\w*|ahora a)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int SALES_PAGE = 100;
+    /** A staff member's name as their WhatsApp profile gives it, whole ("Doña Gloria Pérez"), up to this length. */
+    private static final int STAFF_NAME = 60;
+
     private static final int TOP_ITEMS = 3;
     /** Today's chart shows at least this many hours, ending at the current one. */
     private static final int CHART_MIN_HOURS = 6;
@@ -80,6 +83,7 @@ public class ChattingWithRestaurants {
     private final Clock clock;
     private final SalesCharts charts;
     private final MediaUploads media;
+    private final HandlingComplaints complaints;
 
     public ChattingWithRestaurants(
             Conversations conversations,
@@ -92,7 +96,8 @@ public class ChattingWithRestaurants {
             PublishingMenu publishing,
             Clock clock,
             SalesCharts charts,
-            MediaUploads media) {
+            MediaUploads media,
+            HandlingComplaints complaints) {
         this.conversations = conversations;
         this.chat = chat;
         this.messages = messages;
@@ -104,6 +109,7 @@ public class ChattingWithRestaurants {
         this.clock = clock;
         this.charts = charts;
         this.media = media;
+        this.complaints = complaints;
     }
 
     /** The context ai-service gets for a staff member's text. */
@@ -175,7 +181,7 @@ public class ChattingWithRestaurants {
             String name = message.profileName();
             String waId = message.from().getWaId();
             return name != null && !name.isBlank()
-                    ? name.strip().split("\\s+")[0]
+                    ? Replies.fit(name.strip().replaceAll("\\s+", " "), STAFF_NAME)
                     : "…" + waId.substring(Math.max(0, waId.length() - 4));
         }
     }
@@ -185,6 +191,10 @@ public class ChattingWithRestaurants {
             boolean pause = tap.part(1).equals("pause");
             changingStore.change(turn.restaurant().id(), s -> s.withPaused(pause));
             turn.say().text(turn.say().t(pause ? "store.paused" : "store.resumed"));
+            return;
+        }
+        if (tap.kind().equals(HandlingComplaints.TAP)) {
+            complaints.staffAnswer(turn.restaurant(), turn.say(), tap.part(1), tap.part(2), turn.who());
             return;
         }
         if (!tap.kind().equals("r")) {

@@ -45,6 +45,9 @@ public final class CustomerChat {
     public Map<String, String> placedCheckouts = new LinkedHashMap<>();
 
     public String lastOrderRef;
+    /** A complaint waiting for its kind (step {@code ASK_COMPLAINT_KIND}). */
+    public String complaintText;
+
     public int restaurantsPage;
     public String lastQuestion;
 

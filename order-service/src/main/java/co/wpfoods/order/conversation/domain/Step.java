@@ -33,5 +33,7 @@ public enum Step {
     /** We asked for a 1–5 rating. */
     RATING,
     /** We asked what went wrong (complaint / help). */
-    ASK_COMPLAINT
+    ASK_COMPLAINT,
+    /** A complaint's words did not say what went wrong: the list of kinds is open. */
+    ASK_COMPLAINT_KIND
 }
