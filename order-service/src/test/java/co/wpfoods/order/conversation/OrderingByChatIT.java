@@ -1532,6 +1532,192 @@ class OrderingByChatIT {
         assertThat(jorge.hears().body()).isEqualTo("Ese reclamo ya quedó registrado.");
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(51)
+    void a_customer_saves_the_address_as_casa_after_an_order_and_chooses_it_from_a_list_next_time() {
+        sopas();
+        var nidia = chat.staff("573109991101", "Nidia");
+        var andrea = customer("Andrea");
+        String first = sopasOrder(andrea, consentedNearChapinero(andrea), false);
+
+        // when she saves the order's address as Casa from the order's message
+        var placed = chat.to(andrea.waId).stream()
+                .map(Chat.Heard::new)
+                .filter(h -> h.body().contains("Pedido #" + first + " enviado"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(placed.options()).containsExactly("¿Dónde está?", "Cancelar pedido", "Guardar dirección");
+        andrea.taps(placed, "Guardar dirección");
+        var name = andrea.hearsAbout("¿Cómo guardamos esta dirección?");
+        assertThat(name.body()).contains("Calle 63 # 10-20, Chapinero");
+        andrea.taps(name, "Casa");
+        assertThat(andrea.hearsAbout("guardé").body())
+                .isEqualTo("Listo, guardé \"Casa\". La próxima vez la eliges de la lista.");
+        nidia.taps(nidia.hearsAbout("🔔 Nuevo pedido #" + first), "Rechazar");
+        nidia.taps(nidia.hearsAbout("¿Por qué rechazas el #" + first), "Demasiados pedidos");
+        andrea.hearsAbout("#" + first);
+
+        // then next time she is offered Casa instead of sharing her location again
+        andrea.says("hola");
+        andrea.taps(andrea.hearsAbout(b -> b.startsWith("¡Hola de nuevo")), "Pedir algo nuevo");
+        var where = andrea.hears();
+        assertThat(where.body()).startsWith("¿Dónde te llevamos la comida? Elige una dirección guardada");
+        assertThat(where.options()).containsExactly("Casa", "📍 Otra ubicación");
+        andrea.taps(where, "Casa");
+        var list = andrea.hears();
+        assertThat(list.options()).contains("Sopas de la 60");
+
+        // and her next order goes to Casa without being asked, with no offer to save it again
+        andrea.taps(list, "Sopas de la 60");
+        andrea.taps(andrea.hears(), "Sopa de pasta");
+        andrea.hears();
+        andrea.taps(andrea.hears(), "Pagar");
+        var summary = andrea.hears();
+        assertThat(summary.body()).contains("📍 Calle 63 # 10-20, Chapinero");
+        andrea.taps(summary, "Confirmar");
+        String second = placedReference(andrea.hears());
+        assertThat(order(second).address().text()).isEqualTo("Calle 63 # 10-20, Chapinero");
+        var placedAgain = chat.to(andrea.waId).stream()
+                .map(Chat.Heard::new)
+                .filter(h -> h.body().contains("Pedido #" + second + " enviado"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(placedAgain.options()).containsExactly("¿Dónde está?", "Cancelar pedido");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(52)
+    void an_english_speaker_names_an_address_by_typing_it() {
+        sopas();
+        var tom = customer("Tom");
+        tom.says("hi, I would like to order food please");
+        tom.taps(tom.hears(), "I agree");
+        tom.hears();
+        tom.hears();
+        tom.sharesLocation(CHAPINERO.latitude(), CHAPINERO.longitude());
+        String ref = sopasOrder(tom, tom.hears(), true);
+        var placed = chat.to(tom.waId).stream()
+                .map(Chat.Heard::new)
+                .filter(h -> h.body().contains("#" + ref))
+                .findFirst()
+                .orElseThrow();
+
+        tom.taps(placed, "Save address");
+        assertThat(tom.hearsAbout("What should we call this address?").options())
+                .containsExactly("Home", "Office");
+        tom.says("Mom's place");
+
+        assertThat(tom.hearsAbout("I saved").body())
+                .isEqualTo("Done, I saved \"Mom's place\". Next time just pick it from the list.");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(53)
+    void a_dish_or_cuisine_search_with_no_restaurant_in_focus_lists_only_what_can_be_ordered_now() {
+        var sergio = customer("Sergio");
+        consentedNearChapinero(sergio);
+
+        // when he asks for something vegetarian: ai-service finds dishes at La Fonda, the closed tamales and far La
+        // Brasa
+        AI.answer(
+                "algo vegetariano",
+                intent(
+                        "search",
+                        0.9,
+                        items(
+                                item(fonda.id().value(), "fp-x1", "Patacón", 1),
+                                item(fonda.id().value(), "fp-x3", "Arepa con queso", 1),
+                                item(closed.id().value(), "tm-tamal", "Tamal tolimense", 1),
+                                item(brasa.id().value(), "br-burger", "Hamburguesa clásica", 1))));
+        sergio.says("algo vegetariano");
+
+        // then only La Fonda's, which is open and delivers to him, are listed, and a tap adds one
+        var found = sergio.hears();
+        assertThat(found.body()).isEqualTo("Esto encontré:");
+        assertThat(found.options()).containsExactly("Patacón", "Arepa con queso");
+        sergio.taps(found, "Patacón");
+        assertThat(sergio.hears().body()).isEqualTo("Agregué 1× Patacón 🛒");
+
+        // when he asks for a burger, which only a restaurant too far away has
+        var ximena = customer("Ximena");
+        consentedNearChapinero(ximena);
+        AI.answer(
+                "quiero una hamburguesa",
+                intent("search", 0.9, items(item(brasa.id().value(), "br-burger", "Hamburguesa clásica", 1))));
+        ximena.says("quiero una hamburguesa");
+
+        // then he is told nobody near has it and sees the restaurants that do deliver
+        assertThat(ximena.hears().body()).startsWith("Eso no lo tiene ningún restaurante abierto que llegue hasta ti");
+        assertThat(ximena.hears().options()).contains("La Fonda Paisa").doesNotContain("La Brasa Rola");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(54)
+    void
+            an_items_details_show_its_modifiers_with_prices_and_adding_it_asks_the_required_choice_in_english_and_spanish() {
+        var usaquen = new GeoLocation(4.6950, -74.0320);
+        var rola = restaurant(
+                "Burger Rola",
+                usaquen,
+                "Usaquén",
+                List.of(new MenuItem(
+                        "bg-burger",
+                        "Burger",
+                        "Carne de res 150 g, queso",
+                        "Burgers",
+                        Cop.of(24_000),
+                        true,
+                        List.of(new ModifierGroup("size", "Tamaño", 1, 1)),
+                        List.of(
+                                new MenuItem.Modifier("bg-mini", "Mini", CopDelta.of(-4_000), "size"),
+                                new MenuItem.Modifier("bg-single", "Sencilla", CopDelta.ZERO, "size"),
+                                new MenuItem.Modifier("bg-double", "Doble", CopDelta.of(8_000), "size"),
+                                new MenuItem.Modifier("bg-bacon", "Tocineta", CopDelta.of(3_000))))),
+                "573109991201");
+        String burger = item(rola.id().value(), "bg-burger", "Burger", 1);
+
+        // an English speaker near Usaquén asks for a burger with no restaurant in focus
+        var kate = customer("Kate");
+        kate.says("hi, I would like to order food please");
+        kate.taps(kate.hears(), "I agree");
+        kate.hears();
+        kate.hears();
+        kate.sharesLocation(usaquen.latitude(), usaquen.longitude());
+        kate.hears();
+        AI.answer("I want a burger", intent("search", 0.9, items(burger)));
+        kate.says("I want a burger");
+
+        // and sees the item's details: price, description, the required size with price changes, the extras
+        var details = kate.hears();
+        assertThat(details.body())
+                .isEqualTo("*Burger* — $24.000\nCarne de res 150 g, queso\nTamaño (choose): Mini (−$4.000), Sencilla,"
+                        + " Doble (+$8.000)\nOptions: Tocineta (+$3.000)");
+        assertThat(details.options()).containsExactly("Add", "See menu", "View cart");
+
+        // adding asks for the size first, then the line costs what was chosen
+        kate.taps(details, "Add");
+        var size = kate.hears();
+        assertThat(size.body()).isEqualTo("Choose Tamaño for Burger:");
+        kate.taps(size, "Doble");
+        assertThat(kate.hears().body()).startsWith("Added 1× Burger");
+
+        // the same in Spanish
+        var felipe = customer("Felipe");
+        felipe.says("hola");
+        felipe.taps(felipe.hears(), "Acepto");
+        felipe.hears();
+        felipe.hears();
+        felipe.sharesLocation(usaquen.latitude(), usaquen.longitude());
+        felipe.hears();
+        AI.answer("quiero una hamburguesa de res", intent("search", 0.9, items(burger)));
+        felipe.says("quiero una hamburguesa de res");
+        var detalles = felipe.hears();
+        assertThat(detalles.body()).contains("Tamaño (elige): Mini (−$4.000), Sencilla, Doble (+$8.000)");
+        assertThat(detalles.options()).containsExactly("Agregar", "Ver menú", "Ver carrito");
+        felipe.taps(detalles, "Agregar");
+        assertThat(felipe.hears().body()).isEqualTo("Elige Tamaño para Burger:");
+    }
+
     /** The ticket id behind a staff complaint alert's buttons. */
     static String ticketOf(Chat.Heard alert) {
         return alert.idOf("Lo resolvemos").split(":")[1];

@@ -35,5 +35,7 @@ public enum Step {
     /** We asked what went wrong (complaint / help). */
     ASK_COMPLAINT,
     /** A complaint's words did not say what went wrong: the list of kinds is open. */
-    ASK_COMPLAINT_KIND
+    ASK_COMPLAINT_KIND,
+    /** We asked what to call the last order's address ("Casa", "Oficina" or a typed name). */
+    ASK_ADDRESS_NAME
 }
