@@ -1523,7 +1523,7 @@ class OrderingByChatIT {
         assertThat(pedro.hearsAbout("pasó a soporte").body()).contains("#" + ref);
         assertThat(jorge.hears().body()).startsWith("Sopas de la 60 pasó tu reclamo del pedido #" + ref + " a soporte");
         assertThat(support.open(0, 100))
-                .anyMatch(t -> t.orderId().equals(order(ref).id().value())
+                .anyMatch(t -> order(ref).id().value().equals(t.orderId())
                         && t.category() == co.wpfoods.order.support.domain.ComplaintKind.COLD_FOOD
                         && "Pedro".equals(t.handledBy()));
 
