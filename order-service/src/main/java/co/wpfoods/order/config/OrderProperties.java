@@ -13,7 +13,8 @@ public record OrderProperties(
         @DefaultValue Limits limits,
         @DefaultValue Timers timers,
         @DefaultValue Ai ai,
-        @DefaultValue Templates templates) {
+        @DefaultValue Templates templates,
+        @DefaultValue Messaging messaging) {
 
     public record RestaurantAnswer(
             @DefaultValue("5m") Duration timeout,
@@ -41,6 +42,17 @@ public record OrderProperties(
             @DefaultValue("10") int breakerWindow,
             @DefaultValue("5") int breakerMinimumCalls,
             @DefaultValue("20s") Duration breakerOpenFor,
+            String bearerToken) {}
+
+    /**
+     * messaging-service's internal media upload ({@code POST /api/messaging/media}), the way a chart image reaches
+     * Meta's media store. {@code bearerToken}: a {@code service} token (the launcher mints one locally; set
+     * {@code WPFOODS_ORDER_MESSAGING_BEARERTOKEN} in a deployment); without one the upload is refused and the sales
+     * answer goes as text only.
+     */
+    public record Messaging(
+            @DefaultValue("http://localhost:8086") URI baseUrl,
+            @DefaultValue("10s") Duration uploadTimeout,
             String bearerToken) {}
 
     /** Approved templates named as the fallback of messages that may leave after the 24-hour window. */

@@ -97,11 +97,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderingByChatIT {
 
     static final AiStandIn AI = AiStandIn.start();
+    static final MessagingStandIn MESSAGING = MessagingStandIn.start();
+    static final String SERVICE_TOKEN = TestTokens.service();
     static final GeoLocation CHAPINERO = new GeoLocation(4.6495, -74.0625);
 
     @DynamicPropertySource
     static void aiService(DynamicPropertyRegistry registry) {
         registry.add("wpfoods.order.ai.base-url", AI::url);
+        registry.add("wpfoods.order.messaging.base-url", MESSAGING::url);
+        registry.add("wpfoods.order.messaging.bearer-token", () -> SERVICE_TOKEN.substring("Bearer ".length()));
     }
 
     @Autowired
@@ -1017,8 +1021,8 @@ class OrderingByChatIT {
         var julia = customer("Julia");
         julia.taps(bandejaInCashSummary(julia), "Confirmar");
         String reference = placedReference(julia.hears());
-        var gloria = chat.staff("573109990101", "Gloria");
-        var jhon = chat.staff("573109990102", "Jhon");
+        var gloria = chat.staff("573109990101", "Doña Gloria Pérez");
+        var jhon = chat.staff("573109990102", "Jhon  Jairo");
         var alertGloria = gloria.hearsAbout("🔔 Nuevo pedido #" + reference);
         var alertJhon = jhon.hearsAbout("🔔 Nuevo pedido #" + reference);
 
@@ -1028,8 +1032,10 @@ class OrderingByChatIT {
 
         var accepted = await().atMost(Duration.ofSeconds(30))
                 .until(() -> order(reference), o -> o.status() == OrderStatus.CONFIRMED);
+        // the staff are named as their profile gives it, whole (spaces tidied), not only the first word
         String winner = accepted.lastMovedBy();
-        var loser = winner.equals("Gloria") ? jhon : gloria;
+        assertThat(winner).isIn("Doña Gloria Pérez", "Jhon Jairo");
+        var loser = winner.equals("Doña Gloria Pérez") ? jhon : gloria;
         assertThat(loser.hearsAbout("#" + reference + " ya está").body())
                 .isEqualTo("El pedido #" + reference + " ya está aceptado (" + winner + ").");
         assertThat(loser.allBodies())
@@ -1331,7 +1337,7 @@ class OrderingByChatIT {
 
     @Test
     @org.junit.jupiter.api.Order(47)
-    void staff_ask_for_sales_today_and_this_week_and_hear_orders_total_and_top_items() {
+    void staff_ask_for_sales_today_and_this_week_and_get_a_chart_image_and_the_summary() throws Exception {
         restaurant(
                 "Fritanga La 57",
                 new GeoLocation(4.6494, -74.0632),
@@ -1351,17 +1357,373 @@ class OrderingByChatIT {
         staff.says("rechazo " + rejected);
         staff.taps(staff.hearsAbout("¿Por qué rechazas el #" + rejected), "Demasiados pedidos");
 
-        // when the staff ask for today's and this week's sales
-        staff.says("ventas hoy");
-        var today = staff.hearsAbout("📊");
-        staff.says("ventas de la semana");
-        var week = staff.hearsAbout("📊");
+        // when the staff ask for today's sales, and this week's in English
+        staff.says("ventas de hoy");
+        var todayChart = staff.hearsAbout(b -> b.equals("MEDIA"));
+        var today = staff.hears();
+        staff.says("sales this week");
+        var weekChart = staff.hearsAbout(b -> b.equals("MEDIA"));
+        var week = staff.hears();
 
-        // then only the accepted order counts, with its food total and the items sold most
+        // then each answer is a chart sent as an image by the media id messaging-service gave for the upload, then
+        // the summary where only the accepted order counts, with its food total and the items sold most
         assertThat(today.body())
                 .isEqualTo("📊 Ventas de hoy: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
         assertThat(week.body())
-                .isEqualTo("📊 Ventas de esta semana: 1 pedido, $28.000.\nMás vendidos: Gaseosa (2), Picada (1)");
+                .isEqualTo("📊 Sales this week: 1 order, $28.000.\nTop sellers: Gaseosa (2), Picada (1)");
+        for (var chart : List.of(todayChart, weekChart)) {
+            assertThat(chart.kind()).isEqualTo(OutboundKind.MEDIA);
+            var media = chart.command().getMedia();
+            assertThat(media.getMediaType()).isEqualTo(co.wpfoods.schemas.wa.MediaType.IMAGE);
+            assertThat(media.getLink()).isNull();
+            var upload = MESSAGING.upload(media.getMediaId().toString());
+            assertThat(upload.contentType()).isEqualTo("image/png");
+            assertThat(upload.authorization()).isEqualTo(SERVICE_TOKEN);
+            var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(upload.bytes()));
+            assertThat(image).as("a PNG that decodes").isNotNull();
+            assertThat(image.getWidth()).isEqualTo(800);
+            assertThat(image.getHeight()).isEqualTo(500);
+            assertThat(ChartPixels.barPixels(image)).as("pixels of the bars").isGreaterThan(500);
+        }
+        assertThat(todayChart.command().getMedia().getCaption().toString()).isEqualTo("Ventas de hoy por hora");
+        assertThat(weekChart.command().getMedia().getCaption().toString()).isEqualTo("Sales this week by day");
+    }
+
+    static Restaurant sopas;
+
+    /** Sopas de la 60 (staff Nidia and Pedro), created once for the complaint scenarios. */
+    Restaurant sopas() {
+        if (sopas == null) {
+            sopas = restaurant(
+                    "Sopas de la 60",
+                    new GeoLocation(4.6530, -74.0600),
+                    "Chapinero",
+                    List.of(
+                            new MenuItem("sp-pasta", "Sopa de pasta", null, "Sopas", Cop.of(12_000), true, List.of()),
+                            new MenuItem("sp-jugo", "Jugo de lulo", null, "Bebidas", Cop.of(5_000), true, List.of())),
+                    "573109991101",
+                    "573109991102");
+        }
+        return sopas;
+    }
+
+    /** From the restaurant list to a placed cash order of one sopa and one jugo; answers its number. */
+    String sopasOrder(Chat.Person customer, Chat.Heard list, boolean english) {
+        customer.taps(list, "Sopas de la 60");
+        var menu = customer.hears();
+        customer.taps(menu, "Sopa de pasta");
+        customer.hears();
+        customer.taps(customer.hears(), english ? "Keep ordering" : "Seguir pidiendo");
+        customer.taps(customer.hears(), "Jugo de lulo");
+        customer.hears();
+        customer.taps(customer.hears(), english ? "Checkout" : "Pagar");
+        customer.taps(customer.hears(), english ? "Cash" : "Efectivo");
+        customer.taps(customer.hears(), english ? "Confirm" : "Confirmar");
+        return placedReference(customer.hears());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(48)
+    void a_missing_item_reaches_the_restaurants_staff_and_the_first_to_answer_fixes_it() {
+        sopas();
+        var nidia = chat.staff("573109991101", "Nidia Esperanza Rojas");
+        var pedro = chat.staff("573109991102", "Pedro");
+        var lucia = customer("Lucía");
+        String ref = sopasOrder(lucia, consentedNearChapinero(lucia), false);
+        nidia.taps(nidia.hearsAbout("🔔 Nuevo pedido #" + ref), "Aceptar (25 min)");
+        lucia.hearsAbout("aceptó tu pedido #" + ref);
+
+        // when the customer complains that the jugo did not come
+        AI.answer("me faltó el jugo de lulo", intent("complaint", 0.9, ""));
+        lucia.says("me faltó el jugo de lulo");
+
+        // then the restaurant's staff get it with the order, and the customer is told the kitchen fixes it
+        assertThat(lucia.hearsAbout("Le pasé tu reclamo").body())
+                .startsWith("Le pasé tu reclamo a Sopas de la 60: es de su cocina")
+                .contains("pedido #" + ref);
+        var alert = nidia.hearsAbout("⚠️ Reclamo del pedido #" + ref);
+        assertThat(alert.body())
+                .contains("(Lucía): Faltó algo.")
+                .contains("\"me faltó el jugo de lulo\"")
+                .contains("1× Sopa de pasta, 1× Jugo de lulo");
+        assertThat(alert.options()).containsExactly("Lo resolvemos", "Pasar a soporte");
+        var pedrosAlert = pedro.hearsAbout("⚠️ Reclamo del pedido #" + ref);
+        String ticket = ticketOf(alert);
+        assertThat(support.find(ticket).orElseThrow().routedTo())
+                .isEqualTo(co.wpfoods.order.support.domain.ComplaintKind.Owner.RESTAURANT);
+        assertThat(support.open(0, 100)).noneMatch(t -> t.id().equals(ticket));
+
+        // when Nidia takes it and Pedro answers after her
+        nidia.taps(alert, "Lo resolvemos");
+        assertThat(nidia.hearsAbout("el cliente sabe").body()).contains("#" + ref);
+        assertThat(lucia.hearsAbout("está resolviendo").body())
+                .isEqualTo("Sopas de la 60 está resolviendo tu reclamo del pedido #" + ref + " (caso " + ticket + ").");
+        pedro.taps(pedrosAlert, "Pasar a soporte");
+
+        // then Pedro hears who took it, with her whole name, and nothing reaches ops' queue
+        assertThat(pedro.hearsAbout("ya lo atendió").body())
+                .isEqualTo("El reclamo del pedido #" + ref + " ya lo atendió Nidia Esperanza Rojas.");
+        assertThat(support.open(0, 100)).noneMatch(t -> t.id().equals(ticket));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(49)
+    void a_complaint_about_the_rapitendero_goes_to_ops_support_queue_in_english_and_the_restaurant_hears_nothing() {
+        sopas();
+        var nidia = chat.staff("573109991101", "Nidia Esperanza Rojas");
+        var mary = customer("Mary Jones");
+        mary.says("hi, I would like to order food please");
+        mary.taps(mary.hears(), "I agree");
+        mary.hears();
+        mary.hears();
+        mary.sharesLocation(CHAPINERO.latitude(), CHAPINERO.longitude());
+        String ref = sopasOrder(mary, mary.hears(), true);
+        nidia.taps(nidia.hearsAbout("🔔 Nuevo pedido #" + ref), "Aceptar (25 min)");
+
+        // when she complains about the rapitendero
+        AI.answer("the rapitendero was rude to me", intent("complaint", 0.9, ""));
+        mary.says("the rapitendero was rude to me");
+
+        // then it is in ops' queue as a rapitendero complaint about her order, and she is told support writes
+        var answer = mary.hearsAbout("case S");
+        assertThat(answer.body()).startsWith("We got your message (case S");
+        var ticket = support.open(0, 100).stream()
+                .filter(t -> t.customerKey().equals(mary.waId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ticket.category()).isEqualTo(co.wpfoods.order.support.domain.ComplaintKind.RAPITENDERO);
+        assertThat(ticket.orderId()).isEqualTo(order(ref).id().value());
+        assertThat(nidia.allBodies()).noneMatch(b -> b.contains("Reclamo del pedido #" + ref));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(50)
+    void an_unclear_complaint_asks_what_happened_and_the_restaurant_may_send_it_to_support() {
+        sopas();
+        var pedro = chat.staff("573109991102", "Pedro");
+        var jorge = customer("Jorge");
+        String ref = sopasOrder(jorge, consentedNearChapinero(jorge), false);
+        pedro.taps(pedro.hearsAbout("🔔 Nuevo pedido #" + ref), "Aceptar (25 min)");
+        jorge.hearsAbout("aceptó tu pedido #" + ref);
+
+        // when he asks for help and says only that something was wrong
+        jorge.says("hola");
+        jorge.taps(jorge.hearsAbout(b -> b.startsWith("¡Hola")), "Ayuda");
+        assertThat(jorge.hears().body()).isEqualTo("Cuéntame qué pasó con tu pedido.");
+        jorge.says("no me gustó nada");
+
+        // then he chooses what happened from a list, and a cold dish goes to the restaurant
+        var kinds = jorge.hears();
+        assertThat(kinds.body()).isEqualTo("Lo siento 🙏 ¿Qué pasó con tu pedido?");
+        assertThat(kinds.options()).hasSize(7).contains("Faltó algo", "Llegó tarde", "El rapitendero");
+        jorge.taps(kinds, "Llegó frío o mal hecho");
+        assertThat(jorge.hears().body()).startsWith("Le pasé tu reclamo a Sopas de la 60");
+        var alert = pedro.hearsAbout("⚠️ Reclamo del pedido #" + ref);
+        assertThat(alert.body()).contains("Llegó frío o mal hecho").contains("\"no me gustó nada\"");
+
+        // when the staff send it on to support, then ops see it and the customer is told
+        pedro.taps(alert, "Pasar a soporte");
+        assertThat(pedro.hearsAbout("pasó a soporte").body()).contains("#" + ref);
+        assertThat(jorge.hears().body()).startsWith("Sopas de la 60 pasó tu reclamo del pedido #" + ref + " a soporte");
+        assertThat(support.open(0, 100))
+                .anyMatch(t -> order(ref).id().value().equals(t.orderId())
+                        && t.category() == co.wpfoods.order.support.domain.ComplaintKind.COLD_FOOD
+                        && "Pedro".equals(t.handledBy()));
+
+        // and a second tap on the old list changes nothing
+        jorge.taps(kinds, "Faltó algo");
+        assertThat(jorge.hears().body()).isEqualTo("Ese reclamo ya quedó registrado.");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(51)
+    void a_customer_saves_the_address_as_casa_after_an_order_and_chooses_it_from_a_list_next_time() {
+        sopas();
+        var nidia = chat.staff("573109991101", "Nidia");
+        var andrea = customer("Andrea");
+        String first = sopasOrder(andrea, consentedNearChapinero(andrea), false);
+
+        // when she saves the order's address as Casa from the order's message
+        var placed = chat.to(andrea.waId).stream()
+                .map(Chat.Heard::new)
+                .filter(h -> h.body().contains("Pedido #" + first + " enviado"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(placed.options()).containsExactly("¿Dónde está?", "Cancelar pedido", "Guardar dirección");
+        andrea.taps(placed, "Guardar dirección");
+        var name = andrea.hearsAbout("¿Cómo guardamos esta dirección?");
+        assertThat(name.body()).contains("Calle 63 # 10-20, Chapinero");
+        andrea.taps(name, "Casa");
+        assertThat(andrea.hearsAbout("guardé").body())
+                .isEqualTo("Listo, guardé \"Casa\". La próxima vez la eliges de la lista.");
+        nidia.taps(nidia.hearsAbout("🔔 Nuevo pedido #" + first), "Rechazar");
+        nidia.taps(nidia.hearsAbout("¿Por qué rechazas el #" + first), "Demasiados pedidos");
+        andrea.hearsAbout("#" + first);
+
+        // then next time she is offered Casa instead of sharing her location again
+        andrea.says("hola");
+        andrea.taps(andrea.hearsAbout(b -> b.startsWith("¡Hola de nuevo")), "Pedir algo nuevo");
+        var where = andrea.hears();
+        assertThat(where.body()).startsWith("¿Dónde te llevamos la comida? Elige una dirección guardada");
+        assertThat(where.options()).containsExactly("Casa", "📍 Otra ubicación");
+        andrea.taps(where, "Casa");
+        var list = andrea.hears();
+        assertThat(list.options()).contains("Sopas de la 60");
+
+        // and her next order goes to Casa without being asked, with no offer to save it again
+        andrea.taps(list, "Sopas de la 60");
+        andrea.taps(andrea.hears(), "Sopa de pasta");
+        andrea.hears();
+        andrea.taps(andrea.hears(), "Pagar");
+        var summary = andrea.hears();
+        assertThat(summary.body()).contains("📍 Calle 63 # 10-20, Chapinero");
+        andrea.taps(summary, "Confirmar");
+        String second = placedReference(andrea.hears());
+        assertThat(order(second).address().text()).isEqualTo("Calle 63 # 10-20, Chapinero");
+        var placedAgain = chat.to(andrea.waId).stream()
+                .map(Chat.Heard::new)
+                .filter(h -> h.body().contains("Pedido #" + second + " enviado"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(placedAgain.options()).containsExactly("¿Dónde está?", "Cancelar pedido");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(52)
+    void an_english_speaker_names_an_address_by_typing_it() {
+        sopas();
+        var tom = customer("Tom");
+        tom.says("hi, I would like to order food please");
+        tom.taps(tom.hears(), "I agree");
+        tom.hears();
+        tom.hears();
+        tom.sharesLocation(CHAPINERO.latitude(), CHAPINERO.longitude());
+        String ref = sopasOrder(tom, tom.hears(), true);
+        var placed = chat.to(tom.waId).stream()
+                .map(Chat.Heard::new)
+                .filter(h -> h.body().contains("#" + ref))
+                .findFirst()
+                .orElseThrow();
+
+        tom.taps(placed, "Save address");
+        assertThat(tom.hearsAbout("What should we call this address?").options())
+                .containsExactly("Home", "Office");
+        tom.says("Mom's place");
+
+        assertThat(tom.hearsAbout("I saved").body())
+                .isEqualTo("Done, I saved \"Mom's place\". Next time just pick it from the list.");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(53)
+    void a_dish_or_cuisine_search_with_no_restaurant_in_focus_lists_only_what_can_be_ordered_now() {
+        var sergio = customer("Sergio");
+        consentedNearChapinero(sergio);
+
+        // when he asks for something vegetarian: ai-service finds dishes at La Fonda, the closed tamales and far La
+        // Brasa
+        AI.answer(
+                "algo vegetariano",
+                intent(
+                        "search",
+                        0.9,
+                        items(
+                                item(fonda.id().value(), "fp-x1", "Patacón", 1),
+                                item(fonda.id().value(), "fp-x3", "Arepa con queso", 1),
+                                item(closed.id().value(), "tm-tamal", "Tamal tolimense", 1),
+                                item(brasa.id().value(), "br-burger", "Hamburguesa clásica", 1))));
+        sergio.says("algo vegetariano");
+
+        // then only La Fonda's, which is open and delivers to him, are listed, and a tap adds one
+        var found = sergio.hears();
+        assertThat(found.body()).isEqualTo("Esto encontré:");
+        assertThat(found.options()).containsExactly("Patacón", "Arepa con queso");
+        sergio.taps(found, "Patacón");
+        assertThat(sergio.hears().body()).isEqualTo("Agregué 1× Patacón 🛒");
+
+        // when he asks for a burger, which only a restaurant too far away has
+        var ximena = customer("Ximena");
+        consentedNearChapinero(ximena);
+        AI.answer(
+                "quiero una hamburguesa",
+                intent("search", 0.9, items(item(brasa.id().value(), "br-burger", "Hamburguesa clásica", 1))));
+        ximena.says("quiero una hamburguesa");
+
+        // then he is told nobody near has it and sees the restaurants that do deliver
+        assertThat(ximena.hears().body()).startsWith("Eso no lo tiene ningún restaurante abierto que llegue hasta ti");
+        assertThat(ximena.hears().options()).contains("La Fonda Paisa").doesNotContain("La Brasa Rola");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(54)
+    void
+            an_items_details_show_its_modifiers_with_prices_and_adding_it_asks_the_required_choice_in_english_and_spanish() {
+        var usaquen = new GeoLocation(4.6950, -74.0320);
+        var rola = restaurant(
+                "Burger Rola",
+                usaquen,
+                "Usaquén",
+                List.of(new MenuItem(
+                        "bg-burger",
+                        "Burger",
+                        "Carne de res 150 g, queso",
+                        "Burgers",
+                        Cop.of(24_000),
+                        true,
+                        List.of(new ModifierGroup("size", "Tamaño", 1, 1)),
+                        List.of(
+                                new MenuItem.Modifier("bg-mini", "Mini", CopDelta.of(-4_000), "size"),
+                                new MenuItem.Modifier("bg-single", "Sencilla", CopDelta.ZERO, "size"),
+                                new MenuItem.Modifier("bg-double", "Doble", CopDelta.of(8_000), "size"),
+                                new MenuItem.Modifier("bg-bacon", "Tocineta", CopDelta.of(3_000))))),
+                "573109991201");
+        String burger = item(rola.id().value(), "bg-burger", "Burger", 1);
+
+        // an English speaker near Usaquén asks for a burger with no restaurant in focus
+        var kate = customer("Kate");
+        kate.says("hi, I would like to order food please");
+        kate.taps(kate.hears(), "I agree");
+        kate.hears();
+        kate.hears();
+        kate.sharesLocation(usaquen.latitude(), usaquen.longitude());
+        kate.hears();
+        AI.answer("I want a burger", intent("search", 0.9, items(burger)));
+        kate.says("I want a burger");
+
+        // and sees the item's details: price, description, the required size with price changes, the extras
+        var details = kate.hears();
+        assertThat(details.body())
+                .isEqualTo("*Burger* — $24.000\nCarne de res 150 g, queso\nTamaño (choose): Mini (−$4.000), Sencilla,"
+                        + " Doble (+$8.000)\nOptions: Tocineta (+$3.000)");
+        assertThat(details.options()).containsExactly("Add", "See menu", "View cart");
+
+        // adding asks for the size first, then the line costs what was chosen
+        kate.taps(details, "Add");
+        var size = kate.hears();
+        assertThat(size.body()).isEqualTo("Choose Tamaño for Burger:");
+        kate.taps(size, "Doble");
+        assertThat(kate.hears().body()).startsWith("Added 1× Burger");
+
+        // the same in Spanish
+        var felipe = customer("Felipe");
+        felipe.says("hola");
+        felipe.taps(felipe.hears(), "Acepto");
+        felipe.hears();
+        felipe.hears();
+        felipe.sharesLocation(usaquen.latitude(), usaquen.longitude());
+        felipe.hears();
+        AI.answer("quiero una hamburguesa de res", intent("search", 0.9, items(burger)));
+        felipe.says("quiero una hamburguesa de res");
+        var detalles = felipe.hears();
+        assertThat(detalles.body()).contains("Tamaño (elige): Mini (−$4.000), Sencilla, Doble (+$8.000)");
+        assertThat(detalles.options()).containsExactly("Agregar", "Ver menú", "Ver carrito");
+        felipe.taps(detalles, "Agregar");
+        assertThat(felipe.hears().body()).isEqualTo("Elige Tamaño para Burger:");
+    }
+
+    /** The ticket id behind a staff complaint alert's buttons. */
+    static String ticketOf(Chat.Heard alert) {
+        return alert.idOf("Lo resolvemos").split(":")[1];
     }
 
     /** A cash order at Fritanga La 57: one picada and some gaseosas; answers the order number. */

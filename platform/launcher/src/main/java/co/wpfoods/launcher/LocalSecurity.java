@@ -43,7 +43,7 @@ final class LocalSecurity {
         return directory.resolve("keys.properties");
     }
 
-    /** This run's {@code service} tokens for the services that call ai-service (order-service, dispatch-service). */
+    /** This run's {@code service} tokens for the services that call ai-service or messaging-service's media upload. */
     Path serviceTokensFile() {
         return directory.resolve("service-tokens.properties");
     }
@@ -56,6 +56,10 @@ final class LocalSecurity {
         Properties serviceTokens = new Properties();
         serviceTokens.setProperty(
                 "wpfoods.order.ai.bearer-token",
+                tokens.mint("order-service", List.of(Role.SERVICE), List.of(), TOKEN_LIFETIME));
+        // order-service also uploads sales charts through messaging-service's internal media endpoint
+        serviceTokens.setProperty(
+                "wpfoods.order.messaging.bearer-token",
                 tokens.mint("order-service", List.of(Role.SERVICE), List.of(), TOKEN_LIFETIME));
         serviceTokens.setProperty(
                 "wpfoods.dispatch.ai.bearer-token",

@@ -120,7 +120,10 @@ public final class Services {
                         + "/api/payments/webhooks/stripe");
                 args.add("--wpfoods.payment.stripe.webhook-secrets=" + STRIPE_WEBHOOK_SECRET);
             }
-            case "order-service" -> args.add("--wpfoods.order.ai.base-url=" + ports.url("ai-service"));
+            case "order-service" -> {
+                args.add("--wpfoods.order.ai.base-url=" + ports.url("ai-service"));
+                args.add("--wpfoods.order.messaging.base-url=" + ports.url("messaging-service"));
+            }
             case "dispatch-service" -> args.add("--wpfoods.dispatch.ai.base-url=" + ports.url("ai-service"));
             case "ai-service" -> {
                 // voice notes are fetched from the simulator's Graph media endpoints (once a Groq key is set)

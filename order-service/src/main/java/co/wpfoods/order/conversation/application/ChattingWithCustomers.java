@@ -17,6 +17,7 @@ import co.wpfoods.order.conversation.domain.BogotaGrid;
 import co.wpfoods.order.conversation.domain.CartLine;
 import co.wpfoods.order.conversation.domain.CustomerChat;
 import co.wpfoods.order.conversation.domain.Input;
+import co.wpfoods.order.conversation.domain.SavedAddress;
 import co.wpfoods.order.conversation.domain.Step;
 import co.wpfoods.order.ordering.application.OrderLifecycle;
 import co.wpfoods.order.ordering.application.Orders;
@@ -82,6 +83,7 @@ public class ChattingWithCustomers {
     private final PlacingOrder placing;
     private final OrderLifecycle lifecycle;
     private final SupportQueue support;
+    private final HandlingComplaints complaints;
     private final OrderProperties properties;
     private final Clock clock;
 
@@ -95,7 +97,8 @@ public class ChattingWithCustomers {
             OrderLifecycle lifecycle,
             SupportQueue support,
             OrderProperties properties,
-            Clock clock) {
+            Clock clock,
+            HandlingComplaints complaints) {
         this.conversations = conversations;
         this.chat = chat;
         this.messages = messages;
@@ -104,6 +107,7 @@ public class ChattingWithCustomers {
         this.placing = placing;
         this.lifecycle = lifecycle;
         this.support = support;
+        this.complaints = complaints;
         this.properties = properties;
         this.clock = clock;
     }
@@ -255,13 +259,15 @@ public class ChattingWithCustomers {
             case "cart" -> cartTap(turn, tap.part(1));
             case "line" -> lineTap(turn, parsePage(tap.part(1)), tap.part(2), tap.part(3));
             case "switch" -> switchRestaurant(turn, tap.part(1).equals("yes"));
-            case "addr" -> addressTap(turn, tap.part(1));
+            case "addr" -> addressTap(turn, tap);
             case "pay" -> payment(turn, tap.part(1).equals("card") ? PaymentMethod.CARD : PaymentMethod.CASH);
             case "chg" -> change(turn, tap.part(1));
             case "sum" -> summaryTap(turn, tap.part(1), tap.part(2));
             case "order" -> orderTap(turn, tap.part(1), tap.part(2));
             case "rate" -> rate(turn, tap.part(1), parsePage(tap.part(2)));
             case "reorder" -> reorder(turn, tap.part(1));
+            case HandlingComplaints.TAP ->
+                complaints.kindChosen(turn.chat, turn.message.key(), turn.say, tap.part(1), null);
             default -> reprompt(turn);
         }
     }
@@ -288,7 +294,17 @@ public class ChattingWithCustomers {
                 return;
             }
             case ASK_COMPLAINT -> {
-                openTicket(turn, SupportQueue.Kind.COMPLAINT, body);
+                complaints.complaint(turn.chat, turn.message.key(), turn.say, body);
+                return;
+            }
+            case ASK_ADDRESS_NAME -> {
+                if (chat.namingOrderRef != null && !SavedAddress.tidy(body).isEmpty()) {
+                    nameAddress(turn, chat.namingOrderRef, body);
+                    return;
+                }
+            }
+            case ASK_COMPLAINT_KIND -> {
+                complaints.kindChosen(turn.chat, turn.message.key(), turn.say, null, body);
                 return;
             }
             case ASK_ADDRESS, ASK_LOCATION, CONFIRM_ADDRESS -> {
@@ -339,7 +355,7 @@ public class ChattingWithCustomers {
             }
             case "thanks" -> turn.say.text(turn.say.t("thanks.reply"));
             case "help" -> askComplaint(turn);
-            case "complaint" -> openTicket(turn, SupportQueue.Kind.COMPLAINT, body);
+            case "complaint" -> complaints.complaint(turn.chat, turn.message.key(), turn.say, body);
             case "opt_out", "delete_data" -> openTicket(turn, SupportQueue.Kind.PRIVACY, body);
             case "browse", "search" -> search(turn, u);
             case "add_to_cart" -> addMentions(turn, u);
@@ -400,6 +416,8 @@ public class ChattingWithCustomers {
             case TRACKING -> track(turn, chat.lastOrderRef);
             case RATING -> askRating(turn, chat.lastOrderRef);
             case ASK_COMPLAINT -> askComplaint(turn);
+            case ASK_COMPLAINT_KIND -> complaints.askKind(turn.chat, turn.say);
+            case ASK_ADDRESS_NAME -> askAddressName(turn, chat.namingOrderRef);
         }
     }
 
@@ -426,7 +444,9 @@ public class ChattingWithCustomers {
 
     private void askLocation(Turn turn) {
         turn.step(Step.ASK_LOCATION, "location");
-        turn.say.locationRequest(turn.say.t("location.ask"));
+        if (!offerSaved(turn, "location.ask.saved")) {
+            turn.say.locationRequest(turn.say.t("location.ask"));
+        }
     }
 
     private void location(Turn turn, Input.Location location) {
@@ -473,9 +493,9 @@ public class ChattingWithCustomers {
         return true;
     }
 
-    private void addressTap(Turn turn, String action) {
+    private void addressTap(Turn turn, Input.Tap tap) {
         var chat = turn.chat;
-        switch (action) {
+        switch (tap.part(1)) {
             case "ok" -> {
                 if (chat.proposedAddress == null) {
                     reprompt(turn);
@@ -492,6 +512,13 @@ public class ChattingWithCustomers {
                 }
             }
             case "here" -> checkout(turn);
+            case "saved" -> useSaved(turn, tap.part(2));
+            case "save" -> askAddressName(turn, tap.part(2));
+            case "name" -> nameAddress(turn, tap.part(2), tap.part(3));
+            case "share" -> {
+                turn.step(chat.cart.isEmpty() ? Step.ASK_LOCATION : Step.ASK_ADDRESS, "address");
+                turn.say.locationRequest(turn.say.t(chat.cart.isEmpty() ? "location.ask" : "address.ask"));
+            }
             default -> {
                 chat.latitude = null;
                 chat.longitude = null;
@@ -503,7 +530,107 @@ public class ChattingWithCustomers {
 
     private void askAddress(Turn turn) {
         turn.step(turn.chat.cart.isEmpty() ? Step.ASK_LOCATION : Step.ASK_ADDRESS, "address");
-        turn.say.locationRequest(turn.say.t("address.ask"));
+        if (!offerSaved(turn, "address.ask.saved")) {
+            turn.say.locationRequest(turn.say.t("address.ask"));
+        }
+    }
+
+    /** With saved addresses, a list of them plus "another place" instead of the bare location request. */
+    private boolean offerSaved(Turn turn, String body) {
+        var saved = turn.chat.addresses;
+        if (saved == null || saved.isEmpty()) {
+            return false;
+        }
+        var rows = new ArrayList<Row>();
+        for (SavedAddress a : saved.reversed()) {
+            rows.add(new Row("addr:saved:" + a.name(), a.name(), a.text()));
+        }
+        rows.add(new Row("addr:share", turn.say.t("address.saved.other"), turn.say.t("address.saved.other.hint")));
+        turn.say.list(
+                turn.say.t(body),
+                turn.say.t("address.saved.button"),
+                List.of(new Replies.Section(turn.say.t("address.saved.section"), rows)));
+        return true;
+    }
+
+    private void useSaved(Turn turn, String name) {
+        var chat = turn.chat;
+        var found = chat.addresses.stream()
+                .filter(a -> a.name().equalsIgnoreCase(name))
+                .findFirst();
+        if (found.isEmpty()) {
+            askAddress(turn);
+            return;
+        }
+        chat.latitude = found.get().latitude();
+        chat.longitude = found.get().longitude();
+        chat.addressText = found.get().text();
+        chat.proposedAddress = null;
+        if (chat.cart.isEmpty()) {
+            nearby(turn, 0);
+        } else {
+            checkout(turn);
+        }
+    }
+
+    private List<Button> placedButtons(Turn turn, String reference, GeoLocation point) {
+        var buttons = new ArrayList<Button>();
+        buttons.add(new Button("order:" + reference + ":track", turn.say.t("order.where")));
+        buttons.add(new Button("order:" + reference + ":cancel", turn.say.t("order.cancel")));
+        boolean saved = turn.chat.addresses.stream()
+                .anyMatch(a -> a.latitude() == point.latitude() && a.longitude() == point.longitude());
+        if (!saved) {
+            buttons.add(new Button("addr:save:" + reference, turn.say.t("address.save")));
+        }
+        return buttons;
+    }
+
+    private void askAddressName(Turn turn, String reference) {
+        var order = ownOrder(turn, reference);
+        if (order.isEmpty()
+                || order.get().address() == null
+                || order.get().address().point() == null) {
+            turn.say.text(turn.say.t("order.unknown"));
+            reprompt(turn);
+            return;
+        }
+        turn.chat.namingOrderRef = reference;
+        turn.step(Step.ASK_ADDRESS_NAME, "address-name");
+        turn.say.buttons(
+                turn.say.t("address.name.ask", order.get().address().text()),
+                List.of(
+                        new Button("addr:name:" + reference + ":home", turn.say.t("address.name.home")),
+                        new Button("addr:name:" + reference + ":office", turn.say.t("address.name.office"))));
+    }
+
+    private void nameAddress(Turn turn, String reference, String nameOrKey) {
+        String name = switch (nameOrKey) {
+            case "home" -> turn.say.t("address.name.home");
+            case "office" -> turn.say.t("address.name.office");
+            default -> nameOrKey;
+        };
+        var order = ownOrder(turn, reference);
+        if (order.isEmpty()
+                || order.get().address() == null
+                || order.get().address().point() == null) {
+            turn.say.text(turn.say.t("order.unknown"));
+            reprompt(turn);
+            return;
+        }
+        if (SavedAddress.tidy(name).isEmpty()) {
+            askAddressName(turn, reference);
+            return;
+        }
+        var address = order.get().address();
+        var saved = new SavedAddress(
+                name,
+                address.text(),
+                address.point().latitude(),
+                address.point().longitude());
+        turn.chat.addresses = SavedAddress.save(turn.chat.addresses, saved);
+        turn.chat.namingOrderRef = null;
+        turn.step(Step.TRACKING, "saved-address");
+        turn.say.text(turn.say.t("address.saved", saved.name()));
     }
 
     private List<Restaurant> openNear(GeoLocation point, Instant now) {
@@ -648,6 +775,11 @@ public class ChattingWithCustomers {
             return;
         }
         var i = item.get();
+        if (!i.available()) {
+            turn.say.text(turn.say.t("item.unavailable", i.name()));
+            menu(turn, restaurantId, 0);
+            return;
+        }
         var text = new StringBuilder(
                 "*" + i.name() + "* — " + turn.say.cop(i.price().value()));
         if (i.description() != null) {
@@ -660,7 +792,13 @@ public class ChattingWithCustomers {
                     .append(String.join(
                             ", ",
                             i.modifiersOf(group).stream()
-                                    .map(MenuItem.Modifier::name)
+                                    .map(m -> m.name()
+                                            + (m.price().value() == 0
+                                                    ? ""
+                                                    : " ("
+                                                            + signed(
+                                                                    turn,
+                                                                    m.price().value()) + ")"))
                                     .toList()));
         }
         var extras = i.modifiers().stream().filter(m -> m.groupId() == null).toList();
@@ -866,9 +1004,21 @@ public class ChattingWithCustomers {
 
     private void search(Turn turn, Understood u) {
         var chat = turn.chat;
-        var mentioned = u.items().stream()
+        var found = u.items().stream()
                 .filter(m -> m.itemId() != null && m.restaurantId() != null)
                 .toList();
+        // only what the customer can order now: an open restaurant (not paused, in hours, menu open) that delivers to
+        // their point when we know it, and an item that is on
+        var mentioned = found.stream().filter(m -> orderableNow(turn, m)).toList();
+        if (!found.isEmpty() && mentioned.isEmpty()) {
+            turn.say.text(turn.say.t("search.none"));
+            if (chat.restaurantId != null) {
+                menu(turn, chat.restaurantId, 0);
+            } else {
+                nearby(turn, 0);
+            }
+            return;
+        }
         if (mentioned.isEmpty()) {
             if (chat.restaurantId != null) {
                 menu(turn, chat.restaurantId, 0);
@@ -906,6 +1056,21 @@ public class ChattingWithCustomers {
         }
         turn.step(Step.BROWSING_MENU, "search");
         turn.say.list(turn.say.t("search.body"), turn.say.t("menu.button"), built);
+    }
+
+    private boolean orderableNow(Turn turn, Understanding.Mention m) {
+        var restaurant = restaurants.find(new RestaurantId(m.restaurantId())).orElse(null);
+        if (restaurant == null || !restaurant.store().takesOrdersAt(turn.now)) {
+            return false;
+        }
+        if (!restaurants.menuOf(restaurant.id()).map(Menu::open).orElse(false)) {
+            return false;
+        }
+        var chat = turn.chat;
+        if (chat.hasDeliveryPoint() && !restaurant.deliversTo(new GeoLocation(chat.latitude, chat.longitude))) {
+            return false;
+        }
+        return menuItem(m.restaurantId(), m.itemId()).map(MenuItem::available).orElse(false);
     }
 
     private void addMentions(Turn turn, Understood u) {
@@ -1451,9 +1616,7 @@ public class ChattingWithCustomers {
                                 restaurant.name(),
                                 turn.say.cop(order.totals().total().value()),
                                 order.deliveryPin()),
-                        List.of(
-                                new Button("order:" + order.reference() + ":track", turn.say.t("order.where")),
-                                new Button("order:" + order.reference() + ":cancel", turn.say.t("order.cancel"))));
+                        placedButtons(turn, order.reference().value(), point));
             }
         }
     }

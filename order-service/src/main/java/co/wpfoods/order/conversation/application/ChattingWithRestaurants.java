@@ -22,8 +22,10 @@ import co.wpfoods.order.ordering.domain.Order;
 import co.wpfoods.order.ordering.domain.OrderReference;
 import co.wpfoods.order.ordering.domain.OrderStatus;
 import co.wpfoods.order.ordering.domain.Sales;
+import co.wpfoods.order.ordering.domain.SalesSeries;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,9 +57,6 @@ public class ChattingWithRestaurants {
             "#?\\b(\\d{4,12})\\b(?:(?!\\bno\\b|\\bnot\\b|n't\\b)\\D){0,20}?\\b(acept\\w*|accept\\w*|listo|lista|ready|preparando|preparing|rechaz\\w*"
                     + "|reject\\w*)\\b(?:\\D{0,12}(\\d{1,3})\\s*min)?",
             Pattern.CASE_INSENSITIVE);
-    /** Words that come before a name and are not what a person is called by ("Doña Gloria" is Gloria's). */
-    private static final Pattern HONORIFIC =
-            Pattern.compile("(?iu)(don|doña|dona|sr\\.?|sra\\.?|señor|señora|mr\\.?|mrs\\.?|ms\\.?)");
 
     private static final Pattern PAUSE =
             Pattern.compile("\\b(pausa\\w*|cerra\\w* (la )?tienda|pause)\\b", Pattern.CASE_INSENSITIVE);
@@ -65,8 +64,20 @@ public class ChattingWithRestaurants {
             Pattern.compile("\\b(reanud\\w*|abri\\w* (la )?tienda|resume|abrir)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SALES =
             Pattern.compile("\\b(ventas?|vendimos|sales)\\b(?:.*\\b(semana\\w*|week\\w*))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENGLISH = Pattern.compile(
+            "\\b(english( please)?|in english|accept\\w*|ready|reject\\w*|sales|this week|pause|resume|out of|now at)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPANISH = Pattern.compile(
+            "\\b(espa[nñ]ol|acept\\w*|listo|lista|rechaz\\w*|ventas?|semana|pausa\\w*|abrir|se acab\\w*|ahora a)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final int SALES_PAGE = 100;
+    /** A staff member's name as their WhatsApp profile gives it, whole ("Doña Gloria Pérez"), up to this length. */
+    private static final int STAFF_NAME = 60;
+
     private static final int TOP_ITEMS = 3;
+    /** Today's chart shows at least this many hours, ending at the current one. */
+    private static final int CHART_MIN_HOURS = 6;
+
     private static final List<Integer> TIMES = List.of(10, 15, 20, 30, 45, 60);
     private static final List<String> REASONS = List.of("NO_STOCK", "TOO_BUSY", "CLOSING", "OTHER");
 
@@ -79,6 +90,9 @@ public class ChattingWithRestaurants {
     private final ChangingStore changingStore;
     private final PublishingMenu publishing;
     private final Clock clock;
+    private final SalesCharts charts;
+    private final MediaUploads media;
+    private final HandlingComplaints complaints;
 
     public ChattingWithRestaurants(
             Conversations conversations,
@@ -89,7 +103,10 @@ public class ChattingWithRestaurants {
             AnsweringOrders answering,
             ChangingStore changingStore,
             PublishingMenu publishing,
-            Clock clock) {
+            Clock clock,
+            SalesCharts charts,
+            MediaUploads media,
+            HandlingComplaints complaints) {
         this.conversations = conversations;
         this.chat = chat;
         this.messages = messages;
@@ -99,6 +116,9 @@ public class ChattingWithRestaurants {
         this.changingStore = changingStore;
         this.publishing = publishing;
         this.clock = clock;
+        this.charts = charts;
+        this.media = media;
+        this.complaints = complaints;
     }
 
     /** The context ai-service gets for a staff member's text. */
@@ -110,6 +130,16 @@ public class ChattingWithRestaurants {
                 .orElse("es-CO");
         return new Understanding.Request(
                 "RESTAURANT", language, text, restaurantId, List.of(), null, "restaurant:" + restaurantId);
+    }
+
+    /** Staff are answered in the language of their last command ("sales this week", "ventas hoy"), else as before. */
+    static String languageOf(String text, String current) {
+        boolean english = ENGLISH.matcher(text).find();
+        boolean spanish = SPANISH.matcher(text).find();
+        if (english != spanish) {
+            return english ? "en" : "es";
+        }
+        return current;
     }
 
     private Optional<Restaurant> staffOf(CustomerMessage message) {
@@ -125,6 +155,9 @@ public class ChattingWithRestaurants {
             return;
         }
         StaffChat state = conversations.staff(message.key()).orElseGet(StaffChat::new);
+        if (message.input() instanceof Input.Text text) {
+            state.language = languageOf(text.body(), state.language);
+        }
         var say = new Replies(
                 chat,
                 messages,
@@ -156,11 +189,9 @@ public class ChattingWithRestaurants {
         String who() {
             String name = message.profileName();
             String waId = message.from().getWaId();
-            if (name == null || name.isBlank()) {
-                return "…" + waId.substring(Math.max(0, waId.length() - 4));
-            }
-            String[] words = name.strip().split("\\s+");
-            return words.length > 1 && HONORIFIC.matcher(words[0]).matches() ? words[0] + " " + words[1] : words[0];
+            return name != null && !name.isBlank()
+                    ? Replies.fit(name.strip().replaceAll("\\s+", " "), STAFF_NAME)
+                    : "…" + waId.substring(Math.max(0, waId.length() - 4));
         }
     }
 
@@ -169,6 +200,10 @@ public class ChattingWithRestaurants {
             boolean pause = tap.part(1).equals("pause");
             changingStore.change(turn.restaurant().id(), s -> s.withPaused(pause));
             turn.say().text(turn.say().t(pause ? "store.paused" : "store.resumed"));
+            return;
+        }
+        if (tap.kind().equals(HandlingComplaints.TAP)) {
+            complaints.staffAnswer(turn.restaurant(), turn.say(), tap.part(1), tap.part(2), turn.who());
             return;
         }
         if (!tap.kind().equals("r")) {
@@ -300,7 +335,45 @@ public class ChattingWithRestaurants {
         var top = sales.topItems().stream()
                 .map(i -> say.t("sales.top.item", i.name(), i.units()))
                 .toList();
+        chart(turn, week, placed, today);
         say.text(say.t("sales.summary", period, sales.orders(), say.cop(sales.totalCop()), String.join(", ", top)));
+    }
+
+    /**
+     * The period's chart (food total per hour today, per day this week), drawn here and uploaded through
+     * messaging-service; sent before the summary. When the upload fails the summary goes alone.
+     */
+    private void chart(Turn turn, boolean week, List<Order> placed, java.time.LocalDate today) {
+        var say = turn.say();
+        var locale = Replies.localeOf(turn.state().language);
+        var bars = new ArrayList<SalesCharts.Bar>();
+        if (week) {
+            var monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            var series = SalesSeries.byDay(placed, monday, monday.plusDays(6), OpeningHours.BOGOTA);
+            for (var slice : series.slices()) {
+                var day = monday.plusDays(slice.index()).getDayOfWeek();
+                bars.add(new SalesCharts.Bar(day.getDisplayName(TextStyle.SHORT, locale), slice.totalCop()));
+            }
+        } else {
+            int now = clock.instant().atZone(OpeningHours.BOGOTA).getHour();
+            int first = placed.stream()
+                    .filter(o -> o.placedAt()
+                            .atZone(OpeningHours.BOGOTA)
+                            .toLocalDate()
+                            .equals(today))
+                    .mapToInt(o -> o.placedAt().atZone(OpeningHours.BOGOTA).getHour())
+                    .min()
+                    .orElse(now);
+            first = Math.max(0, Math.min(first, now - CHART_MIN_HOURS + 1));
+            var series = SalesSeries.byHour(placed, today, first, now, OpeningHours.BOGOTA);
+            for (var slice : series.slices()) {
+                bars.add(new SalesCharts.Bar(say.t("sales.chart.hour", slice.index()), slice.totalCop()));
+            }
+        }
+        String title = say.t(week ? "sales.chart.title.week" : "sales.chart.title.today");
+        byte[] png = charts.png(title, say.t("sales.chart.axis"), bars);
+        media.upload(png, "image/png", week ? "ventas-semana.png" : "ventas-hoy.png")
+                .ifPresent(id -> say.image(id, title));
     }
 
     private static String names(Understood u) {

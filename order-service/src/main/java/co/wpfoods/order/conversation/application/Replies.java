@@ -98,6 +98,11 @@ public final class Replies {
         }));
     }
 
+    /** An image uploaded to WhatsApp's media store, sent by its media id. */
+    public void image(String mediaId, String caption) {
+        chat.send(draft().imageById(mediaId, caption));
+    }
+
     public void locationRequest(String body) {
         chat.send(draft().locationRequest(body));
     }

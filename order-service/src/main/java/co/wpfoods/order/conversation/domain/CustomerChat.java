@@ -45,6 +45,13 @@ public final class CustomerChat {
     public Map<String, String> placedCheckouts = new LinkedHashMap<>();
 
     public String lastOrderRef;
+    /** Named delivery addresses, oldest first. */
+    public List<SavedAddress> addresses = new ArrayList<>();
+    /** The order whose address is being named (step {@code ASK_ADDRESS_NAME}). */
+    public String namingOrderRef;
+    /** A complaint waiting for its kind (step {@code ASK_COMPLAINT_KIND}). */
+    public String complaintText;
+
     public int restaurantsPage;
     public String lastQuestion;
 

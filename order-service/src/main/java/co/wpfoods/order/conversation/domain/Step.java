@@ -33,5 +33,9 @@ public enum Step {
     /** We asked for a 1–5 rating. */
     RATING,
     /** We asked what went wrong (complaint / help). */
-    ASK_COMPLAINT
+    ASK_COMPLAINT,
+    /** A complaint's words did not say what went wrong: the list of kinds is open. */
+    ASK_COMPLAINT_KIND,
+    /** We asked what to call the last order's address ("Casa", "Oficina" or a typed name). */
+    ASK_ADDRESS_NAME
 }
