@@ -88,4 +88,26 @@ class LastQuestionTest {
                         .quantity())
                 .isNotNull();
     }
+
+    @Test
+    void order_services_prompts_with_their_buttons_and_numbered_rows_are_read_as_our_questions() {
+        // given the text order-service now sends as context: body + buttons' titles, or a list's numbered rows
+        LastQuestion summary = LastQuestion.read(
+                        Role.CUSTOMER,
+                        "🧾 Tu pedido en La Brasa Rola:\n2 Hamburguesa BBQ\n*Total: $52.000* (Confirmar / Cambiar / Cancelar)")
+                .orElseThrow();
+        LastQuestion cancel = LastQuestion.read(Role.CUSTOMER, "Cancel order #A7K2? (Yes, cancel / No)")
+                .orElseThrow();
+        LastQuestion restaurants = LastQuestion.read(
+                        Role.CUSTOMER,
+                        "Hay 2 restaurantes abiertos cerca de ti. Elige uno:\n1. La Brasa Rola · 1.2 km · domicilio $3.000 · 25 min"
+                                + "\n2. Pizzería Don Vito · 2.0 km · domicilio $4.000 · 30 min")
+                .orElseThrow();
+
+        assertThat(summary.yesNo()).isEqualTo(new LastQuestion.Answer(Intent.CONFIRM, Intent.CANCEL));
+        assertThat(cancel.yesNo()).isEqualTo(new LastQuestion.Answer(Intent.CANCEL, null));
+        assertThat(restaurants.pick().onYes()).isEqualTo(Intent.BROWSE);
+        assertThat(restaurants.options()).hasSize(2);
+        assertThat(restaurants.option(2).orElseThrow()).startsWith("Pizzería Don Vito");
+    }
 }
