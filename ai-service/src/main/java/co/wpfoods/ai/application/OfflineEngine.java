@@ -35,12 +35,14 @@ public final class OfflineEngine {
     private final SpellingCorrector speller;
     private final ItemExtractor items;
     private final IntentModel model;
+    private final ContextReader context;
 
     public OfflineEngine(MenuIndex menus, SpellingCorrector speller, IntentModel model) {
         this.menus = menus;
         this.speller = speller;
         this.model = model;
         this.items = new ItemExtractor(menus);
+        this.context = new ContextReader(menus, items);
     }
 
     public Understanding understand(UnderstandRequest request) {
@@ -84,6 +86,27 @@ public final class OfflineEngine {
             confidence = Math.max(confidence, 0.8);
         }
 
+        // a short reply ("sí", "1", "el segundo", "otra igual") means what our last question makes it mean
+        Optional<ContextReader.Reading> reading = context.read(request);
+        String orderReference = parsed.orderReference().map(Found::value).orElse(null);
+        Integer choice = null;
+        Integer quantity = null;
+        if (reading.isPresent()) {
+            ContextReader.Reading r = reading.get();
+            intent = r.intent();
+            confidence = ContextReader.CONFIDENCE;
+            top = decidedFirst(intent, ranked);
+            if (!r.items().isEmpty()) {
+                found = r.items();
+                kind = IntentFeatures.Items.SPECIFIC;
+            }
+            restaurantId = r.restaurantId() != null ? r.restaurantId() : restaurantId;
+            payment = r.payment() != null ? Optional.of(r.payment()) : payment;
+            orderReference = r.orderReference() != null && orderReference == null ? r.orderReference() : orderReference;
+            choice = r.choice();
+            quantity = r.quantity();
+        }
+
         List<ItemMention> returned = List.of();
         if (intent.carriesItems()) {
             returned = intent == Intent.SEARCH && kind != IntentFeatures.Items.SPECIFIC ? List.of() : found;
@@ -95,8 +118,10 @@ public final class OfflineEngine {
                 parsed.time().map(Found::value).orElse(null),
                 payment.orElse(null),
                 parsed.pin().map(Found::value).orElse(null),
-                parsed.orderReference().map(Found::value).orElse(null),
-                parsed.price().map(Found::value).orElse(null));
+                orderReference,
+                parsed.price().map(Found::value).orElse(null),
+                choice,
+                quantity);
         return new Understanding(
                 intent,
                 Math.round(confidence * 1000) / 1000.0,
@@ -104,6 +129,22 @@ public final class OfflineEngine {
                 language(corrected, request.languageHint()),
                 Engine.OFFLINE,
                 List.copyOf(top));
+    }
+
+    /**
+     * The candidates when the last question decided the intent: that intent first with the context's confidence, then
+     * the classifier's others with what probability is left, so they still sum to at most 1.
+     */
+    private static List<IntentCandidate> decidedFirst(Intent decided, List<IntentCandidate> model) {
+        List<IntentCandidate> out = new ArrayList<>();
+        out.add(new IntentCandidate(decided, ContextReader.CONFIDENCE));
+        double rest = 1 - ContextReader.CONFIDENCE;
+        for (IntentCandidate c : model) {
+            if (out.size() < CANDIDATES && c.intent() != decided) {
+                out.add(new IntentCandidate(c.intent(), Math.round(c.probability() * rest * 1000) / 1000.0));
+            }
+        }
+        return out;
     }
 
     private static final java.util.regex.Pattern SAME_AGAIN = java.util.regex.Pattern.compile(

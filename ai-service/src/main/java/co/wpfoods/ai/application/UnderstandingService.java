@@ -87,6 +87,7 @@ public final class UnderstandingService {
                 String.valueOf(r.restaurantId()),
                 String.valueOf(r.cart()),
                 String.valueOf(r.languageHint()),
+                String.join("\u0002", r.lastMessages()),
                 menuVersion);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));

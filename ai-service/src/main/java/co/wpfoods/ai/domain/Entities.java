@@ -2,7 +2,11 @@ package co.wpfoods.ai.domain;
 
 import java.util.List;
 
-/** Everything a message said besides its intent. Absent values are null; items is never null. */
+/**
+ * Everything a message said besides its intent. Absent values are null; items is never null. {@code choice} is the
+ * position picked from our last numbered list (1-based, -1 = the last line) and {@code quantity} the number given to
+ * our "how many?" question; both come only from a short reply read against the conversation's last question.
+ */
 public record Entities(
         List<ItemMention> items,
         String restaurantId,
@@ -11,10 +15,24 @@ public record Entities(
         PaymentMethod paymentMethod,
         String pin,
         String orderReference,
-        Long priceCop) {
+        Long priceCop,
+        Integer choice,
+        Integer quantity) {
 
     public Entities {
         items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    public Entities(
+            List<ItemMention> items,
+            String restaurantId,
+            Address address,
+            TimeRequest time,
+            PaymentMethod paymentMethod,
+            String pin,
+            String orderReference,
+            Long priceCop) {
+        this(items, restaurantId, address, time, paymentMethod, pin, orderReference, priceCop, null, null);
     }
 
     public static Entities none() {

@@ -77,6 +77,9 @@ class NluBenchmark {
         System.out.println("quality on the fresh set: " + quality);
         NluEvaluation.Report onTest = NluEvaluation.evaluate(test, engine::understand);
         System.out.println("quality on the test part: " + onTest);
+        NluEvaluation.ContextReport onContext = NluEvaluation.evaluateContext(NluCorpus.context(), engine::understand);
+        System.out.println("quality on the context set: " + onContext);
+        onContext.errors().forEach(e -> System.out.println("quality context miss: " + e));
         var training = co.wpfoods.ai.application.IntentTrainingData.load();
         var settings = co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.Settings.load();
         var cv = co.wpfoods.ai.nlu.IntentCrossValidation.run(training, settings, CV_FOLDS, 7);
@@ -104,6 +107,8 @@ class NluBenchmark {
         log.record("accuracy_on_answered", quality.accuracyOnAnswered() * 100, "%");
         log.record("test_part_intent_accuracy", onTest.intentAccuracy() * 100, "%");
         log.record("test_part_item_f1", onTest.itemF1(), "ratio");
+        log.record("context_intent_accuracy", onContext.intentAccuracy() * 100, "%");
+        log.record("context_exchange_accuracy", onContext.exchangeAccuracy() * 100, "%");
         log.record("cv_by_template_accuracy", cv.accuracy() * 100, "%");
         log.record("cv_fitted_temperature", cv.temperature(), "ratio");
         log.record("cv_expected_calibration_error", cv.expectedCalibrationError(), "ratio");

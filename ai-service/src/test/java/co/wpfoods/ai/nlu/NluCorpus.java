@@ -103,6 +103,67 @@ public final class NluCorpus {
         }
     }
 
+    /**
+     * One exchange of the context set: what the conversation sent ({@code lastMessages}, cart), the short reply, and
+     * the expected intent and entities ({@code entities}: only the ones the line names are checked).
+     */
+    public record Exchange(
+            int line,
+            Role role,
+            String restaurantId,
+            List<co.wpfoods.ai.application.UnderstandRequest.CartLine> cart,
+            List<String> lastMessages,
+            String text,
+            Intent intent,
+            Map<String, String> entities) {
+
+        public co.wpfoods.ai.application.UnderstandRequest request() {
+            return new co.wpfoods.ai.application.UnderstandRequest(
+                    role, null, text, restaurantId, lastMessages, cart, java.time.LocalTime.NOON);
+        }
+    }
+
+    /**
+     * The context set ({@code nlu/context.tsv}): short replies that only our last question decides, written before
+     * the engine read {@code lastMessages}, never used to tune it.
+     */
+    public static List<Exchange> context() {
+        try (InputStream in = resource("/nlu/context.tsv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            List<Exchange> out = new ArrayList<>();
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i];
+                if (l.isBlank() || l.startsWith("#")) {
+                    continue;
+                }
+                String[] f = l.split("\t", 7);
+                List<co.wpfoods.ai.application.UnderstandRequest.CartLine> cart = new ArrayList<>();
+                items(f[2])
+                        .forEach((id, qty) ->
+                                cart.add(new co.wpfoods.ai.application.UnderstandRequest.CartLine(id, id, qty)));
+                Map<String, String> entities = new LinkedHashMap<>();
+                if (!f[6].strip().equals("-")) {
+                    for (String e : f[6].strip().split(";")) {
+                        String[] kv = e.split("=", 2);
+                        entities.put(kv[0].strip(), kv[1].strip());
+                    }
+                }
+                out.add(new Exchange(
+                        i + 1,
+                        Role.valueOf(f[0]),
+                        f[1].equals("-") ? null : f[1],
+                        cart,
+                        List.of(f[3].replace("\\n", "\n").split(" \\|\\| ")),
+                        f[4],
+                        Intent.fromWireName(f[5]),
+                        entities));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Map<String, Integer> items(String field) {
         Map<String, Integer> items = new LinkedHashMap<>();
         if (!field.equals("-")) {

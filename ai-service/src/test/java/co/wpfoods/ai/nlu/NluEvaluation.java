@@ -103,4 +103,67 @@ public final class NluEvaluation {
                 answered == 0 ? 0 : (double) answeredRight / answered,
                 errors);
     }
+
+    /** Context set figures: intent accuracy, and exchanges whose intent and every listed entity are right. */
+    public record ContextReport(int exchanges, double intentAccuracy, double exchangeAccuracy, List<String> errors) {
+
+        @Override
+        public String toString() {
+            return "exchanges=%d context_intent_accuracy=%.2f%% context_exchange_accuracy=%.2f%%"
+                    .formatted(exchanges, intentAccuracy * 100, exchangeAccuracy * 100);
+        }
+    }
+
+    public static ContextReport evaluateContext(
+            List<NluCorpus.Exchange> set, Function<UnderstandRequest, Understanding> engine) {
+        int intents = 0;
+        int whole = 0;
+        List<String> errors = new ArrayList<>();
+        for (NluCorpus.Exchange x : set) {
+            Understanding r = engine.apply(x.request());
+            boolean intentOk = r.intent() == x.intent();
+            List<String> wrong = new ArrayList<>();
+            for (var e : x.entities().entrySet()) {
+                String got = entity(r, e.getKey());
+                if (!e.getValue().equals(got)) {
+                    wrong.add(e.getKey() + "=" + got + " (want " + e.getValue() + ")");
+                }
+            }
+            intents += intentOk ? 1 : 0;
+            whole += intentOk && wrong.isEmpty() ? 1 : 0;
+            if (!intentOk || !wrong.isEmpty()) {
+                errors.add("line %d [%s] %s -> %s | want %s | got %s %s"
+                        .formatted(
+                                x.line(),
+                                x.role(),
+                                x.lastMessages().getLast(),
+                                x.text(),
+                                x.intent().wireName(),
+                                r.intent().wireName(),
+                                wrong));
+            }
+        }
+        return new ContextReport(set.size(), (double) intents / set.size(), (double) whole / set.size(), errors);
+    }
+
+    private static String entity(Understanding r, String name) {
+        var e = r.entities();
+        return switch (name) {
+            case "items" ->
+                e.items().isEmpty()
+                        ? null
+                        : String.join(
+                                ",",
+                                e.items().stream()
+                                        .map(m -> m.itemId() + "*" + m.quantity())
+                                        .toList());
+            case "choice" -> e.choice() == null ? null : e.choice().toString();
+            case "quantity" -> e.quantity() == null ? null : e.quantity().toString();
+            case "restaurant" -> e.restaurantId();
+            case "ref" -> e.orderReference();
+            case "payment" ->
+                e.paymentMethod() == null ? null : e.paymentMethod().name();
+            default -> throw new IllegalArgumentException("unknown entity in the context set: " + name);
+        };
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
 import co.wpfoods.ai.application.OfflineEngine;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,17 @@ class OfflineEngineAccuracyTest {
         report.errors().forEach(e -> System.out.println("  " + e));
         assertThat(report.intentAccuracy()).isGreaterThanOrEqualTo(0.92);
         assertThat(report.itemF1()).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void the_context_set_has_at_least_60_exchanges_and_its_figures_are_reported() {
+        // scored and printed, not a bar to tune against: the bench records it as context_intent_accuracy
+        List<NluCorpus.Exchange> set = NluCorpus.context();
+        NluEvaluation.ContextReport report = NluEvaluation.evaluateContext(set, engine::understand);
+        System.out.println("[nlu context set] " + report);
+        report.errors().forEach(e -> System.out.println("  " + e));
+        assertThat(set).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(report.exchanges()).isEqualTo(set.size());
     }
 
     @Test

@@ -84,7 +84,9 @@ final class DraftResolver {
                 parsed.paymentMethod(),
                 parsed.pin(),
                 parsed.orderReference(),
-                parsed.priceCop());
+                parsed.priceCop(),
+                parsed.choice(),
+                parsed.quantity());
         String language = draft.language() == null
                 ? "es"
                 : draft.language().toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "es";

@@ -123,7 +123,7 @@ public class ChattingWithCustomers {
                 state.cart.stream()
                         .map(l -> new Understanding.CartItem(l.itemId(), l.name(), l.quantity()))
                         .toList(),
-                state.lastQuestion,
+                state.lastPrompt,
                 "conv:" + message.key());
     }
 
@@ -138,6 +138,9 @@ public class ChattingWithCustomers {
             consent(turn);
         } else {
             converse(turn);
+        }
+        if (turn.say.lastPrompt() != null) {
+            state.lastPrompt = turn.say.lastPrompt();
         }
         conversations.save(message.key(), state);
     }

@@ -33,6 +33,7 @@ public final class Replies {
     private final Instant now;
     private int sequence;
     private TemplateMessage fallback;
+    private String lastPrompt;
 
     public Replies(
             Chat chat,
@@ -74,11 +75,23 @@ public final class Replies {
         return "$" + format.format(amount);
     }
 
+    /**
+     * What the person last read from us, as plain text: the body, then the buttons' titles, or the list's rows
+     * numbered 1, 2, 3… (so a typed "2" can be read against it). ai-service gets it as {@code context.lastMessages}
+     * to read short replies ("sí", "2", "el segundo"). Null until something is sent.
+     */
+    public String lastPrompt() {
+        return lastPrompt;
+    }
+
     public void text(String body) {
+        lastPrompt = body;
         chat.send(draft().text(body));
     }
 
     public void buttons(String body, List<Button> buttons) {
+        lastPrompt = body
+                + buttons.stream().map(Button::title).collect(java.util.stream.Collectors.joining(" / ", " (", ")"));
         chat.send(draft().buttons(b -> {
             b.body(body);
             buttons.forEach(button -> b.button(button.id(), fit(button.title(), BUTTON_TITLE)));
@@ -86,6 +99,14 @@ public final class Replies {
     }
 
     public void list(String body, String listButton, List<Section> sections) {
+        var prompt = new StringBuilder(body);
+        int n = 0;
+        for (Section section : sections) {
+            for (Row row : section.rows()) {
+                prompt.append('\n').append(++n).append(". ").append(row.title());
+            }
+        }
+        lastPrompt = prompt.toString();
         chat.send(draft().list(b -> {
             b.body(body).listButton(fit(listButton, BUTTON_TITLE));
             for (Section section : sections) {
@@ -104,6 +125,7 @@ public final class Replies {
     }
 
     public void locationRequest(String body) {
+        lastPrompt = body;
         chat.send(draft().locationRequest(body));
     }
 

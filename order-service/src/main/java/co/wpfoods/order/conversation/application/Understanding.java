@@ -17,6 +17,7 @@ public interface Understanding {
             String text,
             String restaurantId,
             List<CartItem> cart,
+            /* the text of the last message we sent this person (our question), or null */
             String lastQuestion,
             String correlationId) {}
 

@@ -54,6 +54,8 @@ public final class CustomerChat {
 
     public int restaurantsPage;
     public String lastQuestion;
+    /** The text of the last message we sent (see {@code Replies.lastPrompt}), for ai-service to read short replies. */
+    public String lastPrompt;
 
     public boolean consented() {
         return consentAt != null;

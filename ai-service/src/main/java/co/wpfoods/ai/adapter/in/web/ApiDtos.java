@@ -89,7 +89,16 @@ public final class ApiDtos {
             String paymentMethod,
             String pin,
             String orderReference,
-            Long priceCop) {
+            Long priceCop,
+
+            @Schema(
+                    description =
+                            "the line picked from our last numbered list (1-based, -1 = the last), when the message"
+                                    + " was a short reply to it (\"1\", \"el segundo\")")
+            Integer choice,
+
+            @Schema(description = "the number given to our last \"how many?\" question, when the message was one")
+            Integer quantity) {
 
         static EntitiesBody of(Entities e) {
             return new EntitiesBody(
@@ -100,7 +109,9 @@ public final class ApiDtos {
                     e.paymentMethod() == null ? null : e.paymentMethod().name(),
                     e.pin(),
                     e.orderReference(),
-                    e.priceCop());
+                    e.priceCop(),
+                    e.choice(),
+                    e.quantity());
         }
     }
 
