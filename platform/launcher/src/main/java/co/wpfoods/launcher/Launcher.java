@@ -99,6 +99,13 @@ public final class Launcher {
                 seeder.load(part);
                 continue;
             }
+            if (!platform.isLate(part.service)) {
+                // not started (--services), not built, or crashed: nothing to wait for in this run
+                out.printf(
+                        "  ✗ %s not running (%s): %s not loaded (they will be on a start where it runs)%n",
+                        part.service, platform.status().getOrDefault(part.service, "not started"), part.what);
+                continue;
+            }
             out.printf(
                     "  … %s not up yet: %s will be loaded as soon as it is (this console says when)%n",
                     part.service, part.what);

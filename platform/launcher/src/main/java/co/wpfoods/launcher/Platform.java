@@ -199,6 +199,11 @@ final class Platform {
         return "up".equals(status.get(service));
     }
 
+    /** Missed the health timeout and is still waited for in the background. */
+    boolean isLate(String service) {
+        return "failed".equals(status.get(service));
+    }
+
     LauncherOptions options() {
         return options;
     }
