@@ -30,6 +30,7 @@ final class AiStandIn {
     private final HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger warmUpsAnswered = new AtomicInteger();
     private volatile Mode mode = Mode.UP;
 
     private AiStandIn(HttpServer server) {
@@ -66,6 +67,9 @@ final class AiStandIn {
                     // the client gave up waiting (slow mode): nothing to answer
                 }
                 exchange.close();
+                if (request.contains("\"order-service-warm-up\"")) {
+                    standIn.warmUpsAnswered.incrementAndGet();
+                }
             });
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.start();
@@ -85,6 +89,11 @@ final class AiStandIn {
 
     int calls() {
         return calls.get();
+    }
+
+    /** Warm-up calls of order-service's client (at its start) this stand-in has answered. */
+    int warmUpsAnswered() {
+        return warmUpsAnswered.get();
     }
 
     /** When someone writes {@code text}, ai-service answers {@code json}. */

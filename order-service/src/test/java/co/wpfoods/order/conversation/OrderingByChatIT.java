@@ -162,6 +162,10 @@ class OrderingByChatIT {
         if (chat != null) {
             return;
         }
+        // the client warms up at start, in the background: the first free-text message must not pay for a cold one
+        await("order-service's ai-service client warmed up at start")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> AI.warmUpsAnswered() >= 1);
         chat = new Chat(kafka);
         fonda = restaurant(
                 "La Fonda Paisa",

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads the demo data ({@code seed/demo-data.json}) through the owning services' own APIs: restaurants and menus into
- * order-service, rapitenderos into dispatch-service — once, remembered in {@code .data/demo-data.json} — and, on every
- * start (the simulator keeps its phones in memory), one simulator phone per customer, restaurant staff member and
- * worker. Each service's issue extends this as the service grows.
+ * order-service, rapitenderos into dispatch-service — once each, remembered in {@code .data/demo-data.json} — and, on
+ * every start (the simulator keeps its phones in memory), one simulator phone per customer, restaurant staff member and
+ * worker. Each {@link Part} is loaded as soon as its service is up ({@link WhenUp}), also when that is after the health
+ * timeout. Each service's issue extends this as the service grows.
  */
 final class DemoSeeder {
 
@@ -56,42 +56,83 @@ final class DemoSeeder {
         }
     }
 
-    /** Seeds what the running services accept; says what it skipped and why. */
-    void seed(Map<String, String> status) {
+    /** A part of the demo data and the service that takes it. */
+    enum Part {
+        PHONES("whatsapp-simulator", "demo phones"),
+        RESTAURANTS("order-service", "demo restaurants"),
+        WORKERS("dispatch-service", "demo rapitenderos");
+
+        final String service;
+        final String what;
+
+        Part(String service, String what) {
+            this.service = service;
+            this.what = what;
+        }
+    }
+
+    /**
+     * What this start still has to load: the simulator's phones every time (it keeps them in memory), restaurants and
+     * rapitenderos until the marker says each was loaded (a marker of an older launcher, written once both were, counts
+     * for both).
+     */
+    List<Part> due() {
+        List<Part> due = new ArrayList<>(List.of(Part.PHONES));
+        JsonNode marker = readMarker();
+        if (!marker.has("restaurants")) {
+            due.add(Part.RESTAURANTS);
+        }
+        if (!marker.has("workers")) {
+            due.add(Part.WORKERS);
+        }
+        return due;
+    }
+
+    /**
+     * Loads one part (its service must be up) and remembers restaurants and rapitenderos in the marker when every one
+     * of them was loaded or already registered; a part with a failure is not remembered, so the next start tries again
+     * (skipping what is already there).
+     */
+    void load(Part part) {
         JsonNode data = data();
-        if ("up".equals(status.get("whatsapp-simulator"))) {
-            int phones = simulatorPhones(data);
-            out.printf("  ✓ simulator: %d demo phones (customers, restaurant staff, rapitenderos)%n", phones);
-        } else {
-            out.println("  ✗ simulator not up: demo phones not created");
-        }
-        if (Files.exists(marker())) {
-            out.println("  ✓ demo restaurants and rapitenderos already loaded ("
-                    + LauncherOptions.shown(options.repo(), marker()) + ")");
-            return;
-        }
-        Map<String, Object> loaded = new LinkedHashMap<>();
-        boolean complete = true;
-        if ("up".equals(status.get("order-service"))) {
-            loaded.put("restaurants", restaurants(data));
-        } else {
-            complete = false;
-            out.println("  ✗ order-service not up: demo restaurants not loaded (they will be on the next start)");
-        }
-        if ("up".equals(status.get("dispatch-service"))) {
-            loaded.put("workers", workers(data));
-        } else {
-            complete = false;
-            out.println("  ✗ dispatch-service not up: demo rapitenderos not loaded (they will be on the next start)");
-        }
-        if (complete) {
-            loaded.put("loadedAt", Instant.now().toString());
-            try {
-                Files.writeString(
-                        marker(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(loaded));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        switch (part) {
+            case PHONES -> {
+                int phones = simulatorPhones(data);
+                out.printf("  ✓ simulator: %d demo phones (customers, restaurant staff, rapitenderos)%n", phones);
             }
+            case RESTAURANTS -> {
+                var loaded = new ArrayList<Map<String, String>>();
+                if (restaurants(data, loaded)) {
+                    remember("restaurants", loaded);
+                }
+            }
+            case WORKERS -> {
+                var loaded = new ArrayList<Map<String, String>>();
+                if (workers(data, loaded)) {
+                    remember("workers", loaded);
+                }
+            }
+        }
+    }
+
+    private JsonNode readMarker() {
+        try {
+            return Files.exists(marker()) ? JSON.readTree(Files.readString(marker())) : JSON.createObjectNode();
+        } catch (IOException | RuntimeException e) {
+            return JSON.createObjectNode(); // unreadable: load again; restaurants and workers already there are skipped
+        }
+    }
+
+    private synchronized void remember(String part, List<Map<String, String>> loaded) {
+        JsonNode read = readMarker();
+        ObjectNode marker = read instanceof ObjectNode o ? o : JSON.createObjectNode();
+        marker.set(part, JSON.valueToTree(loaded));
+        marker.put("loadedAt", Instant.now().toString());
+        try {
+            Files.createDirectories(marker().getParent());
+            Files.writeString(marker(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(marker));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -132,10 +173,16 @@ final class DemoSeeder {
         return phones;
     }
 
-    private List<Map<String, String>> restaurants(JsonNode data) {
+    /** True when every demo restaurant is registered with its menu (now or before). */
+    private boolean restaurants(JsonNode data, List<Map<String, String>> loaded) {
         String api = options.ports().url("order-service") + "/api/orders/restaurants";
-        Set<String> existing = names(send("GET", api, null), "name");
-        List<Map<String, String>> loaded = new ArrayList<>();
+        Response list = send("GET", api, null);
+        if (list.status() != 200) {
+            out.printf("  ✗ demo restaurants not loaded: HTTP %d %s%n", list.status(), list.body());
+            return false;
+        }
+        Set<String> existing = names(list, "name");
+        boolean complete = true;
         for (JsonNode restaurant : data.get("restaurants")) {
             String name = restaurant.get("name").asString();
             if (existing.contains(name)) {
@@ -156,12 +203,14 @@ final class DemoSeeder {
             Response created = send("POST", api, registration);
             if (created.status() != 201) {
                 out.printf("  ✗ restaurant %s: HTTP %d %s%n", name, created.status(), created.body());
+                complete = false;
                 continue;
             }
             String id = JSON.readTree(created.body()).get("id").asString();
             Response menu = send("PUT", api + "/" + id + "/menu", restaurant.get("menu"));
             if (menu.status() != 200) {
                 out.printf("  ✗ menu of %s: HTTP %d %s%n", name, menu.status(), menu.body());
+                complete = false;
                 continue;
             }
             loaded.add(Map.of("name", name, "id", id));
@@ -171,13 +220,19 @@ final class DemoSeeder {
                     restaurant.get("menu").get("items").size(),
                     restaurant.get("zone").asString());
         }
-        return loaded;
+        return complete;
     }
 
-    private List<Map<String, String>> workers(JsonNode data) {
+    /** True when every demo rapitendero is registered (now or before). */
+    private boolean workers(JsonNode data, List<Map<String, String>> loaded) {
         String api = options.ports().url("dispatch-service") + "/api/dispatch/workers";
-        Set<String> existing = names(send("GET", api, null), "waId");
-        List<Map<String, String>> loaded = new ArrayList<>();
+        Response list = send("GET", api, null);
+        if (list.status() != 200) {
+            out.printf("  ✗ demo rapitenderos not loaded: HTTP %d %s%n", list.status(), list.body());
+            return false;
+        }
+        Set<String> existing = names(list, "waId");
+        boolean complete = true;
         for (JsonNode worker : data.get("workers")) {
             String waId = worker.get("waId").asString();
             if (existing.contains(waId)) {
@@ -188,6 +243,7 @@ final class DemoSeeder {
                 out.printf(
                         "  ✗ rapitendero %s: HTTP %d %s%n",
                         worker.get("name").asString(), created.status(), created.body());
+                complete = false;
                 continue;
             }
             loaded.add(Map.of(
@@ -197,7 +253,7 @@ final class DemoSeeder {
                     JSON.readTree(created.body()).get("id").asString()));
         }
         out.printf("  ✓ %d rapitenderos registered%n", loaded.size());
-        return loaded;
+        return complete;
     }
 
     private static Set<String> names(Response list, String field) {

@@ -3,7 +3,9 @@ package co.wpfoods.launcher;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -62,8 +64,7 @@ public final class Launcher {
             return 1;
         }
         if (options.seed()) {
-            out.println("Demo data:");
-            new DemoSeeder(options, out).seed(platform.status());
+            seed(new DemoSeeder(options, out), platform, out);
         }
         platform.writeState();
         out.println();
@@ -79,5 +80,43 @@ public final class Launcher {
         // the JVM keeps running (Kafka and the process monitors); Ctrl-C runs the shutdown hook
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Loads each part of the demo data whose service is up now, and every other part as soon as its service comes up
+     * (the platform keeps waiting for a late service in the background), saying so on the console.
+     */
+    static WhenUp seed(DemoSeeder seeder, Platform platform, PrintStream out) {
+        out.println("Demo data:");
+        WhenUp whenUp = new WhenUp(platform::isUp, Duration.ofSeconds(1), out);
+        List<DemoSeeder.Part> due = seeder.due();
+        if (!due.contains(DemoSeeder.Part.RESTAURANTS) && !due.contains(DemoSeeder.Part.WORKERS)) {
+            out.println("  ✓ demo restaurants and rapitenderos already loaded ("
+                    + LauncherOptions.shown(platform.options().repo(), seeder.marker()) + ")");
+        }
+        for (DemoSeeder.Part part : due) {
+            if (platform.isUp(part.service)) {
+                seeder.load(part);
+                continue;
+            }
+            if (!platform.isLate(part.service)) {
+                // not started (--services), not built, or crashed: nothing to wait for in this run
+                out.printf(
+                        "  ✗ %s not running (%s): %s not loaded (they will be on a start where it runs)%n",
+                        part.service, platform.status().getOrDefault(part.service, "not started"), part.what);
+                continue;
+            }
+            out.printf(
+                    "  … %s not up yet: %s will be loaded as soon as it is (this console says when)%n",
+                    part.service, part.what);
+            whenUp.then(part.service, () -> {
+                synchronized (out) {
+                    out.printf("%nDemo data (%s is up now, %.1f s after launch):%n", part.service, platform.elapsed());
+                    seeder.load(part);
+                    out.printf("  ✓ %s loaded late: try them on the chat page %s%n", part.what, platform.chatUrl());
+                }
+            });
+        }
+        return whenUp;
     }
 }

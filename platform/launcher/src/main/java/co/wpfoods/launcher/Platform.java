@@ -148,14 +148,64 @@ final class Platform {
             }
             Thread.sleep(500);
         }
+        List<ServiceProcess> late = new ArrayList<>();
         for (ServiceProcess process : processes.values()) {
             if ("starting".equals(status.get(process.name()))) {
                 status.put(process.name(), "failed");
+                late.add(process);
                 out.printf(
-                        "  ✗ %-19s not healthy after %d s: %s — see %s%n",
+                        "  ✗ %-19s not healthy after %d s: %s — see %s (still waiting for it in the background)%n",
                         process.name(), options.healthTimeout().toSeconds(), Health.of(process.port()), process.log());
             }
         }
+        if (!late.isEmpty() && !stopping) {
+            Thread.ofVirtual().name("wpfoods-late-services").start(() -> awaitLate(late));
+        }
+    }
+
+    /**
+     * Keeps asking a service that missed the health timeout (a busy machine, not necessarily a broken service) until it
+     * answers UP, crashes or the platform stops; then it counts as up, and the state file and console say so.
+     */
+    private void awaitLate(List<ServiceProcess> late) {
+        List<ServiceProcess> waiting = new ArrayList<>(late);
+        while (!waiting.isEmpty() && !stopping) {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
+                ServiceProcess process = it.next();
+                if (!"failed".equals(status.get(process.name()))) {
+                    it.remove(); // crashed meanwhile
+                } else if (Health.isUp(process.port()) && status.replace(process.name(), "failed", "up")) {
+                    it.remove();
+                    synchronized (out) {
+                        out.printf(
+                                "%n  ✓ %-19s UP after %5.1f s  (port %d), later than --health-timeout%n",
+                                process.name(), elapsed(), process.port());
+                    }
+                    if (status.values().stream().allMatch("up"::equals) && "degraded".equals(phase)) {
+                        phase = "up";
+                    }
+                    writeStateQuietly();
+                }
+            }
+            try {
+                Thread.sleep(1000); // the interval between two health checks, not a wait for a result
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    boolean isUp(String service) {
+        return "up".equals(status.get(service));
+    }
+
+    /** Missed the health timeout and is still waited for in the background. */
+    boolean isLate(String service) {
+        return "failed".equals(status.get(service));
+    }
+
+    LauncherOptions options() {
+        return options;
     }
 
     private void crashed(ServiceProcess process, int exitCode) {

@@ -7,7 +7,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,6 +20,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -35,14 +42,24 @@ class AiServiceUnderstanding implements Understanding {
     private static final Logger log = LoggerFactory.getLogger(AiServiceUnderstanding.class);
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
+    /** What the warm-up asks: a greeting, cheap for every engine, marked so ai-service's logs can tell it apart. */
+    static final Request WARM_UP =
+            new Request("customer", "es", "hola", null, List.of(), null, "order-service-warm-up");
+
     private final RestClient http;
+    private final RestClient warmUpHttp;
     private final CircuitBreaker breaker;
+    private final OrderProperties.Ai ai;
+    private volatile Thread warmUp;
 
     AiServiceUnderstanding(OrderProperties properties, ObjectProvider<MeterRegistry> meters) {
-        var ai = properties.ai();
-        var factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(ai.timeout()).build());
+        this.ai = properties.ai();
+        var client = HttpClient.newBuilder().connectTimeout(ai.timeout()).build();
+        var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(ai.timeout());
+        // the warm-up shares the HTTP client (its connection pool) but may wait longer: ai-service may be cold too
+        var warmUpFactory = new JdkClientHttpRequestFactory(client);
+        warmUpFactory.setReadTimeout(ai.warmUpTimeout());
         this.http = RestClient.builder()
                 .baseUrl(ai.baseUrl().toString())
                 .requestFactory(factory)
@@ -52,6 +69,7 @@ class AiServiceUnderstanding implements Understanding {
                     }
                 })
                 .build();
+        this.warmUpHttp = http.mutate().requestFactory(warmUpFactory).build();
         var registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(ai.breakerWindow())
@@ -65,6 +83,47 @@ class AiServiceUnderstanding implements Understanding {
                 TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(m));
     }
 
+    /**
+     * Once the service is ready, in the background: one intent call through the same client (class loading, the
+     * connection, Jackson), not counted by the breaker, retried while ai-service does not answer yet (it may start
+     * after us) until {@code warm-up-within}. A failed warm-up only logs: the service works without it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!ai.warmUp()) {
+            return;
+        }
+        var retry = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(Long.MAX_VALUE)
+                .timeout(ai.warmUpWithin())
+                .delay(Duration.ofSeconds(1))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(15))
+                .build());
+        warmUp = Thread.ofVirtual().name("ai-warm-up").start(() -> {
+            long start = System.nanoTime();
+            try {
+                retry.execute(() -> call(warmUpHttp, WARM_UP));
+                log.info(
+                        "ai-service client warmed up in {} ms",
+                        Duration.ofNanos(System.nanoTime() - start).toMillis());
+            } catch (RetryException e) {
+                log.info(
+                        "ai-service did not answer the warm-up within {} ({}); the first message may get the step's options",
+                        ai.warmUpWithin(),
+                        e.getCause() == null ? e.toString() : e.getCause().toString());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stopWarmUp() {
+        Thread running = warmUp;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
     @Override
     public Optional<Understood> understand(Request request) {
         if (!breaker.tryAcquirePermission()) {
@@ -72,12 +131,7 @@ class AiServiceUnderstanding implements Understanding {
         }
         long start = System.nanoTime();
         try {
-            JsonNode body = http.post()
-                    .uri("/api/ai/intent")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(body(request))
-                    .retrieve()
-                    .body(JsonNode.class);
+            JsonNode body = call(http, request);
             breaker.onSuccess(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             return Optional.ofNullable(body).map(AiServiceUnderstanding::understood);
         } catch (RuntimeException e) {
@@ -85,6 +139,15 @@ class AiServiceUnderstanding implements Understanding {
             log.info("ai-service did not answer in time ({}); answering with the step's options", e.toString());
             return Optional.empty();
         }
+    }
+
+    private static JsonNode call(RestClient client, Request request) {
+        return client.post()
+                .uri("/api/ai/intent")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body(request))
+                .retrieve()
+                .body(JsonNode.class);
     }
 
     private static Map<String, Object> body(Request r) {
