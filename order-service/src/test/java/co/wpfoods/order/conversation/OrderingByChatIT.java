@@ -425,6 +425,7 @@ class OrderingByChatIT {
         assertThat(placedEvent.getPickupPoint().getLatitude()).isEqualTo(4.6486);
         assertThat(placedEvent.getDeliveryPin()).isEqualTo(order.deliveryPin());
         assertThat(placedEvent.getPreparationMinutes()).isEqualTo(25);
+        assertThat(placedEvent.getLanguage()).isEqualTo("es");
         fondaAccepts(reference);
     }
 
@@ -456,6 +457,33 @@ class OrderingByChatIT {
         john.says("español por favor");
         assertThat(john.hears().body()).isEqualTo("Listo, te escribo en español.");
         assertThat(john.hears().body()).startsWith("¿Dónde te llevamos la comida?");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void an_order_placed_in_english_carries_english_to_the_other_services() {
+        var mary = customer("Mary Jones");
+        mary.says("hi, I would like to order food please");
+        mary.taps(mary.hears(), "I agree");
+        assertThat(mary.hears().body()).isEqualTo("Thanks! Let's start.");
+        mary.hears();
+        mary.sharesLocation(CHAPINERO.latitude(), CHAPINERO.longitude());
+        mary.taps(mary.hears(), "La Fonda Paisa");
+        mary.taps(mary.hears(), "Bandeja paisa");
+        assertThat(mary.hears().body()).isEqualTo("Added 1× Bandeja paisa 🛒");
+        mary.taps(mary.hears(), "Checkout");
+        mary.taps(mary.hears(), "Cash");
+
+        mary.taps(mary.hears(), "Confirm");
+
+        var placed = mary.hears();
+        assertThat(placed.body()).contains("sent to La Fonda Paisa");
+        String reference = placedReference(placed);
+        var placedEvent = (OrderPlaced) await().atMost(Duration.ofSeconds(30))
+                .until(() -> orderEvents(order(reference).id().value()), l -> !l.isEmpty())
+                .getFirst();
+        assertThat(placedEvent.getLanguage()).isEqualTo("en");
+        fondaAccepts(reference);
     }
 
     @Test

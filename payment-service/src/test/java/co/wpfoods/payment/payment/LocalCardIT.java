@@ -89,15 +89,20 @@ class LocalCardIT {
     @Test
     void a_customer_pays_on_the_local_card_page_and_the_payment_completes_through_the_signed_webhook()
             throws Exception {
-        // given a card order and the link the customer received
+        // given a card order that names no language, and the link the customer received: in Spanish, not Stripe's
         OrderPlaced order = placeCard(35_000, "573002220001");
-        String link = linkOf("573002220001");
+        OutboundCommand message = linkMessageOf("573002220001");
+        String link = message.getInteractive().getCtaUrl();
         assertThat(link).startsWith("http://localhost:" + PORT + "/local-card/checkout/cs_local_");
+        assertThat(message.getInteractive().getBody()).startsWith("Paga $35.000 con tarjeta");
+        assertThat(message.getInteractive().getCtaDisplayText()).isEqualTo("Pagar");
+        assertThat(message.getInteractive().getFooter()).isEqualTo("Pago con tarjeta en línea");
 
         // when they open it
         var page = http(HttpMethod.GET, link);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("$35.000", "id=\"pay\"", "id=\"decline\"", "id=\"expire\"");
+        assertThat(page.body()).contains("<html lang=\"es\">", "Pago de prueba", ">Pagar<", ">Dejar vencer<");
         assertThat(page.body()).doesNotContain("<input");
 
         // and click Pagar
@@ -111,6 +116,12 @@ class LocalCardIT {
         assertThat(completed.getProvider()).isEqualTo("local-card");
         assertThat(completed.getProviderReference()).startsWith("pi_local_");
         assertThat(completed.getAmountCop()).isEqualTo(35_000);
+        // and the receipt is in Spanish
+        await().atMost(WAIT)
+                .until(() -> commandsTo("573002220001").stream()
+                        .anyMatch(c -> c.getText() != null
+                                && c.getText().getBody().contains("Recibo N.º")
+                                && c.getText().getBody().contains("Pagado con tarjeta. ¡Gracias!")));
         // a second click changes nothing
         assertThat(http(HttpMethod.POST, link + "/pay").body()).contains("ya no está abierto");
 
@@ -124,22 +135,39 @@ class LocalCardIT {
     }
 
     @Test
-    void a_declined_card_can_try_again_and_letting_it_expire_fails_the_payment() throws Exception {
-        OrderPlaced order = placeCard(26_000, "573002220002");
-        String link = linkOf("573002220002");
+    void an_english_customer_is_written_to_in_english_declined_cards_can_try_again_and_expiry_fails_the_payment()
+            throws Exception {
+        // given a card order placed by a customer who chats in English
+        OrderPlaced order = placeCard(26_000, "573002220002", "en");
 
-        assertThat(http(HttpMethod.POST, link + "/decline").body()).contains("rechazada");
+        // then the link, the page, the decline and the expiry speak English
+        OutboundCommand message = linkMessageOf("573002220002");
+        assertThat(message.getInteractive().getBody()).startsWith("Pay $26.000 by card");
+        assertThat(message.getInteractive().getCtaDisplayText()).isEqualTo("Pay");
+        assertThat(message.getInteractive().getFooter()).isEqualTo("Online card payment");
+        String link = message.getInteractive().getCtaUrl();
+        var page = http(HttpMethod.GET, link).body();
+        assertThat(page).contains("<html lang=\"en\">", "Test payment", ">Pay<", ">Card declined<", ">Let it expire<");
+        assertThat(page).doesNotContain("Pagar", "Dejar vencer");
+
+        assertThat(http(HttpMethod.POST, link + "/decline").body()).contains("Card declined. You can try again.");
         await().atMost(WAIT)
                 .until(() -> commandsTo("573002220002").stream()
-                        .anyMatch(c ->
-                                c.getText() != null && c.getText().getBody().contains("rechazada")));
+                        .anyMatch(c -> c.getText() != null
+                                && c.getText()
+                                        .getBody()
+                                        .equals("Your card was declined. You can try again with the same link.")));
         assertThat(events(order, PaymentFailed.class)).isEmpty();
 
-        http(HttpMethod.POST, link + "/expire");
+        assertThat(http(HttpMethod.POST, link + "/expire").body()).contains("The payment expired.");
         PaymentFailed failed = await().atMost(WAIT)
                 .until(() -> events(order, PaymentFailed.class), list -> !list.isEmpty())
                 .getFirst();
         assertThat(failed.getReason()).isEqualTo(PaymentFailureReason.EXPIRED);
+        await().atMost(WAIT)
+                .until(() -> commandsTo("573002220002").stream()
+                        .anyMatch(c -> c.getText() != null
+                                && c.getText().getBody().startsWith("We did not receive the payment for order #")));
     }
 
     @Test
@@ -181,20 +209,28 @@ class LocalCardIT {
     }
 
     OrderPlaced placeCard(long total, String waId) throws Exception {
+        return placeCard(total, waId, null);
+    }
+
+    OrderPlaced placeCard(long total, String waId, String language) throws Exception {
         OrderPlaced order = OrderEvents.placed(PaymentMethod.CARD, total, "rest-napoli", waId);
+        order.setLanguage(language);
         OrderEvents.publish(kafka, order.getOrderId(), order);
         return order;
     }
 
     String linkOf(String waId) {
-        OutboundCommand link = await().atMost(WAIT)
+        return linkMessageOf(waId).getInteractive().getCtaUrl();
+    }
+
+    OutboundCommand linkMessageOf(String waId) {
+        return await().atMost(WAIT)
                 .until(
                         () -> commandsTo(waId).stream()
                                 .filter(c -> c.getKind() == OutboundKind.CTA_URL)
                                 .toList(),
                         list -> !list.isEmpty())
                 .getFirst();
-        return link.getInteractive().getCtaUrl();
     }
 
     <T extends SpecificRecord> List<T> events(OrderPlaced order, Class<T> type) {

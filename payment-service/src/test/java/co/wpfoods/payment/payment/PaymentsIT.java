@@ -130,20 +130,24 @@ class PaymentsIT {
         assertThat(creates.getFirst().params())
                 .containsEntry("line_items[0][price_data][unit_amount]", "3500000")
                 .containsEntry("line_items[0][price_data][currency]", "cop")
-                .containsEntry("mode", "payment");
+                .containsEntry("mode", "payment")
+                .containsEntry("locale", "es");
         assertThat(Long.parseLong(creates.getFirst().params().get("expires_at")))
                 .isGreaterThanOrEqualTo(Instant.now().plusSeconds(30 * 60 - 60).getEpochSecond());
         assertThat(requested.getCheckoutUrl()).isEqualTo(session.path("url").asString());
         assertThat(requested.getAmountCop()).isEqualTo(35_000);
 
-        // and the customer got the link as a CTA URL message
+        // and the customer got the link as a CTA URL message, in Spanish (the order names no language)
         OutboundCommand link = await().atMost(WAIT)
                 .until(() -> commandsTo("573001110001"), list -> !list.isEmpty())
                 .getFirst();
         assertThat(link.getKind()).isEqualTo(OutboundKind.CTA_URL);
         assertThat(link.getInteractive().getCtaUrl())
                 .isEqualTo(session.path("url").asString());
-        assertThat(link.getInteractive().getBody()).contains("$35.000");
+        assertThat(link.getInteractive().getBody()).startsWith("Paga $35.000 con tarjeta");
+        assertThat(link.getInteractive().getHeader().getText()).isEqualTo("Pedido #" + order.getReference());
+        assertThat(link.getInteractive().getCtaDisplayText()).isEqualTo("Pagar");
+        assertThat(link.getInteractive().getFooter()).isEqualTo("Pago seguro con Stripe");
         assertThat(payment(order).path("payment").path("status").asString()).isEqualTo("PROCESSING");
     }
 
@@ -174,7 +178,11 @@ class PaymentsIT {
         assertThat(detail.path("ledger").get(0).path("amountCop").asLong()).isEqualTo(42_000);
         assertThat(detail.path("receipt").path("number").asLong()).isEqualTo(1);
         assertThat(detail.path("receipt").path("body").asString())
-                .contains("Recibo N.º 000001", "Total: $42.000", "IVA (19 %) incluido: $6.706");
+                .contains(
+                        "Recibo N.º 000001",
+                        "Total: $42.000",
+                        "IVA (19 %) incluido: $6.706",
+                        "Pagado con tarjeta. ¡Gracias!");
         List<PaymentCompleted> completed =
                 await().atMost(WAIT).until(() -> events(order, PaymentCompleted.class), list -> !list.isEmpty());
         assertThat(completed.getFirst().getAmountCop()).isEqualTo(42_000);
@@ -187,9 +195,21 @@ class PaymentsIT {
         assertThat(commandsTo("573001110002").get(1).getText().getBody()).contains("000001");
         assertThat(events(order, PaymentCompleted.class)).hasSize(1);
 
-        // and the restaurant's next receipt is number 2
-        OrderPlaced next = placeCard(20_000, "573001110012", restaurant);
+        // and the restaurant's next receipt is number 2; that customer chats in English, so link and receipt are
+        // English
+        OrderPlaced next = placeCard(20_000, "573001110012", restaurant, "en");
         ObjectNode nextSession = openSession(next);
+        OutboundCommand nextLink = await().atMost(WAIT)
+                .until(() -> commandsTo("573001110012"), list -> !list.isEmpty())
+                .getFirst();
+        assertThat(nextLink.getInteractive().getHeader().getText()).isEqualTo("Order #" + next.getReference());
+        assertThat(nextLink.getInteractive().getBody()).startsWith("Pay $20.000 by card");
+        assertThat(nextLink.getInteractive().getCtaDisplayText()).isEqualTo("Pay");
+        assertThat(nextLink.getInteractive().getFooter()).isEqualTo("Secure payment with Stripe");
+        assertThat(STRIPE.calls("POST", "/v1/checkout/sessions").stream()
+                        .filter(c -> next.getOrderId().equals(c.params().get("metadata[order_id]")))
+                        .map(c -> c.params().get("locale")))
+                .containsOnly("en");
         String nextPaid = StripeEvents.event(
                 StripeEvents.newId(),
                 "checkout.session.completed",
@@ -199,6 +219,15 @@ class PaymentsIT {
                         .status())
                 .isEqualTo(200);
         assertThat(payment(next).path("receipt").path("number").asLong()).isEqualTo(2);
+        await().atMost(WAIT).until(() -> commandsTo("573001110012").size() >= 2);
+        assertThat(commandsTo("573001110012").get(1).getText().getBody())
+                .contains(
+                        "Receipt No. 000002",
+                        "Order #" + next.getReference(),
+                        "Delivery: $5.000",
+                        "VAT (19 %) included:",
+                        "Paid by card. Thank you!")
+                .doesNotContain("Recibo", "Pagado");
     }
 
     @Test
@@ -516,7 +545,12 @@ class PaymentsIT {
     }
 
     OrderPlaced placeCard(long total, String waId, String restaurant) throws Exception {
+        return placeCard(total, waId, restaurant, null);
+    }
+
+    OrderPlaced placeCard(long total, String waId, String restaurant, String language) throws Exception {
         OrderPlaced order = OrderEvents.placed(PaymentMethod.CARD, total, restaurant, waId);
+        order.setLanguage(language);
         OrderEvents.publish(kafka, order.getOrderId(), order);
         return order;
     }

@@ -1598,7 +1598,8 @@ public class ChattingWithCustomers {
                 chat.payment,
                 chat.cashChangeForCop == null ? null : co.wpfoods.order.catalog.domain.Cop.of(chat.cashChangeForCop),
                 new DeliveryAddress(chat.addressText, point),
-                chat.notes);
+                chat.notes,
+                chat.language);
         switch (placing.place(draft)) {
             case PlacingOrder.Result.LimitReached limit ->
                 turn.say.text(

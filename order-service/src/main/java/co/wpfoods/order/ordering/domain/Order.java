@@ -51,7 +51,10 @@ public record Order(
         }
     }
 
-    /** What the customer confirmed at checkout. */
+    /**
+     * What the customer confirmed at checkout; {@code language} is their conversation's ("es", "en"; null when not
+     * known), passed on with {@code OrderPlaced} so other services write to them in it.
+     */
     public record Draft(
             Customer customer,
             Restaurant restaurant,
@@ -59,7 +62,20 @@ public record Order(
             PaymentMethod paymentMethod,
             Cop cashChangeFor,
             DeliveryAddress address,
-            String notes) {}
+            String notes,
+            String language) {
+
+        public Draft(
+                Customer customer,
+                Restaurant restaurant,
+                List<OrderLine> lines,
+                PaymentMethod paymentMethod,
+                Cop cashChangeFor,
+                DeliveryAddress address,
+                String notes) {
+            this(customer, restaurant, lines, paymentMethod, cashChangeFor, address, notes, null);
+        }
+    }
 
     public record Transition(Order order, OrderEvent event) {}
 
@@ -89,7 +105,7 @@ public record Order(
                 List.of(new HistoryEntry(status, now, Actor.CUSTOMER, null)),
                 now,
                 0);
-        return new Transition(order, new OrderEvent.Placed(order, now));
+        return new Transition(order, new OrderEvent.Placed(order, now, draft.language()));
     }
 
     public Transition paymentCompleted(Instant now) {

@@ -10,7 +10,8 @@ public sealed interface OrderEvent {
 
     Instant occurredAt();
 
-    record Placed(Order order, Instant occurredAt) implements OrderEvent {}
+    /** {@code language}: the customer's conversation language when they ordered (null when not known). */
+    record Placed(Order order, Instant occurredAt, String language) implements OrderEvent {}
 
     /** Paid online: the order leaves AWAITING_PAYMENT and goes to the restaurant (no event of its own on the topic). */
     record PaymentAccepted(Order order, Instant occurredAt) implements OrderEvent {}

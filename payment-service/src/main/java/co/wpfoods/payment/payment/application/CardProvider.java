@@ -1,6 +1,7 @@
 package co.wpfoods.payment.payment.application;
 
 import co.wpfoods.payment.payment.domain.Cop;
+import co.wpfoods.payment.payment.domain.Language;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public interface CardProvider {
             String orderId,
             String description,
             Cop amount,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            Language language) {}
 
     record OpenedCheckout(String sessionId, String url, Instant expiresAt) {}
 

@@ -14,12 +14,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * A paid payment gets one receipt, numbered in its restaurant's sequence, with the IVA (19 %) the prices include shown
- * apart. Runs in the transaction that completes the payment, so a number is never used twice nor skipped.
+ * apart, in the customer's language. Runs in the transaction that completes the payment, so a number is never used twice nor skipped.
  */
 @Service
 public class IssuingReceipts {
 
-    static final Locale SPANISH_COLOMBIA = Locale.forLanguageTag("es-CO");
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -50,28 +49,37 @@ public class IssuingReceipts {
 
     private String render(Payment payment, long number, Instant now) {
         OrderDetails order = payment.order();
+        Locale locale = order.customer().language().locale();
         var text = new StringBuilder();
-        text.append(msg("receipt.title", String.format("%06d", number))).append('\n');
+        text.append(msg(locale, "receipt.title", String.format("%06d", number))).append('\n');
         text.append(msg(
+                        locale,
                         "receipt.header",
                         order.restaurantName() == null ? order.restaurantId() : order.restaurantName(),
                         order.reference(),
                         WHEN.format(now.atZone(BOGOTA))))
                 .append('\n');
         for (OrderLine line : order.lines()) {
-            text.append(msg("receipt.line", line.quantity(), line.name(), Money.format(Cop.of(line.totalCop()))))
+            text.append(msg(
+                            locale,
+                            "receipt.line",
+                            line.quantity(),
+                            line.name(),
+                            Money.format(Cop.of(line.totalCop()))))
                     .append('\n');
         }
-        text.append(msg("receipt.subtotal", Money.format(order.subtotal()))).append('\n');
-        text.append(msg("receipt.delivery", Money.format(order.deliveryFee()))).append('\n');
-        text.append(msg("receipt.total", Money.format(order.total()))).append('\n');
-        text.append(msg("receipt.iva", OrderDetails.IVA_PERCENT, Money.format(order.iva())))
+        text.append(msg(locale, "receipt.subtotal", Money.format(order.subtotal())))
                 .append('\n');
-        text.append(msg(payment.method() == PaymentMethod.CASH ? "receipt.paid.cash" : "receipt.paid.card"));
+        text.append(msg(locale, "receipt.delivery", Money.format(order.deliveryFee())))
+                .append('\n');
+        text.append(msg(locale, "receipt.total", Money.format(order.total()))).append('\n');
+        text.append(msg(locale, "receipt.iva", OrderDetails.IVA_PERCENT, Money.format(order.iva())))
+                .append('\n');
+        text.append(msg(locale, payment.method() == PaymentMethod.CASH ? "receipt.paid.cash" : "receipt.paid.card"));
         return text.toString();
     }
 
-    private String msg(String key, Object... args) {
-        return messages.getMessage(key, args, SPANISH_COLOMBIA);
+    private String msg(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

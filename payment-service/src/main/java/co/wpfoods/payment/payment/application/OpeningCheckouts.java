@@ -63,7 +63,8 @@ public class OpeningCheckouts {
                                 ? ""
                                 : " · " + payment.order().restaurantName()),
                 payment.amount(),
-                payment.createdAt().plus(settings.checkoutLifetime()));
+                payment.createdAt().plus(settings.checkoutLifetime()),
+                payment.order().customer().language());
         CardProvider.OpenedCheckout opened;
         try {
             opened = cards.openCheckout(request);

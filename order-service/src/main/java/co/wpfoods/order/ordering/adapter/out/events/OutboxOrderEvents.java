@@ -104,6 +104,7 @@ class OutboxOrderEvents implements OrderEvents {
                 .setDeliveryPin(o.deliveryPin())
                 .setPreparationMinutes(o.preparationMinutes())
                 .setOccurredAt(event.occurredAt())
+                .setLanguage(event.language())
                 .build();
     }
 

@@ -7,6 +7,7 @@ import co.wpfoods.payment.payment.application.SettlingPayments;
 import co.wpfoods.payment.payment.application.TakingPayments;
 import co.wpfoods.payment.payment.domain.Cop;
 import co.wpfoods.payment.payment.domain.Customer;
+import co.wpfoods.payment.payment.domain.Language;
 import co.wpfoods.payment.payment.domain.OrderDetails;
 import co.wpfoods.payment.payment.domain.OrderId;
 import co.wpfoods.payment.payment.domain.OrderLine;
@@ -82,7 +83,7 @@ class OrderEventsListener {
                 p.getReference(),
                 p.getRestaurantId(),
                 p.getRestaurantName(),
-                new Customer(p.getCustomer().getWaId(), p.getCustomer().getUserId()),
+                new Customer(p.getCustomer().getWaId(), p.getCustomer().getUserId(), Language.of(p.getLanguage())),
                 p.getLines().stream()
                         .map(l -> new OrderLine(l.getName(), l.getQuantity(), l.getUnitPriceCop()))
                         .toList(),

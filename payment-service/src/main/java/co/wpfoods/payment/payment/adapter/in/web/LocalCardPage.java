@@ -5,6 +5,9 @@ import co.wpfoods.payment.payment.application.LocalCheckouts;
 import co.wpfoods.payment.payment.application.LocalCheckouts.Choice;
 import co.wpfoods.payment.payment.application.LocalCheckouts.LocalSession;
 import co.wpfoods.payment.payment.application.Money;
+import co.wpfoods.payment.payment.application.Payments;
+import co.wpfoods.payment.payment.domain.Language;
+import co.wpfoods.payment.payment.domain.PaymentId;
 import co.wpfoods.payment.payment.domain.StripeAmounts;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -25,24 +28,24 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 class LocalCardPage {
 
-    private static final Locale SPANISH_COLOMBIA = Locale.forLanguageTag("es-CO");
-
     private final LocalCheckouts provider;
+    private final Payments payments;
     private final MessageSource messages;
 
-    LocalCardPage(CardProvider cards, MessageSource messages) {
+    LocalCardPage(CardProvider cards, Payments payments, MessageSource messages) {
         this.provider = cards instanceof LocalCheckouts local ? local : null;
+        this.payments = payments;
         this.messages = messages;
     }
 
     @GetMapping(path = "/local-card/checkout/{sessionId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> show(@PathVariable String sessionId) {
         if (provider == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(html("404", ""));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(html(Language.ES, "404", ""));
         }
         return provider.find(sessionId)
                 .map(s -> ResponseEntity.ok(page(s, null)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(html("404", "")));
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(html(Language.ES, "404", "")));
     }
 
     @PostMapping(path = "/local-card/checkout/{sessionId}/{choice}", produces = MediaType.TEXT_HTML_VALUE)
@@ -51,25 +54,37 @@ class LocalCardPage {
         try {
             chosen = Choice.valueOf(choice.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(html("400", "pay, decline or expire"));
+            return ResponseEntity.badRequest().body(html(Language.ES, "400", "pay, decline or expire"));
         }
         if (provider == null || provider.find(sessionId).isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(html("404", ""));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(html(Language.ES, "404", ""));
         }
         LocalSession before = provider.find(sessionId).orElseThrow();
         LocalSession after = provider.choose(sessionId, chosen);
+        Language language = languageOf(before);
         boolean acted = "open".equals(before.status()) && (chosen == Choice.DECLINE || !"open".equals(after.status()));
         String result = !acted
-                ? msg("localcard.closed", before.status())
+                ? msg(language, "localcard.closed", before.status())
                 : switch (chosen) {
-                    case PAY -> msg("localcard.done.paid");
-                    case DECLINE -> msg("localcard.done.declined");
-                    case EXPIRE -> msg("localcard.done.expired");
+                    case PAY -> msg(language, "localcard.done.paid");
+                    case DECLINE -> msg(language, "localcard.done.declined");
+                    case EXPIRE -> msg(language, "localcard.done.expired");
                 };
         return ResponseEntity.ok(page(after, result));
     }
 
+    /** The page speaks the customer's language, kept on their payment (Spanish when it is not known). */
+    private Language languageOf(LocalSession s) {
+        if (s.paymentId() == null) {
+            return Language.ES;
+        }
+        return payments.find(new PaymentId(s.paymentId()))
+                .map(p -> p.order().customer().language())
+                .orElse(Language.ES);
+    }
+
     private String page(LocalSession s, String result) {
+        Language language = languageOf(s);
         var body = new StringBuilder();
         body.append("<p>")
                 .append(escape(s.description()))
@@ -80,12 +95,12 @@ class LocalCardPage {
             body.append("<p class=\"result\">").append(escape(result)).append("</p>");
         }
         if ("open".equals(s.status())) {
-            body.append("<p>").append(escape(msg("localcard.note"))).append("</p>");
+            body.append("<p>").append(escape(msg(language, "localcard.note"))).append("</p>");
             for (Choice c : Choice.values()) {
                 String label = switch (c) {
-                    case PAY -> msg("localcard.pay");
-                    case DECLINE -> msg("localcard.decline");
-                    case EXPIRE -> msg("localcard.expire");
+                    case PAY -> msg(language, "localcard.pay");
+                    case DECLINE -> msg(language, "localcard.decline");
+                    case EXPIRE -> msg(language, "localcard.expire");
                 };
                 body.append("<form method=\"post\" action=\"/local-card/checkout/")
                         .append(escape(s.id()))
@@ -99,14 +114,14 @@ class LocalCardPage {
             }
         } else if (result == null) {
             body.append("<p class=\"result\">")
-                    .append(escape(msg("localcard.closed", s.status())))
+                    .append(escape(msg(language, "localcard.closed", s.status())))
                     .append("</p>");
         }
-        return html(msg("localcard.title"), body.toString());
+        return html(language, msg(language, "localcard.title"), body.toString());
     }
 
-    private static String html(String title, String body) {
-        return "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\">"
+    private static String html(Language language, String title, String body) {
+        return "<!doctype html><html lang=\"" + language.code() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + escape(title) + "</title><style>body{font-family:sans-serif;max-width:26em;margin:2em auto;"
                 + "padding:0 1em}button{display:block;width:100%;margin:.5em 0;padding:.8em;font-size:1.1em}"
@@ -117,7 +132,7 @@ class LocalCardPage {
         return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }
 
-    private String msg(String key, Object... args) {
-        return messages.getMessage(key, args, SPANISH_COLOMBIA);
+    private String msg(Language language, String key, Object... args) {
+        return messages.getMessage(key, args, language.locale());
     }
 }

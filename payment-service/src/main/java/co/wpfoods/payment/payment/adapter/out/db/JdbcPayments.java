@@ -5,6 +5,7 @@ import co.wpfoods.payment.payment.application.Payments;
 import co.wpfoods.payment.payment.domain.Cop;
 import co.wpfoods.payment.payment.domain.Customer;
 import co.wpfoods.payment.payment.domain.FailureReason;
+import co.wpfoods.payment.payment.domain.Language;
 import co.wpfoods.payment.payment.domain.OrderDetails;
 import co.wpfoods.payment.payment.domain.OrderId;
 import co.wpfoods.payment.payment.domain.OrderLine;
@@ -44,10 +45,11 @@ class JdbcPayments implements Payments {
         OrderDetails o = p.order();
         jdbc.sql("""
                         INSERT INTO payment (id, order_id, order_reference, restaurant_id, restaurant_name,
-                            customer_wa_id, customer_user_id, method, provider, status, amount_cop, subtotal_cop,
-                            delivery_fee_cop, iva_cop, cash_change_for_cop, order_lines, deadline, created_at, updated_at)
-                        VALUES (:id, :orderId, :reference, :restaurantId, :restaurantName, :waId, :userId, :method,
-                            :provider, :status, :amount, :subtotal, :deliveryFee, :iva, :cashChangeFor, :lines,
+                            customer_wa_id, customer_user_id, language, method, provider, status, amount_cop,
+                            subtotal_cop, delivery_fee_cop, iva_cop, cash_change_for_cop, order_lines, deadline,
+                            created_at, updated_at)
+                        VALUES (:id, :orderId, :reference, :restaurantId, :restaurantName, :waId, :userId, :language,
+                            :method, :provider, :status, :amount, :subtotal, :deliveryFee, :iva, :cashChangeFor, :lines,
                             :deadline, :createdAt, :createdAt)
                         """)
                 .param("id", p.id().value())
@@ -57,6 +59,7 @@ class JdbcPayments implements Payments {
                 .param("restaurantName", o.restaurantName())
                 .param("waId", o.customer().waId())
                 .param("userId", o.customer().userId())
+                .param("language", o.customer().language().code())
                 .param("method", p.method().name())
                 .param("provider", p.provider())
                 .param("status", p.status().name())
@@ -210,7 +213,10 @@ class JdbcPayments implements Payments {
                 rs.getString("order_reference"),
                 rs.getString("restaurant_id"),
                 rs.getString("restaurant_name"),
-                new Customer(rs.getString("customer_wa_id"), rs.getString("customer_user_id")),
+                new Customer(
+                        rs.getString("customer_wa_id"),
+                        rs.getString("customer_user_id"),
+                        Language.of(rs.getString("language"))),
                 JSON.readValue(rs.getString("order_lines"), LINES),
                 Cop.of(rs.getLong("subtotal_cop")),
                 Cop.of(rs.getLong("delivery_fee_cop")),

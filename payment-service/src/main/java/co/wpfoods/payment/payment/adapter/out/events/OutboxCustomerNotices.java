@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxCustomerNotices implements CustomerNotices {
 
-    static final Locale SPANISH_COLOMBIA = Locale.forLanguageTag("es-CO");
+    private static final String STRIPE = "stripe";
+
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
-    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a", SPANISH_COLOMBIA);
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("h:mm a");
 
     private final OutboxWriter outbox;
     private final MessageSource messages;
@@ -43,20 +44,24 @@ class OutboxCustomerNotices implements CustomerNotices {
         String reference = payment.order().reference();
         String deadline = payment.deadline() == null
                 ? ""
-                : CLOCK.format(payment.deadline().atZone(BOGOTA));
+                : CLOCK.withLocale(locale(payment)).format(payment.deadline().atZone(BOGOTA));
+        // Stripe is named only when its page takes the card (the local card page is not Stripe)
+        String footer = STRIPE.equals(payment.provider()) ? "pay.footer.stripe" : "pay.footer";
         send(
                 payment,
                 "pay-link",
                 draft(payment, "pay-link")
-                        .ctaUrl(i -> i.header(msg("pay.header", reference))
-                                .body(msg("pay.body", Money.format(payment.amount()), deadline))
-                                .footer(msg("pay.footer"))
-                                .cta(msg("pay.button"), payment.checkout().url())));
+                        .ctaUrl(i -> i.header(msg(payment, "pay.header", reference))
+                                .body(msg(payment, "pay.body", Money.format(payment.amount()), deadline))
+                                .footer(msg(payment, footer))
+                                .cta(
+                                        msg(payment, "pay.button"),
+                                        payment.checkout().url())));
     }
 
     @Override
     public void cardDeclined(Payment payment) {
-        send(payment, "declined-" + UUID.randomUUID(), draft(payment, null).text(msg("declined.text")));
+        send(payment, "declined-" + UUID.randomUUID(), draft(payment, null).text(msg(payment, "declined.text")));
     }
 
     @Override
@@ -68,7 +73,7 @@ class OutboxCustomerNotices implements CustomerNotices {
         send(
                 payment,
                 "failed",
-                draft(payment, "failed").text(msg(key, payment.order().reference())));
+                draft(payment, "failed").text(msg(payment, key, payment.order().reference())));
     }
 
     @Override
@@ -83,7 +88,11 @@ class OutboxCustomerNotices implements CustomerNotices {
                 payment,
                 "refund-" + payment.refunded().value(),
                 draft(payment, "refund-" + payment.refunded().value())
-                        .text(msg(key, Money.format(amount), payment.order().reference())));
+                        .text(msg(
+                                payment,
+                                key,
+                                Money.format(amount),
+                                payment.order().reference())));
     }
 
     private OutboundCommands.Draft draft(Payment payment, String notice) {
@@ -109,7 +118,11 @@ class OutboxCustomerNotices implements CustomerNotices {
                 "order:" + payment.order().orderId().value()));
     }
 
-    private String msg(String key, Object... args) {
-        return messages.getMessage(key, args, SPANISH_COLOMBIA);
+    private String msg(Payment payment, String key, Object... args) {
+        return messages.getMessage(key, args, locale(payment));
+    }
+
+    private static Locale locale(Payment payment) {
+        return payment.order().customer().language().locale();
     }
 }

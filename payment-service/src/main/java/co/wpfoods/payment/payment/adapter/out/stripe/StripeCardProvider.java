@@ -3,6 +3,7 @@ package co.wpfoods.payment.payment.adapter.out.stripe;
 import co.wpfoods.payment.payment.application.CardProvider;
 import co.wpfoods.payment.payment.application.CardProviderException;
 import co.wpfoods.payment.payment.domain.Cop;
+import co.wpfoods.payment.payment.domain.Language;
 import co.wpfoods.payment.payment.domain.StripeAmounts;
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
@@ -66,6 +67,11 @@ public class StripeCardProvider implements CardProvider {
                                 .build())
                         .build())
                 .setExpiresAt(request.expiresAt().getEpochSecond())
+                // Stripe's page in the customer's language
+                .setLocale(
+                        request.language() == Language.EN
+                                ? SessionCreateParams.Locale.EN
+                                : SessionCreateParams.Locale.ES)
                 .setSuccessUrl(successUrl)
                 .setCancelUrl(cancelUrl)
                 .build();

@@ -2,6 +2,7 @@ package co.wpfoods.payment.payment.adapter.out.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.wpfoods.payment.payment.domain.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.Locale;
@@ -18,8 +19,9 @@ class PayByCardTextTest {
         messages.setFallbackToSystemLocale(false);
 
         for (LocalTime time : new LocalTime[] {LocalTime.of(9, 57), LocalTime.of(21, 5)}) {
-            for (Locale locale : new Locale[] {OutboxCustomerNotices.SPANISH_COLOMBIA, Locale.ENGLISH}) {
-                String deadline = OutboxCustomerNotices.CLOCK.format(time);
+            for (Language language : Language.values()) {
+                Locale locale = language.locale();
+                String deadline = OutboxCustomerNotices.CLOCK.withLocale(locale).format(time);
 
                 String body = messages.getMessage("pay.body", new Object[] {"$33.900", deadline}, locale);
 
