@@ -31,6 +31,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,6 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rows never reach the WAL stream. Published rows are then deleted from the table.
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    /** How long a stop waits for an engine still starting before it gives up closing it. */
+    static final Duration CLOSE_WITHIN = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -152,11 +158,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (current == null) {
             return;
         }
-        try {
-            current.engine().close();
-        } catch (IOException e) {
-            log.warn("Outbox relay {} did not close cleanly", identifier, e);
-        }
+        closeWhenStarted(current);
         current.executor().shutdown();
         try {
             if (!current.executor().awaitTermination(30, TimeUnit.SECONDS)) {
@@ -164,6 +166,31 @@ public class OutboxRelay implements SmartLifecycle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes the engine. Debezium refuses to close an engine whose tasks are still starting ("Wait for the tasks to be
+     * fully started"), and an engine left unclosed keeps running with its replication slot and its name: a stop that
+     * comes right after a start (a pod stopped during start-up, a test context paused at once) would leak it. So a
+     * refused close is retried, with backoff, for at most {@link #CLOSE_WITHIN}.
+     */
+    private void closeWhenStarted(Running current) {
+        var retry = new RetryTemplate(RetryPolicy.builder()
+                .includes(IllegalStateException.class)
+                .maxRetries(Long.MAX_VALUE)
+                .timeout(CLOSE_WITHIN)
+                .delay(Duration.ofMillis(50))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(1))
+                .build());
+        try {
+            retry.execute(() -> {
+                current.engine().close();
+                return null;
+            });
+        } catch (RetryException e) {
+            log.warn("Outbox relay {} did not close cleanly", identifier, e.getCause() == null ? e : e.getCause());
         }
     }
 
