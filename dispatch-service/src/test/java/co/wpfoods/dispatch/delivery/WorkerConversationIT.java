@@ -429,6 +429,45 @@ class WorkerConversationIT {
     }
 
     @Test
+    void a_worker_who_has_not_confirmed_is_asked_to_confirm_whatever_they_send_and_then_goes_online() {
+        // given Iván is registered by ops but has not confirmed yet
+        String ivan = register("Iván Mora", "z-fontibon", "es");
+        chat.awaitReply(ivan, "Bienvenido a WPFoods");
+
+        // when he taps Conectarme, then he is asked to confirm first, with the button
+        chat.tap(ivan, "worker:online");
+        chat.awaitReply(ivan, "Primero confirma tu registro");
+
+        // when he shares his location, he is asked again (each message gets its answer)
+        chat.location(ivan, 4.6701, -74.1401);
+        await().atMost(Duration.ofSeconds(60)).until(() -> chat.count(ivan, "Primero confirma tu registro") == 2);
+        assertThat(chat.commands(ivan).stream()
+                        .filter(c -> c.getInteractive() != null)
+                        .filter(c -> c.getInteractive().getButtons().stream()
+                                .anyMatch(b -> b.getId().equals("welcome:confirm"))))
+                .hasSize(3);
+
+        // when he confirms with that button, the location he shared lets him go online at once
+        chat.tap(ivan, chat.lastButton(ivan, "welcome:"));
+        chat.awaitReply(ivan, "¡Listo, Iván!");
+        chat.tap(ivan, "worker:online");
+        chat.awaitReply(ivan, "Estás conectado");
+        chat.awaitEvent(workerId(ivan), "WorkerOnline");
+
+        // and a location shared while online is acknowledged with his options
+        chat.location(ivan, 4.6702, -74.1402);
+        assertThat(chat.awaitReply(ivan, "Recibí tu ubicación"))
+                .anyMatch(l -> l.contains("Recibí tu ubicación") && l.contains("[Desconectarme]"));
+
+        // a deactivated worker is told so instead of silence
+        jdbc.sql("UPDATE worker SET active = false WHERE wa_id = :w")
+                .param("w", ivan)
+                .update();
+        chat.tap(ivan, "worker:online");
+        chat.awaitReply(ivan, "no está activa");
+    }
+
+    @Test
     void a_redelivered_message_is_handled_once() {
         String hugo = register("Hugo Díaz", "z-bosa", "es");
         chat.awaitReply(hugo, "Bienvenido");

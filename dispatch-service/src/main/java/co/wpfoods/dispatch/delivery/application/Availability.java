@@ -23,6 +23,7 @@ public class Availability {
     private final AnsweringOffers offers;
     private final DispatchProperties properties;
     private final DispatchClock clock;
+    private final GuidingWorkers guiding;
 
     Availability(
             DispatchStore store,
@@ -30,8 +31,10 @@ public class Availability {
             WorkerMessages messages,
             AnsweringOffers offers,
             DispatchProperties properties,
-            DispatchClock clock) {
+            DispatchClock clock,
+            GuidingWorkers guiding) {
         this.store = store;
+        this.guiding = guiding;
         this.events = events;
         this.messages = messages;
         this.offers = offers;
@@ -50,7 +53,7 @@ public class Availability {
     public void goOnline(WorkerProfile worker, WorkerState state) {
         Instant now = clock.now();
         if (!state.confirmed()) {
-            messages.welcome(worker);
+            guiding.guide(worker, state, null);
             return;
         }
         if (worker.suspended()) {
@@ -92,7 +95,10 @@ public class Availability {
         messages.say(worker, "worker:" + worker.workerId(), "offline");
     }
 
-    /** A shared or live location: kept as the latest, in the delivery's history, and it completes going online. */
+    /**
+     * A shared or live location: kept as the latest, in the delivery's history, and it completes going online; one
+     * nobody asked for is acknowledged with where the worker stands.
+     */
     @Transactional
     public void located(WorkerProfile worker, WorkerState state, GeoPoint at) {
         Instant now = clock.now();
@@ -107,6 +113,7 @@ public class Availability {
             online(worker, located.expecting(WorkerState.Awaiting.NOTHING, null), now);
         } else {
             store.saveState(located, now);
+            guiding.guide(worker, located, "location.received");
         }
     }
 

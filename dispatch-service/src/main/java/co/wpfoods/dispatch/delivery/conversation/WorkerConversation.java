@@ -5,11 +5,13 @@ import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
 import co.wpfoods.dispatch.delivery.application.AnsweringOffers;
 import co.wpfoods.dispatch.delivery.application.Availability;
 import co.wpfoods.dispatch.delivery.application.Delivering;
+import co.wpfoods.dispatch.delivery.application.GuidingWorkers;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import co.wpfoods.dispatch.matching.domain.GeoPoint;
 import co.wpfoods.schemas.wa.InboundMessage;
+import co.wpfoods.schemas.wa.InboundMessageType;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,7 @@ public class WorkerConversation {
     private final ReadingEarnings earnings;
     private final WorkerMessages messages;
     private final IntentClient intents;
+    private final GuidingWorkers guiding;
 
     WorkerConversation(
             DispatchStore store,
@@ -44,8 +47,10 @@ public class WorkerConversation {
             Delivering delivering,
             ReadingEarnings earnings,
             WorkerMessages messages,
-            IntentClient intents) {
+            IntentClient intents,
+            GuidingWorkers guiding) {
         this.store = store;
+        this.guiding = guiding;
         this.availability = availability;
         this.offers = offers;
         this.delivering = delivering;
@@ -58,12 +63,20 @@ public class WorkerConversation {
     public void handle(InboundMessage message) {
         String waId = message.getFrom().getWaId();
         Optional<WorkerProfile> found = waId == null ? Optional.empty() : store.workerByNumber(waId);
-        if (found.isEmpty() || !found.get().active()) {
-            log.warn("message {} from {} who is not an active worker; ignored", message.getMessageId(), waId);
+        if (found.isEmpty()) {
+            log.warn("message {} from {} who is not a worker; ignored", message.getMessageId(), waId);
             return;
         }
         WorkerProfile worker = found.get();
+        if (!worker.active()) {
+            guiding.inactive(worker);
+            return;
+        }
         WorkerState state = store.lockState(worker.workerId());
+        if (!state.confirmed()) {
+            unconfirmed(worker, state, message);
+            return;
+        }
         switch (message.getType()) {
             case LOCATION ->
                 availability.located(
@@ -79,6 +92,26 @@ public class WorkerConversation {
                         message.getReply() == null ? null : message.getReply().getId());
             case TEXT -> text(worker, state, message.getText().getBody());
             default -> messages.help(worker, state.online(), "help.unknown");
+        }
+    }
+
+    /** Before confirming, the only step forward is Confirmar: every other message is answered with it. */
+    private void unconfirmed(WorkerProfile worker, WorkerState state, InboundMessage message) {
+        boolean confirms = (message.getType() == InboundMessageType.INTERACTIVE
+                        || message.getType() == InboundMessageType.BUTTON)
+                && message.getReply() != null
+                && WorkerMessages.CONFIRM.equals(message.getReply().getId());
+        if (confirms) {
+            availability.confirm(worker, state);
+        } else if (message.getType() == InboundMessageType.LOCATION) {
+            availability.located(
+                    worker,
+                    state,
+                    new GeoPoint(
+                            message.getLocation().getLatitude(),
+                            message.getLocation().getLongitude()));
+        } else {
+            guiding.guide(worker, state, null);
         }
     }
 

@@ -110,7 +110,23 @@ public class WorkerMessages {
     }
 
     public void askLocation(WorkerProfile worker, String key) {
-        send(draft(worker, "worker:" + worker.workerId()).locationRequest(text(worker, key)));
+        askLocationWith(worker, text(worker, key));
+    }
+
+    /** A location request with a body already written. */
+    public void askLocationWith(WorkerProfile worker, String body) {
+        send(draft(worker, "worker:" + worker.workerId()).locationRequest(body));
+    }
+
+    /** A button a worker can tap: its reply id and the bundle key of its title. */
+    public record Option(String id, String titleKey) {}
+
+    /** A text with up to three buttons. */
+    public void prompt(WorkerProfile worker, String correlation, String body, List<Option> options) {
+        send(draft(worker, correlation).buttons(b -> {
+            b.body(body);
+            options.forEach(option -> b.button(option.id(), text(worker, option.titleKey())));
+        }));
     }
 
     public void online(WorkerProfile worker, String key) {
