@@ -468,6 +468,50 @@ class WorkerConversationIT {
     }
 
     @Test
+    void a_worker_who_greets_gets_a_greeting_with_the_buttons_of_where_they_are() {
+        // given Julia is confirmed but offline
+        String julia = register("Julia Vargas", "z-teusaquillo", "es");
+        chat.awaitReply(julia, "Bienvenido a WPFoods");
+        chat.tap(julia, "welcome:confirm");
+        chat.awaitReply(julia, "¡Listo, Julia!");
+
+        // when she writes "hola", she is greeted with Conectarme
+        chat.text(julia, "hola");
+        assertThat(chat.awaitReply(julia, "¡Hola, Julia!"))
+                .anyMatch(l -> l.startsWith("¡Hola, Julia!") && l.contains("[Conectarme]"))
+                .noneMatch(l -> l.contains("No te entendí"));
+
+        // once online, "buenas" offers Desconectarme
+        chat.tap(julia, "worker:online");
+        chat.awaitReply(julia, "necesito tu ubicación");
+        chat.location(julia, 4.6401, -74.0801);
+        chat.awaitReply(julia, "Estás conectado");
+        chat.text(julia, "Buenas!");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> chat.received(julia).stream()
+                        .anyMatch(l -> l.startsWith("¡Hola, Julia!") && l.contains("[Desconectarme]")));
+
+        // with a delivery under way, the greeting carries its next step
+        chat.placeAndConfirm("o-hola-1", "z-teusaquillo", 4.640, -74.080, "6060", null);
+        chat.awaitReply(julia, "Nuevo pedido #");
+        chat.acceptOffer(julia, "¡Es tuyo!");
+        chat.text(julia, "hola");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> chat.received(julia).stream()
+                        .anyMatch(l -> l.startsWith("¡Hola, Julia!") && l.contains("[Recogido]")));
+        assertThat(chat.received(julia)).noneMatch(l -> l.contains("No te entendí"));
+
+        // an English worker saying "hello" is greeted in English
+        String kate = register("Kate Brown", "z-teusaquillo", "en");
+        chat.awaitReply(kate, "Welcome to WPFoods");
+        chat.tap(kate, "welcome:confirm");
+        chat.awaitReply(kate, "All set, Kate!");
+        chat.text(kate, "hello");
+        assertThat(chat.awaitReply(kate, "Hi, Kate!"))
+                .anyMatch(l -> l.startsWith("Hi, Kate!") && l.contains("[Go online]"));
+    }
+
+    @Test
     void a_redelivered_message_is_handled_once() {
         String hugo = register("Hugo Díaz", "z-bosa", "es");
         chat.awaitReply(hugo, "Bienvenido");

@@ -31,6 +31,12 @@ public class WorkerConversation {
     private static final Logger log = LoggerFactory.getLogger(WorkerConversation.class);
     private static final Pattern PIN = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
 
+    /** A message that only greets: answered with a greeting and the buttons of where the worker stands. */
+    static final Pattern GREETING = Pattern.compile(
+            "^\\W*(hola+|holi|ola|buenas|buen[oa]s? d[ií]as?|buen d[ií]a|buenas tardes|buenas noches|qu[eé] m[aá]s|"
+                    + "quiubo|hi|hello|hey|good (morning|afternoon|evening))[\\s\\p{Punct}¡¿!?👋🙂😊]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private final DispatchStore store;
     private final Availability availability;
     private final AnsweringOffers offers;
@@ -111,7 +117,9 @@ public class WorkerConversation {
                             message.getLocation().getLatitude(),
                             message.getLocation().getLongitude()));
         } else {
-            guiding.guide(worker, state, null);
+            boolean greets = message.getType() == InboundMessageType.TEXT
+                    && GREETING.matcher(message.getText().getBody()).matches();
+            guiding.guide(worker, state, greets ? "greet" : null);
         }
     }
 
@@ -159,6 +167,10 @@ public class WorkerConversation {
             delivering.pin(worker, state, state.awaitingOrder(), pin.group(1));
             return;
         }
+        if (GREETING.matcher(body).matches()) {
+            guiding.guide(worker, state, "greet");
+            return;
+        }
         String language = "en".equals(worker.locale().getLanguage()) ? "en" : "es-CO";
         Optional<IntentClient.Intent> intent = intents.read(body, language, "worker:" + worker.workerId());
         if (intent.isEmpty()) {
@@ -187,7 +199,8 @@ public class WorkerConversation {
                     delivering.askPin(worker, state, null);
                 }
             }
-            case "greet", "help", "thanks" -> messages.help(worker, state.online(), "help");
+            case "greet" -> guiding.guide(worker, state, "greet");
+            case "help", "thanks" -> messages.help(worker, state.online(), "help");
             default -> messages.help(worker, state.online(), "help.unknown");
         }
     }
