@@ -512,6 +512,53 @@ class WorkerConversationIT {
     }
 
     @Test
+    void a_worker_who_writes_english_is_answered_in_english_and_can_ask_for_spanish_and_back() {
+        // given Leo, registered without a language (Spanish, the default), has confirmed
+        String leo = register("Leo Park", "z-engativa", null);
+        chat.awaitReply(leo, "Bienvenido a WPFoods");
+        chat.tap(leo, "welcome:confirm");
+        chat.awaitReply(leo, "¡Listo, Leo!");
+
+        // when he writes in English, he is answered in English, and so are his taps from then on
+        chat.text(leo, "hello");
+        assertThat(chat.awaitReply(leo, "Hi, Leo!")).anyMatch(l -> l.startsWith("Hi, Leo!") && l.contains("[Go online]"));
+        assertThat(language(leo)).isEqualTo("en");
+        chat.tap(leo, "worker:online");
+        chat.awaitReply(leo, "I need your current location");
+
+        // when he asks for Spanish, he is told, and the step he is on is asked again in Spanish
+        chat.text(leo, "en español por favor");
+        chat.awaitReply(leo, "Listo, te escribo en español.");
+        chat.awaitReply(leo, "Para conectarte necesito tu ubicación");
+        assertThat(language(leo)).isEqualTo("es");
+        chat.location(leo, 4.7001, -74.1101);
+        chat.awaitReply(leo, "Estás conectado");
+
+        // and "English please" brings English back, with his options
+        chat.text(leo, "English please");
+        chat.awaitReply(leo, "Sure, I will write to you in English.");
+        assertThat(chat.awaitReply(leo, "You are online ✅. I will tell you"))
+                .anyMatch(l -> l.startsWith("You are online") && l.contains("[Go offline]"));
+        assertThat(language(leo)).isEqualTo("en");
+    }
+
+    @Test
+    void a_worker_registered_in_english_who_writes_spanish_is_answered_in_spanish() {
+        // given Mia was registered in English and is online
+        String mia = onlineWorker("Mia Clark", "z-engativa", "en", 4.7101, -74.1101);
+
+        // when she writes in Spanish
+        chat.text(mia, "buenas");
+
+        // then she is answered in Spanish from then on
+        assertThat(chat.awaitReply(mia, "¡Hola, Mia!"))
+                .anyMatch(l -> l.startsWith("¡Hola, Mia!") && l.contains("[Desconectarme]"));
+        assertThat(language(mia)).isEqualTo("es");
+        chat.tap(mia, "worker:earnings");
+        chat.awaitReply(mia, "Tus ganancias");
+    }
+
+    @Test
     void a_redelivered_message_is_handled_once() {
         String hugo = register("Hugo Díaz", "z-bosa", "es");
         chat.awaitReply(hugo, "Bienvenido");
@@ -553,10 +600,18 @@ class WorkerConversationIT {
         String waId = "5730055" + String.format("%05d", NUMBERS.incrementAndGet());
         post(
                 "/api/dispatch/workers",
-                "{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\",\"language\":\"%s\"}"
-                        .formatted(name, waId, zone, language),
+                "{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\"%s}"
+                        .formatted(
+                                name, waId, zone, language == null ? "" : ",\"language\":\"" + language + "\""),
                 201);
         return waId;
+    }
+
+    String language(String waId) {
+        return jdbc.sql("SELECT language FROM worker WHERE wa_id = :w")
+                .param("w", waId)
+                .query(String.class)
+                .single();
     }
 
     String workerId(String waId) {

@@ -7,11 +7,13 @@ import co.wpfoods.dispatch.delivery.application.Availability;
 import co.wpfoods.dispatch.delivery.application.Delivering;
 import co.wpfoods.dispatch.delivery.application.GuidingWorkers;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
+import co.wpfoods.dispatch.delivery.domain.WorkerLanguage;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import co.wpfoods.dispatch.matching.domain.GeoPoint;
 import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.schemas.wa.InboundMessageType;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,6 +103,14 @@ public class WorkerConversation {
         }
     }
 
+    private WorkerProfile speaking(WorkerProfile worker, Locale locale) {
+        if (WorkerLanguage.code(worker.locale()).equals(WorkerLanguage.code(locale))) {
+            return worker;
+        }
+        store.setLanguage(worker.workerId(), locale);
+        return worker.withLocale(locale);
+    }
+
     /** Before confirming, the only step forward is Confirmar: every other message is answered with it. */
     private void unconfirmed(WorkerProfile worker, WorkerState state, InboundMessage message) {
         boolean confirms = (message.getType() == InboundMessageType.INTERACTIVE
@@ -116,10 +126,10 @@ public class WorkerConversation {
                     new GeoPoint(
                             message.getLocation().getLatitude(),
                             message.getLocation().getLongitude()));
+        } else if (message.getType() == InboundMessageType.TEXT) {
+            text(worker, state, message.getText().getBody());
         } else {
-            boolean greets = message.getType() == InboundMessageType.TEXT
-                    && GREETING.matcher(message.getText().getBody()).matches();
-            guiding.guide(worker, state, greets ? "greet" : null);
+            guiding.guide(worker, state, null);
         }
     }
 
@@ -161,7 +171,24 @@ public class WorkerConversation {
         }
     }
 
-    private void text(WorkerProfile worker, WorkerState state, String body) {
+    /**
+     * The worker's language follows how they write: asked for ("English please", "en español") it is switched and said
+     * so, with where they stand; read from their words it is switched quietly and this message is answered in it.
+     */
+    private void text(WorkerProfile asWas, WorkerState state, String body) {
+        Optional<Locale> requested = WorkerLanguage.requested(body);
+        if (requested.isPresent()) {
+            WorkerProfile worker = speaking(asWas, requested.get());
+            messages.say(worker, "worker:" + worker.workerId(), "language.changed");
+            guiding.guide(worker, state, null);
+            return;
+        }
+        WorkerProfile worker =
+                WorkerLanguage.detected(body).map(l -> speaking(asWas, l)).orElse(asWas);
+        if (!state.confirmed()) {
+            guiding.guide(worker, state, GREETING.matcher(body).matches() ? "greet" : null);
+            return;
+        }
         Matcher pin = PIN.matcher(body);
         if (state.awaiting() == WorkerState.Awaiting.PIN && pin.find()) {
             delivering.pin(worker, state, state.awaitingOrder(), pin.group(1));
@@ -171,7 +198,7 @@ public class WorkerConversation {
             guiding.guide(worker, state, "greet");
             return;
         }
-        String language = "en".equals(worker.locale().getLanguage()) ? "en" : "es-CO";
+        String language = "en".equals(WorkerLanguage.code(worker.locale())) ? "en" : "es-CO";
         Optional<IntentClient.Intent> intent = intents.read(body, language, "worker:" + worker.workerId());
         if (intent.isEmpty()) {
             messages.help(worker, state.online(), "help.unknown");
