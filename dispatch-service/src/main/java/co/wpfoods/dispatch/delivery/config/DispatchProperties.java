@@ -37,6 +37,11 @@ public record DispatchProperties(
         KEEP_LOOKING
     }
 
+    /**
+     * ai-service's intent API. {@code warmUp}: once the service is ready, one call through the same HTTP client (limit
+     * {@code warmUpTimeout}, retried until {@code warmUpWithin} while ai-service does not answer), outside the breaker,
+     * so the first worker who types does not pay for a cold client.
+     */
     public record Ai(
             @DefaultValue("http://localhost:8085") String baseUrl,
             @DefaultValue("300ms") Duration timeout,
@@ -44,7 +49,10 @@ public record DispatchProperties(
             @DefaultValue("10") int slidingWindow,
             @DefaultValue("30s") Duration openFor,
             /* the service token ai-service requires; WPFOODS_DISPATCH_AI_BEARERTOKEN in a deployment */
-            String bearerToken) {}
+            String bearerToken,
+            @DefaultValue("true") boolean warmUp,
+            @DefaultValue("5s") Duration warmUpTimeout,
+            @DefaultValue("2m") Duration warmUpWithin) {}
 
     public record Earnings(
             @DefaultValue("3500") long baseCop,

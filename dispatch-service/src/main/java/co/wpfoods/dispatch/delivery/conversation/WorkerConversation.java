@@ -9,6 +9,7 @@ import co.wpfoods.dispatch.delivery.application.GuidingWorkers;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
 import co.wpfoods.dispatch.delivery.domain.WorkerLanguage;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import co.wpfoods.dispatch.matching.domain.GeoPoint;
 import co.wpfoods.schemas.wa.InboundMessage;
@@ -199,9 +200,19 @@ public class WorkerConversation {
             return;
         }
         String language = "en".equals(WorkerLanguage.code(worker.locale())) ? "en" : "es-CO";
-        Optional<IntentClient.Intent> intent = intents.read(body, language, "worker:" + worker.workerId());
+        Optional<WorkerPrompt> prompt = store.lastPrompt(worker.workerId());
+        Optional<IntentClient.Intent> intent = intents.read(
+                body, language, prompt.map(WorkerPrompt::text).orElse(null), "worker:" + worker.workerId());
         if (intent.isEmpty()) {
             messages.help(worker, state.online(), "help.unknown");
+            return;
+        }
+        // a reply that picked a line of our last options ("2", "el segundo") is the tap that line stands for
+        Optional<String> picked = intent.get().choice() == null
+                ? Optional.empty()
+                : prompt.flatMap(p -> p.option(intent.get().choice()));
+        if (picked.isPresent()) {
+            tap(worker, state, picked.get());
             return;
         }
         switch (intent.get().name()) {

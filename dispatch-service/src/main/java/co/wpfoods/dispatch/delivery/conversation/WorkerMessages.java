@@ -1,9 +1,12 @@
 package co.wpfoods.dispatch.delivery.conversation;
 
+import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.application.DispatchClock;
 import co.wpfoods.dispatch.delivery.config.DispatchProperties;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
 import co.wpfoods.eventing.outbox.OutboxEvent;
 import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.schemas.Topics;
@@ -12,6 +15,7 @@ import co.wpfoods.schemas.wa.OutboundCommands;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,11 +41,15 @@ public class WorkerMessages {
 
     private final OutboxWriter outbox;
     private final DispatchProperties properties;
+    private final DispatchStore store;
+    private final DispatchClock clock;
     private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
 
-    WorkerMessages(OutboxWriter outbox, DispatchProperties properties) {
+    WorkerMessages(OutboxWriter outbox, DispatchProperties properties, DispatchStore store, DispatchClock clock) {
         this.outbox = outbox;
         this.properties = properties;
+        this.store = store;
+        this.clock = clock;
         texts.setBasename("i18n/worker");
         texts.setDefaultEncoding("UTF-8");
         texts.setFallbackToSystemLocale(false);
@@ -80,7 +88,7 @@ public class WorkerMessages {
     }
 
     public void say(WorkerProfile worker, String correlation, String key, Object... args) {
-        send(draft(worker, correlation).text(text(worker, key, args)));
+        send(worker, draft(worker, correlation).text(text(worker, key, args)));
     }
 
     public void welcome(WorkerProfile worker) {
@@ -88,7 +96,7 @@ public class WorkerMessages {
                 .bodyText(worker.firstName())
                 .quickReply(0, CONFIRM)
                 .build();
-        send(draft(worker, "worker:" + worker.workerId())
+        send(worker, draft(worker, "worker:" + worker.workerId())
                 .commandId("dispatch-welcome-" + worker.workerId())
                 .fallbackTemplate(fallback)
                 .buttons(b -> b.body(text(worker, "welcome", worker.firstName()))
@@ -96,14 +104,14 @@ public class WorkerMessages {
     }
 
     public void confirmed(WorkerProfile worker) {
-        send(draft(worker, "worker:" + worker.workerId())
+        send(worker, draft(worker, "worker:" + worker.workerId())
                 .buttons(b -> b.body(text(worker, "confirmed", worker.firstName()))
                         .button(ONLINE, text(worker, "btn.online"))
                         .button(HELP, text(worker, "btn.help"))));
     }
 
     public void reinstated(WorkerProfile worker) {
-        send(draft(worker, "worker:" + worker.workerId())
+        send(worker, draft(worker, "worker:" + worker.workerId())
                 .buttons(b -> b.body(text(worker, "reinstated", worker.firstName()))
                         .button(ONLINE, text(worker, "btn.online"))
                         .button(HELP, text(worker, "btn.help"))));
@@ -115,7 +123,7 @@ public class WorkerMessages {
 
     /** A location request with a body already written. */
     public void askLocationWith(WorkerProfile worker, String body) {
-        send(draft(worker, "worker:" + worker.workerId()).locationRequest(body));
+        send(worker, draft(worker, "worker:" + worker.workerId()).locationRequest(body));
     }
 
     /** A button a worker can tap: its reply id and the bundle key of its title. */
@@ -123,14 +131,14 @@ public class WorkerMessages {
 
     /** A text with up to three buttons. */
     public void prompt(WorkerProfile worker, String correlation, String body, List<Option> options) {
-        send(draft(worker, correlation).buttons(b -> {
+        send(worker, draft(worker, correlation).buttons(b -> {
             b.body(body);
             options.forEach(option -> b.button(option.id(), text(worker, option.titleKey())));
         }));
     }
 
     public void online(WorkerProfile worker, String key) {
-        send(draft(worker, "worker:" + worker.workerId())
+        send(worker, draft(worker, "worker:" + worker.workerId())
                 .buttons(b -> b.body(text(worker, key))
                         .button(OFFLINE, text(worker, "btn.offline"))
                         .button(EARNINGS, text(worker, "btn.earnings"))));
@@ -151,7 +159,7 @@ public class WorkerMessages {
                 .quickReply(0, accept(offer.offerId()))
                 .quickReply(1, decline(offer.offerId()))
                 .build();
-        send(draft(worker, order.orderId())
+        send(worker, draft(worker, order.orderId())
                 .commandId("dispatch-offer-" + offer.offerId())
                 .fallbackTemplate(fallback)
                 .buttons(b -> b.body(body)
@@ -160,18 +168,18 @@ public class WorkerMessages {
     }
 
     public void accepted(WorkerProfile worker, DispatchOrder order) {
-        send(draft(worker, order.orderId())
+        send(worker, draft(worker, order.orderId())
                 .text(text(
                         worker, "offer.accepted", order.reference(), order.restaurantName(), order.pickupAddress())));
         if (order.pickupPoint() != null) {
-            send(draft(worker, order.orderId())
+            send(worker, draft(worker, order.orderId())
                     .location(
                             order.pickupPoint().latitude(),
                             order.pickupPoint().longitude(),
                             order.restaurantName(),
                             order.pickupAddress()));
         }
-        send(draft(worker, order.orderId())
+        send(worker, draft(worker, order.orderId())
                 .buttons(b -> b.body("#" + order.reference())
                         .button(pickedUp(order.orderId()), text(worker, "btn.picked"))
                         .button(PROBLEM, text(worker, "btn.problem"))));
@@ -188,23 +196,23 @@ public class WorkerMessages {
                     money(worker, order.cashChangeForCop()),
                     money(worker, change));
         }
-        send(draft(worker, order.orderId()).text(body));
+        send(worker, draft(worker, order.orderId()).text(body));
         if (order.deliveryPoint() != null) {
-            send(draft(worker, order.orderId())
+            send(worker, draft(worker, order.orderId())
                     .location(
                             order.deliveryPoint().latitude(),
                             order.deliveryPoint().longitude(),
                             customer(worker, order),
                             order.deliveryAddress()));
         }
-        send(draft(worker, order.orderId())
+        send(worker, draft(worker, order.orderId())
                 .buttons(b -> b.body("#" + order.reference())
                         .button(delivered(order.orderId()), text(worker, "btn.delivered"))
                         .button(PROBLEM, text(worker, "btn.problem"))));
     }
 
     public void problemMenu(WorkerProfile worker, DispatchOrder order) {
-        send(draft(worker, order.orderId())
+        send(worker, draft(worker, order.orderId())
                 .list(l -> l.body(text(worker, "problem.menu", order.reference()))
                         .listButton(text(worker, "problem.button"))
                         .section("#" + order.reference(), s -> {
@@ -215,7 +223,7 @@ public class WorkerMessages {
     }
 
     public void help(WorkerProfile worker, boolean online, String key) {
-        send(draft(worker, "worker:" + worker.workerId())
+        send(worker, draft(worker, "worker:" + worker.workerId())
                 .list(l -> l.body(text(worker, key))
                         .listButton(text(worker, "help.button"))
                         .section(text(worker, "btn.help"), s -> {
@@ -239,7 +247,26 @@ public class WorkerMessages {
                 .correlationId(correlation);
     }
 
-    private void send(OutboundCommand command) {
+    /**
+     * Writes the command to the outbox; a question (buttons, a list, a location request) is also kept as the worker's
+     * last prompt, the context a short typed reply is read against.
+     */
+    private void send(WorkerProfile worker, OutboundCommand command) {
+        var interactive = command.getInteractive();
+        if (interactive != null) {
+            List<String> ids = new ArrayList<>();
+            List<String> titles = new ArrayList<>();
+            interactive.getButtons().forEach(b -> {
+                ids.add(b.getId());
+                titles.add(b.getTitle());
+            });
+            interactive.getSections().forEach(section -> section.getRows().forEach(r -> {
+                ids.add(r.getId());
+                titles.add(r.getTitle());
+            }));
+            String body = interactive.getBody() == null ? "" : interactive.getBody();
+            store.rememberPrompt(worker.workerId(), WorkerPrompt.of(body, ids, titles, clock.now()));
+        }
         outbox.append(OutboxEvent.of(
                 Topics.WhatsApp.OUTBOUND, command.getTo().getWaId(), command, command.getCorrelationId()));
     }

@@ -5,6 +5,7 @@ import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Earning;
 import co.wpfoods.dispatch.delivery.domain.Offer;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import co.wpfoods.dispatch.matching.domain.GeoPoint;
 import co.wpfoods.dispatch.matching.domain.Vehicle;
@@ -257,6 +258,30 @@ public class DispatchStore {
                 .param("now", ts(now))
                 .param("id", workerId)
                 .update();
+    }
+
+    /** Keeps the last question sent to the worker (replacing the one before). */
+    public void rememberPrompt(String workerId, WorkerPrompt prompt) {
+        jdbc.sql("""
+                INSERT INTO worker_prompt (worker_id, prompt, options, sent_at) VALUES (:w, :prompt, :options, :at)
+                ON CONFLICT (worker_id) DO UPDATE SET prompt = :prompt, options = :options, sent_at = :at""")
+                .param("w", workerId)
+                .param("prompt", prompt.text())
+                .param("options", String.join("\n", prompt.options()))
+                .param("at", ts(prompt.sentAt()))
+                .update();
+    }
+
+    public Optional<WorkerPrompt> lastPrompt(String workerId) {
+        return jdbc.sql("SELECT prompt, options, sent_at FROM worker_prompt WHERE worker_id = :w")
+                .param("w", workerId)
+                .query((rs, i) -> new WorkerPrompt(
+                        rs.getString("prompt"),
+                        rs.getString("options").isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString("options").split("\n")),
+                        rs.getTimestamp("sent_at").toInstant()))
+                .optional();
     }
 
     public record FreeWorkerRow(String workerId, Vehicle vehicle, String zone, GeoPoint location) {}
