@@ -5,7 +5,6 @@ import static co.wpfoods.dispatch.delivery.conversation.WorkerMessages.decline;
 import static co.wpfoods.dispatch.delivery.conversation.WorkerMessages.delivered;
 import static co.wpfoods.dispatch.delivery.conversation.WorkerMessages.pickedUp;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
 import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.conversation.WorkerMessages.Option;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
@@ -27,11 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GuidingWorkers {
 
-    private final DispatchStore store;
+    private final DispatchOrders dispatchOrders;
+    private final OfferBook offerBook;
+    private final Deliveries deliveries;
     private final WorkerMessages messages;
 
-    GuidingWorkers(DispatchStore store, WorkerMessages messages) {
-        this.store = store;
+    GuidingWorkers(DispatchOrders dispatchOrders, OfferBook offerBook, Deliveries deliveries, WorkerMessages messages) {
+        this.dispatchOrders = dispatchOrders;
+        this.offerBook = offerBook;
+        this.deliveries = deliveries;
         this.messages = messages;
     }
 
@@ -50,10 +53,10 @@ public class GuidingWorkers {
                     List.of(new Option(WorkerMessages.CONFIRM, "btn.confirm")));
             return;
         }
-        List<Delivery> active = store.activeDeliveriesOf(worker.workerId());
+        List<Delivery> active = deliveries.activeDeliveriesOf(worker.workerId());
         if (!active.isEmpty()) {
             Delivery delivery = active.getFirst();
-            DispatchOrder order = store.order(delivery.orderId()).orElseThrow();
+            DispatchOrder order = dispatchOrders.order(delivery.orderId()).orElseThrow();
             if (delivery.status() == Delivery.Status.ASSIGNED) {
                 messages.prompt(
                         worker,
@@ -86,8 +89,8 @@ public class GuidingWorkers {
                             new Option(WorkerMessages.HELP, "btn.help")));
             return;
         }
-        Optional<Offer> offer = store.pendingOfferOf(worker.workerId());
-        Optional<DispatchOrder> offered = offer.flatMap(o -> store.order(o.orderId()));
+        Optional<Offer> offer = offerBook.pendingOfferOf(worker.workerId());
+        Optional<DispatchOrder> offered = offer.flatMap(o -> dispatchOrders.order(o.orderId()));
         if (offer.isPresent() && offered.isPresent()) {
             messages.prompt(
                     worker,

@@ -1,8 +1,6 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore.FreeWorkerRow;
-import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster.FreeWorkerRow;
 import co.wpfoods.dispatch.delivery.config.DispatchProperties;
 import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
@@ -40,7 +38,10 @@ public class MatchingOrders {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingOrders.class);
 
-    private final DispatchStore store;
+    private final DispatchOrders dispatchOrders;
+    private final WorkerRoster roster;
+    private final OfferBook offerBook;
+    private final OpsDesk opsDesk;
     private final DeliveryEvents events;
     private final WorkerMessages messages;
     private final OfferTimers timers;
@@ -50,13 +51,16 @@ public class MatchingOrders {
     private final EarningsPolicy earnings;
 
     MatchingOrders(
-            DispatchStore store,
+            DispatchOrders dispatchOrders, WorkerRoster roster, OfferBook offerBook, OpsDesk opsDesk,
             DeliveryEvents events,
             WorkerMessages messages,
             OfferTimers timers,
             DispatchProperties properties,
             DispatchClock clock) {
-        this.store = store;
+        this.dispatchOrders = dispatchOrders;
+        this.roster = roster;
+        this.offerBook = offerBook;
+        this.opsDesk = opsDesk;
         this.events = events;
         this.messages = messages;
         this.timers = timers;
@@ -72,7 +76,7 @@ public class MatchingOrders {
     public int solvePools() {
         Instant now = clock.now();
         List<DispatchOrder> pool = new ArrayList<>();
-        for (DispatchOrder order : store.lockPool()) {
+        for (DispatchOrder order : dispatchOrders.lockPool()) {
             if (!givenUp(order, now)) {
                 pool.add(order);
             }
@@ -81,9 +85,9 @@ public class MatchingOrders {
             return 0;
         }
         List<FreeWorkerRow> free =
-                store.freeWorkers(now.minus(properties.locationStaleAfter()), properties.maxActiveDeliveries());
+                roster.freeWorkers(now.minus(properties.locationStaleAfter()), properties.maxActiveDeliveries());
         Map<String, Set<String>> offeredBefore =
-                store.offeredBefore(pool.stream().map(DispatchOrder::orderId).toList());
+                offerBook.offeredBefore(pool.stream().map(DispatchOrder::orderId).toList());
         Map<String, List<DispatchOrder>> byZone = pool.stream()
                 .filter(order -> order.pickupPoint() != null)
                 .collect(Collectors.groupingBy(
@@ -120,7 +124,7 @@ public class MatchingOrders {
     }
 
     private void offer(DispatchOrder order, Assignment assignment, Instant now) {
-        long pay = earnings.quote(order.tripMeters(), now, store.raining(order.zone()))
+        long pay = earnings.quote(order.tripMeters(), now, opsDesk.raining(order.zone()))
                 .totalCop();
         Offer offer = new Offer(
                 "of-" + UUID.randomUUID(),
@@ -131,11 +135,11 @@ public class MatchingOrders {
                 assignment.distanceMeters(),
                 pay,
                 Offer.Answer.PENDING);
-        store.addOffer(offer);
-        store.setStatus(order.orderId(), DispatchOrder.Status.OFFERED);
+        offerBook.addOffer(offer);
+        dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.OFFERED);
         events.offerSent(offer, now);
         timers.expireAt(offer.offerId(), offer.expiresAt());
-        store.worker(assignment.workerId()).ifPresent(worker -> messages.offer(worker, offer, order, now));
+        roster.worker(assignment.workerId()).ifPresent(worker -> messages.offer(worker, offer, order, now));
         log.info(
                 "offered order {} to worker {} at {} m",
                 order.orderId(),
@@ -148,20 +152,20 @@ public class MatchingOrders {
         Duration waiting = Duration.between(order.pooledAt(), now);
         if (properties.noWorkerPolicy() == DispatchProperties.NoWorkerPolicy.CANCEL
                 && waiting.compareTo(properties.failAfter()) >= 0) {
-            store.setStatus(order.orderId(), DispatchOrder.Status.FAILED);
+            dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.FAILED);
             events.failed(
                     order.orderId(),
                     null,
                     DeliveryFailureReason.NO_WORKER,
                     "no rapitendero took it in " + waiting.toMinutes() + " min",
                     now);
-            store.alert("NO_WORKER_FAILED", order.orderId(), null, "given up after " + waiting.toSeconds() + " s", now);
+            opsDesk.alert("NO_WORKER_FAILED", order.orderId(), null, "given up after " + waiting.toSeconds() + " s", now);
             return true;
         }
         if (!order.delayReported() && waiting.compareTo(properties.delayedAfter()) >= 0) {
-            store.markDelayReported(order.orderId());
+            dispatchOrders.markDelayReported(order.orderId());
             events.delayed(order, (int) waiting.toSeconds(), now);
-            store.alert("NO_WORKER_DELAYED", order.orderId(), null, "waiting " + waiting.toSeconds() + " s", now);
+            opsDesk.alert("NO_WORKER_DELAYED", order.orderId(), null, "waiting " + waiting.toSeconds() + " s", now);
         }
         return false;
     }

@@ -1,7 +1,6 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore.EarningRow;
+import co.wpfoods.dispatch.delivery.application.EarningsBook.EarningRow;
 import co.wpfoods.dispatch.delivery.config.DispatchProperties;
 import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
@@ -18,13 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReadingEarnings {
 
-    private final DispatchStore store;
+    private final EarningsBook earningsBook;
     private final WorkerMessages messages;
     private final DispatchClock clock;
     private final ZoneId zone;
 
-    ReadingEarnings(DispatchStore store, WorkerMessages messages, DispatchProperties properties, DispatchClock clock) {
-        this.store = store;
+    ReadingEarnings(EarningsBook earningsBook, WorkerMessages messages, DispatchProperties properties, DispatchClock clock) {
+        this.earningsBook = earningsBook;
         this.messages = messages;
         this.clock = clock;
         this.zone = properties.earnings().timeZone();
@@ -64,7 +63,7 @@ public class ReadingEarnings {
     private Period period(String workerId, LocalDate from, LocalDate toExclusive) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = toExclusive.atStartOfDay(zone).toInstant();
-        List<EarningRow> rows = store.earnings(workerId, start, end);
+        List<EarningRow> rows = earningsBook.earnings(workerId, start, end);
         long total = rows.stream().mapToLong(EarningRow::totalCop).sum();
         return new Period(start, end, total, rows.size(), rows);
     }

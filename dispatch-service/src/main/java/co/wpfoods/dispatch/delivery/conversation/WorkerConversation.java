@@ -1,11 +1,12 @@
 package co.wpfoods.dispatch.delivery.conversation;
 
-import co.wpfoods.dispatch.delivery.adapter.out.ai.IntentClient;
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.application.OfferBook;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster;
 import co.wpfoods.dispatch.delivery.application.AnsweringOffers;
 import co.wpfoods.dispatch.delivery.application.Availability;
 import co.wpfoods.dispatch.delivery.application.Delivering;
 import co.wpfoods.dispatch.delivery.application.GuidingWorkers;
+import co.wpfoods.dispatch.delivery.application.IntentReader;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
 import co.wpfoods.dispatch.delivery.domain.WorkerLanguage;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
@@ -40,25 +41,27 @@ public class WorkerConversation {
                     + "quiubo|hi|hello|hey|good (morning|afternoon|evening))[\\s\\p{Punct}¡¿!?👋🙂😊]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private final DispatchStore store;
+    private final WorkerRoster roster;
+    private final OfferBook offerBook;
     private final Availability availability;
     private final AnsweringOffers offers;
     private final Delivering delivering;
     private final ReadingEarnings earnings;
     private final WorkerMessages messages;
-    private final IntentClient intents;
+    private final IntentReader intents;
     private final GuidingWorkers guiding;
 
     WorkerConversation(
-            DispatchStore store,
+            WorkerRoster roster, OfferBook offerBook,
             Availability availability,
             AnsweringOffers offers,
             Delivering delivering,
             ReadingEarnings earnings,
             WorkerMessages messages,
-            IntentClient intents,
+            IntentReader intents,
             GuidingWorkers guiding) {
-        this.store = store;
+        this.roster = roster;
+        this.offerBook = offerBook;
         this.guiding = guiding;
         this.availability = availability;
         this.offers = offers;
@@ -71,7 +74,7 @@ public class WorkerConversation {
     @Transactional
     public void handle(InboundMessage message) {
         String waId = message.getFrom().getWaId();
-        Optional<WorkerProfile> found = waId == null ? Optional.empty() : store.workerByNumber(waId);
+        Optional<WorkerProfile> found = waId == null ? Optional.empty() : roster.workerByNumber(waId);
         if (found.isEmpty()) {
             log.warn("message {} from {} who is not a worker; ignored", message.getMessageId(), waId);
             return;
@@ -81,7 +84,7 @@ public class WorkerConversation {
             guiding.inactive(worker);
             return;
         }
-        WorkerState state = store.lockState(worker.workerId());
+        WorkerState state = roster.lockState(worker.workerId());
         if (!state.confirmed()) {
             unconfirmed(worker, state, message);
             return;
@@ -108,7 +111,7 @@ public class WorkerConversation {
         if (WorkerLanguage.code(worker.locale()).equals(WorkerLanguage.code(locale))) {
             return worker;
         }
-        store.setLanguage(worker.workerId(), locale);
+        roster.setLanguage(worker.workerId(), locale);
         return worker.withLocale(locale);
     }
 
@@ -200,8 +203,8 @@ public class WorkerConversation {
             return;
         }
         String language = "en".equals(WorkerLanguage.code(worker.locale())) ? "en" : "es-CO";
-        Optional<WorkerPrompt> prompt = store.lastPrompt(worker.workerId());
-        Optional<IntentClient.Intent> intent = intents.read(
+        Optional<WorkerPrompt> prompt = roster.lastPrompt(worker.workerId());
+        Optional<IntentReader.Intent> intent = intents.read(
                 body, language, prompt.map(WorkerPrompt::text).orElse(null), "worker:" + worker.workerId());
         if (intent.isEmpty()) {
             messages.help(worker, state.online(), "help.unknown");
@@ -220,12 +223,12 @@ public class WorkerConversation {
             case "go_offline" -> availability.goOffline(worker, state, "asked");
             case "earnings" -> earnings.tell(worker);
             case "offer_accept" ->
-                store.pendingOfferOf(worker.workerId())
+                offerBook.pendingOfferOf(worker.workerId())
                         .ifPresentOrElse(
                                 offer -> offers.accept(worker, offer.offerId()),
                                 () -> messages.say(worker, "worker:" + worker.workerId(), "offer.gone"));
             case "offer_decline" ->
-                store.pendingOfferOf(worker.workerId())
+                offerBook.pendingOfferOf(worker.workerId())
                         .ifPresentOrElse(
                                 offer -> offers.decline(worker, offer.offerId(), "declined"),
                                 () -> messages.say(worker, "worker:" + worker.workerId(), "offer.gone"));

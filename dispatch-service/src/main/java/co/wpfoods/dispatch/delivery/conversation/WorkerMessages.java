@@ -1,15 +1,13 @@
 package co.wpfoods.dispatch.delivery.conversation;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster;
 import co.wpfoods.dispatch.delivery.application.DispatchClock;
+import co.wpfoods.dispatch.delivery.application.WorkerChat;
 import co.wpfoods.dispatch.delivery.config.DispatchProperties;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
-import co.wpfoods.eventing.outbox.OutboxEvent;
-import co.wpfoods.eventing.outbox.OutboxWriter;
-import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundCommands;
 import java.text.DecimalFormat;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What rapitenderos read: texts from {@code i18n/worker*.properties} in the worker's language, built with
- * {@link OutboundCommands} and written to {@code wa.outbound.v1} through the outbox, in the caller's transaction.
+ * {@link OutboundCommands} and sent through the {@link WorkerChat} port in the caller's transaction.
  * Offers and the welcome carry an approved template as fallback for a closed 24-hour window.
  */
 @Component
@@ -39,16 +37,16 @@ public class WorkerMessages {
     public static final String HELP = "worker:help";
     public static final String PROBLEM = "worker:problem";
 
-    private final OutboxWriter outbox;
+    private final WorkerChat chat;
     private final DispatchProperties properties;
-    private final DispatchStore store;
+    private final WorkerRoster roster;
     private final DispatchClock clock;
     private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
 
-    WorkerMessages(OutboxWriter outbox, DispatchProperties properties, DispatchStore store, DispatchClock clock) {
-        this.outbox = outbox;
+    WorkerMessages(WorkerChat chat, DispatchProperties properties, WorkerRoster roster, DispatchClock clock) {
+        this.chat = chat;
         this.properties = properties;
-        this.store = store;
+        this.roster = roster;
         this.clock = clock;
         texts.setBasename("i18n/worker");
         texts.setDefaultEncoding("UTF-8");
@@ -248,7 +246,7 @@ public class WorkerMessages {
     }
 
     /**
-     * Writes the command to the outbox; a question (buttons, a list, a location request) is also kept as the worker's
+     * Sends the command; a question (buttons, a list, a location request) is also kept as the worker's
      * last prompt, the context a short typed reply is read against.
      */
     private void send(WorkerProfile worker, OutboundCommand command) {
@@ -265,9 +263,8 @@ public class WorkerMessages {
                 titles.add(r.getTitle());
             }));
             String body = interactive.getBody() == null ? "" : interactive.getBody();
-            store.rememberPrompt(worker.workerId(), WorkerPrompt.of(body, ids, titles, clock.now()));
+            roster.rememberPrompt(worker.workerId(), WorkerPrompt.of(body, ids, titles, clock.now()));
         }
-        outbox.append(OutboxEvent.of(
-                Topics.WhatsApp.OUTBOUND, command.getTo().getWaId(), command, command.getCorrelationId()));
+        chat.send(command);
     }
 }

@@ -1,5 +1,6 @@
 package co.wpfoods.dispatch.delivery.adapter.out.ai;
 
+import co.wpfoods.dispatch.delivery.application.IntentReader;
 import co.wpfoods.dispatch.delivery.config.DispatchProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -35,18 +36,12 @@ import org.springframework.web.client.RestClient;
  * client is warmed up with one call outside the breaker.
  */
 @Component
-public class IntentClient {
+class AiServiceIntents implements IntentReader {
 
-    private static final Logger log = LoggerFactory.getLogger(IntentClient.class);
+    private static final Logger log = LoggerFactory.getLogger(AiServiceIntents.class);
 
     /** What the warm-up asks: a greeting, cheap for every engine, marked so ai-service's logs can tell it apart. */
     static final String WARM_UP_CORRELATION = "dispatch-service-warm-up";
-
-    /**
-     * The intent ai-service found; the PIN it read; the 1-based line of our last options the reply picked
-     * ({@code -1}: the last); each may be null.
-     */
-    public record Intent(String name, String pin, Integer choice) {}
 
     record IntentResponse(String intent, Double confidence, Map<String, Object> entities, String language) {}
 
@@ -56,7 +51,7 @@ public class IntentClient {
     private final DispatchProperties.Ai ai;
     private volatile Thread warmUp;
 
-    IntentClient(DispatchProperties properties, ObjectProvider<MeterRegistry> meters) {
+    AiServiceIntents(DispatchProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.ai = properties.ai();
         HttpClient client = HttpClient.newBuilder().connectTimeout(ai.timeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
@@ -126,9 +121,7 @@ public class IntentClient {
         }
     }
 
-    /**
-     * @param lastPrompt our last question to the worker as they read it (null when none)
-     */
+    @Override
     public Optional<Intent> read(String text, String language, String lastPrompt, String correlationId) {
         try {
             IntentResponse response =
