@@ -521,7 +521,8 @@ class WorkerConversationIT {
 
         // when he writes in English, he is answered in English, and so are his taps from then on
         chat.text(leo, "hello");
-        assertThat(chat.awaitReply(leo, "Hi, Leo!")).anyMatch(l -> l.startsWith("Hi, Leo!") && l.contains("[Go online]"));
+        assertThat(chat.awaitReply(leo, "Hi, Leo!"))
+                .anyMatch(l -> l.startsWith("Hi, Leo!") && l.contains("[Go online]"));
         assertThat(language(leo)).isEqualTo("en");
         chat.tap(leo, "worker:online");
         chat.awaitReply(leo, "I need your current location");
@@ -601,8 +602,7 @@ class WorkerConversationIT {
         post(
                 "/api/dispatch/workers",
                 "{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\"%s}"
-                        .formatted(
-                                name, waId, zone, language == null ? "" : ",\"language\":\"" + language + "\""),
+                        .formatted(name, waId, zone, language == null ? "" : ",\"language\":\"" + language + "\""),
                 201);
         return waId;
     }

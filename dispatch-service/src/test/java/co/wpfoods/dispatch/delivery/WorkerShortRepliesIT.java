@@ -82,7 +82,7 @@ class WorkerShortRepliesIT {
         chat.awaitEvent("o-short-1", "WorkerAssigned");
         JsonNode request = AI.lastRequestWith("dale");
         assertThat(request.path("role").asString()).isEqualTo("WORKER");
-        assertThat(request.path("language").asString()).isEqualTo("es");
+        assertThat(request.path("language").asString()).isEqualTo("es-CO");
         assertThat(request.path("context").path("lastMessages").get(0).asString())
                 .startsWith("Nuevo pedido #")
                 .contains("La Brasa Rola")
@@ -104,7 +104,11 @@ class WorkerShortRepliesIT {
         chat.awaitReply(oscar, "se lo ofrecemos a otro rapitendero");
         chat.awaitEvent("o-short-2", "OfferDeclined");
         assertThat(chat.eventTypes("o-short-2")).doesNotContain("WorkerAssigned");
-        assertThat(AI.lastRequestWith("2").path("context").path("lastMessages").get(0).asString())
+        assertThat(AI.lastRequestWith("2")
+                        .path("context")
+                        .path("lastMessages")
+                        .get(0)
+                        .asString())
                 .contains("2. Rechazar");
 
         // and "1" on the options he gets next (Desconectarme first) takes him offline
@@ -122,7 +126,8 @@ class WorkerShortRepliesIT {
         int status = http().post()
                 .uri("/api/dispatch/workers")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\",\"language\":\"es\"}".formatted(name, waId, zone))
+                .body("{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\",\"language\":\"es\"}"
+                        .formatted(name, waId, zone))
                 .exchange((req, res) -> res.getStatusCode().value());
         assertThat(status).isEqualTo(201);
         chat.awaitReply(waId, "Bienvenido a WPFoods");

@@ -1,7 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
@@ -24,14 +22,17 @@ public class AnsweringOffers {
     private final Deliveries deliveries;
     private final DeliveryEvents events;
     private final WorkerMessages messages;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
 
     AnsweringOffers(
-            DispatchOrders dispatchOrders, WorkerRoster roster, OfferBook offerBook, Deliveries deliveries,
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            Deliveries deliveries,
             DeliveryEvents events,
             WorkerMessages messages,
-            DispatchProperties properties,
+            DispatchSettings settings,
             DispatchClock clock) {
         this.dispatchOrders = dispatchOrders;
         this.roster = roster;
@@ -39,7 +40,7 @@ public class AnsweringOffers {
         this.deliveries = deliveries;
         this.events = events;
         this.messages = messages;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -58,7 +59,7 @@ public class AnsweringOffers {
         }
         DispatchOrder order = dispatchOrders.lockOrder(offer.orderId()).orElseThrow();
         if (order.status() != DispatchOrder.Status.OFFERED
-                || deliveries.activeDeliveriesOf(worker.workerId()).size() >= properties.maxActiveDeliveries()) {
+                || deliveries.activeDeliveriesOf(worker.workerId()).size() >= settings.maxActiveDeliveries()) {
             offerBook.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
             messages.say(worker, order.orderId(), "offer.gone");
             return;
@@ -92,7 +93,8 @@ public class AnsweringOffers {
             return; // the worker is told of the suspension itself
         }
         if ("offline".equals(reason)) {
-            dispatchOrders.order(offer.orderId())
+            dispatchOrders
+                    .order(offer.orderId())
                     .ifPresent(o -> messages.say(worker, o.orderId(), "offline.offer", o.reference()));
         } else {
             messages.say(worker, offer.orderId(), "offer.declined");
@@ -102,7 +104,8 @@ public class AnsweringOffers {
     /** The offer's timer fired: if still unanswered, it expires and the order goes back to the pool. */
     @Transactional
     public void expire(String offerId) {
-        offerBook.lockOffer(offerId)
+        offerBook
+                .lockOffer(offerId)
                 .filter(offer -> offer.answer() == Offer.Answer.PENDING)
                 .ifPresent(offer -> expire(offer, clock.now()));
     }
@@ -112,18 +115,21 @@ public class AnsweringOffers {
         backToPool(offer, now);
         events.offerExpired(offer, now);
         roster.worker(offer.workerId())
-                .ifPresent(worker -> dispatchOrders.order(offer.orderId())
+                .ifPresent(worker -> dispatchOrders
+                        .order(offer.orderId())
                         .ifPresent(o -> messages.say(worker, o.orderId(), "offer.expired", o.reference())));
     }
 
     private void backToPool(Offer offer, Instant now) {
-        dispatchOrders.lockOrder(offer.orderId())
+        dispatchOrders
+                .lockOrder(offer.orderId())
                 .filter(order -> order.status() == DispatchOrder.Status.OFFERED)
                 .ifPresent(order -> dispatchOrders.pool(order.orderId(), null, now));
     }
 
     private Optional<Offer> pendingOf(WorkerProfile worker, String offerId) {
-        return offerBook.lockOffer(offerId)
+        return offerBook
+                .lockOffer(offerId)
                 .filter(offer -> offer.workerId().equals(worker.workerId()))
                 .filter(offer -> offer.answer() == Offer.Answer.PENDING);
     }

@@ -1,7 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -20,14 +18,13 @@ public class AskingForLocations {
 
     private final WorkerRoster roster;
     private final WorkerMessages messages;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
 
-    AskingForLocations(
-            WorkerRoster roster, WorkerMessages messages, DispatchProperties properties, DispatchClock clock) {
+    AskingForLocations(WorkerRoster roster, WorkerMessages messages, DispatchSettings settings, DispatchClock clock) {
         this.roster = roster;
         this.messages = messages;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -36,7 +33,7 @@ public class AskingForLocations {
     public int askStale() {
         Instant now = clock.now();
         int asked = 0;
-        for (String workerId : roster.lockWorkersToAskForLocation(now.minus(properties.locationStaleAfter()))) {
+        for (String workerId : roster.lockWorkersToAskForLocation(now.minus(settings.locationStaleAfter()))) {
             var worker = roster.worker(workerId);
             if (worker.isEmpty()) {
                 continue;

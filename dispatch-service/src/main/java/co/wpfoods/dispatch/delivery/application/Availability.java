@@ -1,7 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
@@ -22,16 +20,19 @@ public class Availability {
     private final DeliveryEvents events;
     private final WorkerMessages messages;
     private final AnsweringOffers offers;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
     private final GuidingWorkers guiding;
 
     Availability(
-            DispatchOrders dispatchOrders, WorkerRoster roster, OfferBook offerBook, Deliveries deliveries,
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            Deliveries deliveries,
             DeliveryEvents events,
             WorkerMessages messages,
             AnsweringOffers offers,
-            DispatchProperties properties,
+            DispatchSettings settings,
             DispatchClock clock,
             GuidingWorkers guiding) {
         this.dispatchOrders = dispatchOrders;
@@ -42,7 +43,7 @@ public class Availability {
         this.events = events;
         this.messages = messages;
         this.offers = offers;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -64,11 +65,11 @@ public class Availability {
             messages.say(worker, "worker:" + worker.workerId(), "suspended.cannot.online");
             return;
         }
-        if (state.online() && state.locationFresh(now, properties.locationStaleAfter())) {
+        if (state.online() && state.locationFresh(now, settings.locationStaleAfter())) {
             messages.online(worker, "online.already");
             return;
         }
-        if (!state.locationFresh(now, properties.locationStaleAfter())) {
+        if (!state.locationFresh(now, settings.locationStaleAfter())) {
             roster.saveState(state.expecting(WorkerState.Awaiting.LOCATION, null), now);
             messages.askLocation(worker, state.online() ? "ask.location.stale" : "ask.location");
             return;
@@ -81,13 +82,16 @@ public class Availability {
         Instant now = clock.now();
         List<Delivery> active = deliveries.activeDeliveriesOf(worker.workerId());
         if (!active.isEmpty()) {
-            String reference = dispatchOrders.order(active.getFirst().orderId())
+            String reference = dispatchOrders
+                    .order(active.getFirst().orderId())
                     .map(o -> o.reference())
                     .orElse("");
             messages.say(worker, "worker:" + worker.workerId(), "offline.busy", reference);
             return;
         }
-        offerBook.pendingOfferOf(worker.workerId()).ifPresent(offer -> offers.decline(worker, offer.offerId(), "offline"));
+        offerBook
+                .pendingOfferOf(worker.workerId())
+                .ifPresent(offer -> offers.decline(worker, offer.offerId(), "offline"));
         if (!state.online()) {
             roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
             messages.say(worker, "worker:" + worker.workerId(), "offline.already");
@@ -108,7 +112,7 @@ public class Availability {
         Instant now = clock.now();
         WorkerState located = state.located(at, now);
         for (Delivery delivery : deliveries.activeDeliveriesOf(worker.workerId())) {
-            roster.addLocation(worker.workerId(), delivery.orderId(), at, now, properties.locationHistoryPerDelivery());
+            roster.addLocation(worker.workerId(), delivery.orderId(), at, now, settings.locationHistoryPerDelivery());
         }
         if (state.awaiting() == WorkerState.Awaiting.LOCATION && worker.suspended()) {
             roster.saveState(located.expecting(WorkerState.Awaiting.NOTHING, null), now);

@@ -1,7 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Earning;
@@ -24,15 +22,19 @@ public class Delivering {
     private final OpsDesk opsDesk;
     private final DeliveryEvents events;
     private final WorkerMessages messages;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
     private final EarningsPolicy earnings;
 
     Delivering(
-            DispatchOrders dispatchOrders, WorkerRoster roster, Deliveries deliveries, EarningsBook earningsBook, OpsDesk opsDesk,
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            Deliveries deliveries,
+            EarningsBook earningsBook,
+            OpsDesk opsDesk,
             DeliveryEvents events,
             WorkerMessages messages,
-            DispatchProperties properties,
+            DispatchSettings settings,
             DispatchClock clock) {
         this.dispatchOrders = dispatchOrders;
         this.roster = roster;
@@ -41,9 +43,9 @@ public class Delivering {
         this.opsDesk = opsDesk;
         this.events = events;
         this.messages = messages;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
-        this.earnings = properties.earnings().policy();
+        this.earnings = settings.earnings();
     }
 
     /** The worker's delivery for this order (or their current one when {@code orderId} is null). */
@@ -87,7 +89,7 @@ public class Delivering {
         }
         DispatchOrder order = dispatchOrders.order(found.get().orderId()).orElseThrow();
         Delivery delivery = found.get();
-        if (delivery.status() == Delivery.Status.PICKED_UP && delivery.pinAttempts() >= properties.maxPinAttempts()) {
+        if (delivery.status() == Delivery.Status.PICKED_UP && delivery.pinAttempts() >= settings.maxPinAttempts()) {
             messages.say(worker, order.orderId(), "pin.locked", delivery.pinAttempts());
         } else if (delivery.status() == Delivery.Status.PICKED_UP) {
             roster.saveState(state.expecting(WorkerState.Awaiting.PIN, order.orderId()), clock.now());
@@ -109,7 +111,7 @@ public class Delivering {
         Delivery delivery = deliveries.lockDelivery(found.get().orderId()).orElseThrow();
         DispatchOrder order = dispatchOrders.order(delivery.orderId()).orElseThrow();
         Instant now = clock.now();
-        switch (delivery.deliver(pin, order.deliveryPin(), properties.maxPinAttempts(), now)) {
+        switch (delivery.deliver(pin, order.deliveryPin(), settings.maxPinAttempts(), now)) {
             case Delivery.DeliveredNow(Delivery done) -> {
                 int meters = order.tripMeters();
                 deliveries.saveDelivery(done, meters);

@@ -1,12 +1,11 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import static co.wpfoods.dispatch.delivery.conversation.WorkerMessages.accept;
-import static co.wpfoods.dispatch.delivery.conversation.WorkerMessages.decline;
-import static co.wpfoods.dispatch.delivery.conversation.WorkerMessages.delivered;
-import static co.wpfoods.dispatch.delivery.conversation.WorkerMessages.pickedUp;
+import static co.wpfoods.dispatch.delivery.application.WorkerMessages.accept;
+import static co.wpfoods.dispatch.delivery.application.WorkerMessages.decline;
+import static co.wpfoods.dispatch.delivery.application.WorkerMessages.delivered;
+import static co.wpfoods.dispatch.delivery.application.WorkerMessages.pickedUp;
 
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages.Option;
+import co.wpfoods.dispatch.delivery.application.WorkerMessages.Option;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
@@ -65,9 +64,9 @@ public class GuidingWorkers {
                         List.of(
                                 new Option(pickedUp(order.orderId()), "btn.picked"),
                                 new Option(WorkerMessages.PROBLEM, "btn.problem")));
-            } else if (state.awaiting() == WorkerState.Awaiting.PIN && order.orderId().equals(state.awaitingOrder())) {
-                messages.say(
-                        worker, order.orderId(), "status.pin", opening, messages.customer(worker, order));
+            } else if (state.awaiting() == WorkerState.Awaiting.PIN
+                    && order.orderId().equals(state.awaitingOrder())) {
+                messages.say(worker, order.orderId(), "status.pin", opening, messages.customer(worker, order));
             } else {
                 messages.prompt(
                         worker,
@@ -95,7 +94,9 @@ public class GuidingWorkers {
             messages.prompt(
                     worker,
                     offered.get().orderId(),
-                    opening + messages.text(worker, "status.offer", offered.get().reference()),
+                    opening
+                            + messages.text(
+                                    worker, "status.offer", offered.get().reference()),
                     List.of(
                             new Option(accept(offer.get().offerId()), "btn.accept"),
                             new Option(decline(offer.get().offerId()), "btn.decline")));

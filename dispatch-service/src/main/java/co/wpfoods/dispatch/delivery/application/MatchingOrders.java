@@ -1,8 +1,6 @@
 package co.wpfoods.dispatch.delivery.application;
 
 import co.wpfoods.dispatch.delivery.application.WorkerRoster.FreeWorkerRow;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.EarningsPolicy;
 import co.wpfoods.dispatch.delivery.domain.Offer;
@@ -10,7 +8,7 @@ import co.wpfoods.dispatch.matching.domain.Assignment;
 import co.wpfoods.dispatch.matching.domain.CostModel;
 import co.wpfoods.dispatch.matching.domain.FreeWorker;
 import co.wpfoods.dispatch.matching.domain.PoolOrder;
-import co.wpfoods.dispatch.matching.solver.BatchSolver;
+import co.wpfoods.dispatch.matching.domain.solver.BatchSolver;
 import co.wpfoods.schemas.dispatch.DeliveryFailureReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,17 +43,20 @@ public class MatchingOrders {
     private final DeliveryEvents events;
     private final WorkerMessages messages;
     private final OfferTimers timers;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
     private final BatchSolver solver;
     private final EarningsPolicy earnings;
 
     MatchingOrders(
-            DispatchOrders dispatchOrders, WorkerRoster roster, OfferBook offerBook, OpsDesk opsDesk,
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            OpsDesk opsDesk,
             DeliveryEvents events,
             WorkerMessages messages,
             OfferTimers timers,
-            DispatchProperties properties,
+            DispatchSettings settings,
             DispatchClock clock) {
         this.dispatchOrders = dispatchOrders;
         this.roster = roster;
@@ -64,11 +65,11 @@ public class MatchingOrders {
         this.events = events;
         this.messages = messages;
         this.timers = timers;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
-        this.solver = new BatchSolver(
-                new CostModel(properties.latePenaltyMetersPerSecond()), properties.candidatesPerOrder());
-        this.earnings = properties.earnings().policy();
+        this.solver =
+                new BatchSolver(new CostModel(settings.latePenaltyMetersPerSecond()), settings.candidatesPerOrder());
+        this.earnings = settings.earnings();
     }
 
     /** Solves every pool once; returns the offers sent. */
@@ -85,9 +86,9 @@ public class MatchingOrders {
             return 0;
         }
         List<FreeWorkerRow> free =
-                roster.freeWorkers(now.minus(properties.locationStaleAfter()), properties.maxActiveDeliveries());
-        Map<String, Set<String>> offeredBefore =
-                offerBook.offeredBefore(pool.stream().map(DispatchOrder::orderId).toList());
+                roster.freeWorkers(now.minus(settings.locationStaleAfter()), settings.maxActiveDeliveries());
+        Map<String, Set<String>> offeredBefore = offerBook.offeredBefore(
+                pool.stream().map(DispatchOrder::orderId).toList());
         Map<String, List<DispatchOrder>> byZone = pool.stream()
                 .filter(order -> order.pickupPoint() != null)
                 .collect(Collectors.groupingBy(
@@ -131,7 +132,7 @@ public class MatchingOrders {
                 order.orderId(),
                 assignment.workerId(),
                 now,
-                now.plus(properties.offerTtl()),
+                now.plus(settings.offerTtl()),
                 assignment.distanceMeters(),
                 pay,
                 Offer.Answer.PENDING);
@@ -150,8 +151,8 @@ public class MatchingOrders {
     /** Reports a long wait once; gives the order up after fail-after when the policy says so. */
     private boolean givenUp(DispatchOrder order, Instant now) {
         Duration waiting = Duration.between(order.pooledAt(), now);
-        if (properties.noWorkerPolicy() == DispatchProperties.NoWorkerPolicy.CANCEL
-                && waiting.compareTo(properties.failAfter()) >= 0) {
+        if (settings.noWorkerPolicy() == DispatchSettings.NoWorkerPolicy.CANCEL
+                && waiting.compareTo(settings.failAfter()) >= 0) {
             dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.FAILED);
             events.failed(
                     order.orderId(),
@@ -159,10 +160,11 @@ public class MatchingOrders {
                     DeliveryFailureReason.NO_WORKER,
                     "no rapitendero took it in " + waiting.toMinutes() + " min",
                     now);
-            opsDesk.alert("NO_WORKER_FAILED", order.orderId(), null, "given up after " + waiting.toSeconds() + " s", now);
+            opsDesk.alert(
+                    "NO_WORKER_FAILED", order.orderId(), null, "given up after " + waiting.toSeconds() + " s", now);
             return true;
         }
-        if (!order.delayReported() && waiting.compareTo(properties.delayedAfter()) >= 0) {
+        if (!order.delayReported() && waiting.compareTo(settings.delayedAfter()) >= 0) {
             dispatchOrders.markDelayReported(order.orderId());
             events.delayed(order, (int) waiting.toSeconds(), now);
             opsDesk.alert("NO_WORKER_DELAYED", order.orderId(), null, "waiting " + waiting.toSeconds() + " s", now);

@@ -1,6 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.matching.domain.Vehicle;
 import co.wpfoods.dispatch.worker.application.RegisteringWorker;
 import co.wpfoods.dispatch.worker.domain.WaId;

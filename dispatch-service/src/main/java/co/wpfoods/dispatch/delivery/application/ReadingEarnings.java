@@ -1,8 +1,6 @@
 package co.wpfoods.dispatch.delivery.application;
 
 import co.wpfoods.dispatch.delivery.application.EarningsBook.EarningRow;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -22,11 +20,12 @@ public class ReadingEarnings {
     private final DispatchClock clock;
     private final ZoneId zone;
 
-    ReadingEarnings(EarningsBook earningsBook, WorkerMessages messages, DispatchProperties properties, DispatchClock clock) {
+    ReadingEarnings(
+            EarningsBook earningsBook, WorkerMessages messages, DispatchSettings settings, DispatchClock clock) {
         this.earningsBook = earningsBook;
         this.messages = messages;
         this.clock = clock;
-        this.zone = properties.earnings().timeZone();
+        this.zone = settings.earnings().timeZone();
     }
 
     public record Period(Instant from, Instant to, long totalCop, int deliveries, List<EarningRow> earnings) {}

@@ -1,6 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import java.time.Instant;
@@ -31,7 +30,9 @@ public class SuspendingWorkers {
     private final DispatchClock clock;
 
     SuspendingWorkers(
-            WorkerRoster roster, OfferBook offerBook, OpsDesk opsDesk,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            OpsDesk opsDesk,
             DeliveryEvents events,
             WorkerMessages messages,
             AnsweringOffers offers,

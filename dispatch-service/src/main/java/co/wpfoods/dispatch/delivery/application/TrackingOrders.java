@@ -1,6 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
@@ -20,7 +19,13 @@ public class TrackingOrders {
     private final WorkerMessages messages;
     private final DispatchClock clock;
 
-    TrackingOrders(DispatchOrders dispatchOrders, WorkerRoster roster, OfferBook offerBook, Deliveries deliveries, WorkerMessages messages, DispatchClock clock) {
+    TrackingOrders(
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            Deliveries deliveries,
+            WorkerMessages messages,
+            DispatchClock clock) {
         this.dispatchOrders = dispatchOrders;
         this.roster = roster;
         this.offerBook = offerBook;
@@ -37,7 +42,8 @@ public class TrackingOrders {
     /** The restaurant accepted: the order waits in its zone's pool for the next batch. */
     @Transactional
     public void confirmed(String orderId, Instant estimatedReadyAt) {
-        dispatchOrders.lockOrder(orderId)
+        dispatchOrders
+                .lockOrder(orderId)
                 .filter(order -> order.status() == DispatchOrder.Status.PLACED)
                 .ifPresent(order -> dispatchOrders.pool(orderId, estimatedReadyAt, clock.now()));
     }
@@ -46,7 +52,8 @@ public class TrackingOrders {
     public void ready(String orderId) {
         dispatchOrders.lockOrder(orderId).ifPresent(order -> {
             dispatchOrders.markReady(orderId);
-            deliveries.lockDelivery(orderId)
+            deliveries
+                    .lockDelivery(orderId)
                     .filter(d -> d.status() == Delivery.Status.ASSIGNED)
                     .flatMap(d -> roster.worker(d.workerId()))
                     .ifPresent(worker ->
@@ -57,25 +64,28 @@ public class TrackingOrders {
     /** Withdraws an open offer or stops the delivery, and tells the worker. */
     @Transactional
     public void cancelled(String orderId) {
-        dispatchOrders.lockOrder(orderId).filter(order -> !order.status().finished()).ifPresent(order -> {
-            Instant now = clock.now();
-            offerBook.pendingOfferFor(orderId).ifPresent(offer -> {
-                offerBook.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
-                roster.worker(offer.workerId())
-                        .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
-            });
-            deliveries.lockDelivery(orderId).ifPresent(delivery -> {
-                if (delivery.cancel() instanceof Delivery.CancelledNow(Delivery cancelled)) {
-                    deliveries.saveDelivery(cancelled, null);
-                    WorkerState state = roster.lockState(delivery.workerId());
-                    if (orderId.equals(state.awaitingOrder())) {
-                        roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
-                    }
-                    roster.worker(delivery.workerId())
-                            .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
-                }
-            });
-            dispatchOrders.setStatus(orderId, DispatchOrder.Status.CANCELLED);
-        });
+        dispatchOrders
+                .lockOrder(orderId)
+                .filter(order -> !order.status().finished())
+                .ifPresent(order -> {
+                    Instant now = clock.now();
+                    offerBook.pendingOfferFor(orderId).ifPresent(offer -> {
+                        offerBook.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
+                        roster.worker(offer.workerId())
+                                .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
+                    });
+                    deliveries.lockDelivery(orderId).ifPresent(delivery -> {
+                        if (delivery.cancel() instanceof Delivery.CancelledNow(Delivery cancelled)) {
+                            deliveries.saveDelivery(cancelled, null);
+                            WorkerState state = roster.lockState(delivery.workerId());
+                            if (orderId.equals(state.awaitingOrder())) {
+                                roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                            }
+                            roster.worker(delivery.workerId())
+                                    .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
+                        }
+                    });
+                    dispatchOrders.setStatus(orderId, DispatchOrder.Status.CANCELLED);
+                });
     }
 }

@@ -1,11 +1,11 @@
 package co.wpfoods.dispatch.delivery.adapter.in.web;
 
+import co.wpfoods.dispatch.delivery.application.DispatchClock;
 import co.wpfoods.dispatch.delivery.application.EarningsBook;
 import co.wpfoods.dispatch.delivery.application.OpsDesk;
-import co.wpfoods.dispatch.delivery.application.WorkerRoster;
-import co.wpfoods.dispatch.delivery.application.DispatchClock;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
 import co.wpfoods.dispatch.delivery.application.SuspendingWorkers;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -44,7 +44,13 @@ class OpsController {
     private final DispatchClock clock;
     private final SuspendingWorkers suspensions;
 
-    OpsController(WorkerRoster roster, EarningsBook earningsBook, OpsDesk opsDesk, ReadingEarnings earnings, DispatchClock clock, SuspendingWorkers suspensions) {
+    OpsController(
+            WorkerRoster roster,
+            EarningsBook earningsBook,
+            OpsDesk opsDesk,
+            ReadingEarnings earnings,
+            DispatchClock clock,
+            SuspendingWorkers suspensions) {
         this.roster = roster;
         this.earningsBook = earningsBook;
         this.opsDesk = opsDesk;

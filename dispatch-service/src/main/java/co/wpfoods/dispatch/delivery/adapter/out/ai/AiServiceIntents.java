@@ -1,7 +1,6 @@
 package co.wpfoods.dispatch.delivery.adapter.out.ai;
 
 import co.wpfoods.dispatch.delivery.application.IntentReader;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -25,7 +24,6 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -35,8 +33,7 @@ import org.springframework.web.client.RestClient;
  * {@code context.lastMessages}, so a short reply ("sí", "dale", "2") is read against it. Once the service is ready the
  * client is warmed up with one call outside the breaker.
  */
-@Component
-class AiServiceIntents implements IntentReader {
+public class AiServiceIntents implements IntentReader {
 
     private static final Logger log = LoggerFactory.getLogger(AiServiceIntents.class);
 
@@ -48,11 +45,11 @@ class AiServiceIntents implements IntentReader {
     private final RestClient http;
     private final RestClient warmUpHttp;
     private final CircuitBreaker breaker;
-    private final DispatchProperties.Ai ai;
+    private final AiSettings ai;
     private volatile Thread warmUp;
 
-    AiServiceIntents(DispatchProperties properties, ObjectProvider<MeterRegistry> meters) {
-        this.ai = properties.ai();
+    public AiServiceIntents(AiSettings ai, ObjectProvider<MeterRegistry> meters) {
+        this.ai = ai;
         HttpClient client = HttpClient.newBuilder().connectTimeout(ai.timeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(ai.timeout());

@@ -317,7 +317,6 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                 .optional();
     }
 
-
     @Override
     public void addLocation(String workerId, String orderId, GeoPoint at, Instant now, int keep) {
         jdbc.sql("INSERT INTO worker_location (worker_id, order_id, latitude, longitude, recorded_at)"
@@ -474,7 +473,6 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                 == 1;
     }
 
-
     @Override
     public List<EarningRow> earnings(String workerId, Instant from, Instant to) {
         return jdbc.sql("SELECT * FROM earning WHERE worker_id = :w AND earned_at >= :from AND earned_at < :to"
@@ -523,7 +521,6 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
         return amount;
     }
 
-
     @Override
     public List<PayoutRow> payouts(String workerId, int page, int size) {
         return jdbc.sql("SELECT * FROM payout WHERE worker_id = :w ORDER BY paid_at, id LIMIT :size OFFSET :offset")
@@ -550,7 +547,6 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                 .param("now", ts(now))
                 .update();
     }
-
 
     @Override
     public List<ProblemRow> problems(boolean openOnly, int page, int size) {
@@ -597,7 +593,6 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                         .update()
                 == 1;
     }
-
 
     @Override
     public List<AlertRow> alerts(int page, int size) {

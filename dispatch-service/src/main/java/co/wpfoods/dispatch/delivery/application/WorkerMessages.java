@@ -1,9 +1,5 @@
-package co.wpfoods.dispatch.delivery.conversation;
+package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.application.WorkerRoster;
-import co.wpfoods.dispatch.delivery.application.DispatchClock;
-import co.wpfoods.dispatch.delivery.application.WorkerChat;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
@@ -38,14 +34,14 @@ public class WorkerMessages {
     public static final String PROBLEM = "worker:problem";
 
     private final WorkerChat chat;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final WorkerRoster roster;
     private final DispatchClock clock;
     private final ResourceBundleMessageSource texts = new ResourceBundleMessageSource();
 
-    WorkerMessages(WorkerChat chat, DispatchProperties properties, WorkerRoster roster, DispatchClock clock) {
+    WorkerMessages(WorkerChat chat, DispatchSettings settings, WorkerRoster roster, DispatchClock clock) {
         this.chat = chat;
-        this.properties = properties;
+        this.settings = settings;
         this.roster = roster;
         this.clock = clock;
         texts.setBasename("i18n/worker");
@@ -90,29 +86,35 @@ public class WorkerMessages {
     }
 
     public void welcome(WorkerProfile worker) {
-        var fallback = OutboundCommands.template(properties.welcomeTemplate(), language(worker))
+        var fallback = OutboundCommands.template(settings.welcomeTemplate(), language(worker))
                 .bodyText(worker.firstName())
                 .quickReply(0, CONFIRM)
                 .build();
-        send(worker, draft(worker, "worker:" + worker.workerId())
-                .commandId("dispatch-welcome-" + worker.workerId())
-                .fallbackTemplate(fallback)
-                .buttons(b -> b.body(text(worker, "welcome", worker.firstName()))
-                        .button(CONFIRM, text(worker, "btn.confirm"))));
+        send(
+                worker,
+                draft(worker, "worker:" + worker.workerId())
+                        .commandId("dispatch-welcome-" + worker.workerId())
+                        .fallbackTemplate(fallback)
+                        .buttons(b -> b.body(text(worker, "welcome", worker.firstName()))
+                                .button(CONFIRM, text(worker, "btn.confirm"))));
     }
 
     public void confirmed(WorkerProfile worker) {
-        send(worker, draft(worker, "worker:" + worker.workerId())
-                .buttons(b -> b.body(text(worker, "confirmed", worker.firstName()))
-                        .button(ONLINE, text(worker, "btn.online"))
-                        .button(HELP, text(worker, "btn.help"))));
+        send(
+                worker,
+                draft(worker, "worker:" + worker.workerId())
+                        .buttons(b -> b.body(text(worker, "confirmed", worker.firstName()))
+                                .button(ONLINE, text(worker, "btn.online"))
+                                .button(HELP, text(worker, "btn.help"))));
     }
 
     public void reinstated(WorkerProfile worker) {
-        send(worker, draft(worker, "worker:" + worker.workerId())
-                .buttons(b -> b.body(text(worker, "reinstated", worker.firstName()))
-                        .button(ONLINE, text(worker, "btn.online"))
-                        .button(HELP, text(worker, "btn.help"))));
+        send(
+                worker,
+                draft(worker, "worker:" + worker.workerId())
+                        .buttons(b -> b.body(text(worker, "reinstated", worker.firstName()))
+                                .button(ONLINE, text(worker, "btn.online"))
+                                .button(HELP, text(worker, "btn.help"))));
     }
 
     public void askLocation(WorkerProfile worker, String key) {
@@ -136,10 +138,12 @@ public class WorkerMessages {
     }
 
     public void online(WorkerProfile worker, String key) {
-        send(worker, draft(worker, "worker:" + worker.workerId())
-                .buttons(b -> b.body(text(worker, key))
-                        .button(OFFLINE, text(worker, "btn.offline"))
-                        .button(EARNINGS, text(worker, "btn.earnings"))));
+        send(
+                worker,
+                draft(worker, "worker:" + worker.workerId())
+                        .buttons(b -> b.body(text(worker, key))
+                                .button(OFFLINE, text(worker, "btn.offline"))
+                                .button(EARNINGS, text(worker, "btn.earnings"))));
     }
 
     public void offer(WorkerProfile worker, Offer offer, DispatchOrder order, Instant now) {
@@ -152,35 +156,47 @@ public class WorkerMessages {
                 + (order.cashChangeForCop() == null
                         ? ""
                         : text(worker, "offer.change", money(worker, order.cashChangeForCop())));
-        var fallback = OutboundCommands.template(properties.offerTemplate(), language(worker))
+        var fallback = OutboundCommands.template(settings.offerTemplate(), language(worker))
                 .bodyText(order.reference(), area, km, pay)
                 .quickReply(0, accept(offer.offerId()))
                 .quickReply(1, decline(offer.offerId()))
                 .build();
-        send(worker, draft(worker, order.orderId())
-                .commandId("dispatch-offer-" + offer.offerId())
-                .fallbackTemplate(fallback)
-                .buttons(b -> b.body(body)
-                        .button(accept(offer.offerId()), text(worker, "btn.accept"))
-                        .button(decline(offer.offerId()), text(worker, "btn.decline"))));
+        send(
+                worker,
+                draft(worker, order.orderId())
+                        .commandId("dispatch-offer-" + offer.offerId())
+                        .fallbackTemplate(fallback)
+                        .buttons(b -> b.body(body)
+                                .button(accept(offer.offerId()), text(worker, "btn.accept"))
+                                .button(decline(offer.offerId()), text(worker, "btn.decline"))));
     }
 
     public void accepted(WorkerProfile worker, DispatchOrder order) {
-        send(worker, draft(worker, order.orderId())
-                .text(text(
-                        worker, "offer.accepted", order.reference(), order.restaurantName(), order.pickupAddress())));
+        send(
+                worker,
+                draft(worker, order.orderId())
+                        .text(text(
+                                worker,
+                                "offer.accepted",
+                                order.reference(),
+                                order.restaurantName(),
+                                order.pickupAddress())));
         if (order.pickupPoint() != null) {
-            send(worker, draft(worker, order.orderId())
-                    .location(
-                            order.pickupPoint().latitude(),
-                            order.pickupPoint().longitude(),
-                            order.restaurantName(),
-                            order.pickupAddress()));
+            send(
+                    worker,
+                    draft(worker, order.orderId())
+                            .location(
+                                    order.pickupPoint().latitude(),
+                                    order.pickupPoint().longitude(),
+                                    order.restaurantName(),
+                                    order.pickupAddress()));
         }
-        send(worker, draft(worker, order.orderId())
-                .buttons(b -> b.body("#" + order.reference())
-                        .button(pickedUp(order.orderId()), text(worker, "btn.picked"))
-                        .button(PROBLEM, text(worker, "btn.problem"))));
+        send(
+                worker,
+                draft(worker, order.orderId())
+                        .buttons(b -> b.body("#" + order.reference())
+                                .button(pickedUp(order.orderId()), text(worker, "btn.picked"))
+                                .button(PROBLEM, text(worker, "btn.problem"))));
     }
 
     public void pickedUp(WorkerProfile worker, DispatchOrder order) {
@@ -196,39 +212,50 @@ public class WorkerMessages {
         }
         send(worker, draft(worker, order.orderId()).text(body));
         if (order.deliveryPoint() != null) {
-            send(worker, draft(worker, order.orderId())
-                    .location(
-                            order.deliveryPoint().latitude(),
-                            order.deliveryPoint().longitude(),
-                            customer(worker, order),
-                            order.deliveryAddress()));
+            send(
+                    worker,
+                    draft(worker, order.orderId())
+                            .location(
+                                    order.deliveryPoint().latitude(),
+                                    order.deliveryPoint().longitude(),
+                                    customer(worker, order),
+                                    order.deliveryAddress()));
         }
-        send(worker, draft(worker, order.orderId())
-                .buttons(b -> b.body("#" + order.reference())
-                        .button(delivered(order.orderId()), text(worker, "btn.delivered"))
-                        .button(PROBLEM, text(worker, "btn.problem"))));
+        send(
+                worker,
+                draft(worker, order.orderId())
+                        .buttons(b -> b.body("#" + order.reference())
+                                .button(delivered(order.orderId()), text(worker, "btn.delivered"))
+                                .button(PROBLEM, text(worker, "btn.problem"))));
     }
 
     public void problemMenu(WorkerProfile worker, DispatchOrder order) {
-        send(worker, draft(worker, order.orderId())
-                .list(l -> l.body(text(worker, "problem.menu", order.reference()))
-                        .listButton(text(worker, "problem.button"))
-                        .section("#" + order.reference(), s -> {
-                            for (String kind : List.of("CUSTOMER_UNREACHABLE", "WRONG_ADDRESS", "OTHER")) {
-                                s.row(problem(order.orderId(), kind), text(worker, "problem." + kind), null);
-                            }
-                        })));
+        send(
+                worker,
+                draft(worker, order.orderId())
+                        .list(l -> l.body(text(worker, "problem.menu", order.reference()))
+                                .listButton(text(worker, "problem.button"))
+                                .section("#" + order.reference(), s -> {
+                                    for (String kind : List.of("CUSTOMER_UNREACHABLE", "WRONG_ADDRESS", "OTHER")) {
+                                        s.row(problem(order.orderId(), kind), text(worker, "problem." + kind), null);
+                                    }
+                                })));
     }
 
     public void help(WorkerProfile worker, boolean online, String key) {
-        send(worker, draft(worker, "worker:" + worker.workerId())
-                .list(l -> l.body(text(worker, key))
-                        .listButton(text(worker, "help.button"))
-                        .section(text(worker, "btn.help"), s -> {
-                            s.row(online ? OFFLINE : ONLINE, text(worker, online ? "btn.offline" : "btn.online"), null);
-                            s.row(EARNINGS, text(worker, "btn.earnings"), null);
-                            s.row(PROBLEM, text(worker, "btn.problem"), null);
-                        })));
+        send(
+                worker,
+                draft(worker, "worker:" + worker.workerId())
+                        .list(l -> l.body(text(worker, key))
+                                .listButton(text(worker, "help.button"))
+                                .section(text(worker, "btn.help"), s -> {
+                                    s.row(
+                                            online ? OFFLINE : ONLINE,
+                                            text(worker, online ? "btn.offline" : "btn.online"),
+                                            null);
+                                    s.row(EARNINGS, text(worker, "btn.earnings"), null);
+                                    s.row(PROBLEM, text(worker, "btn.problem"), null);
+                                })));
     }
 
     public String customer(WorkerProfile worker, DispatchOrder order) {
@@ -258,10 +285,12 @@ public class WorkerMessages {
                 ids.add(b.getId());
                 titles.add(b.getTitle());
             });
-            interactive.getSections().forEach(section -> section.getRows().forEach(r -> {
-                ids.add(r.getId());
-                titles.add(r.getTitle());
-            }));
+            interactive
+                    .getSections()
+                    .forEach(section -> section.getRows().forEach(r -> {
+                        ids.add(r.getId());
+                        titles.add(r.getTitle());
+                    }));
             String body = interactive.getBody() == null ? "" : interactive.getBody();
             roster.rememberPrompt(worker.workerId(), WorkerPrompt.of(body, ids, titles, clock.now()));
         }

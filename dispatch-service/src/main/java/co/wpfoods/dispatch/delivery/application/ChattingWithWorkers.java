@@ -1,13 +1,5 @@
-package co.wpfoods.dispatch.delivery.conversation;
+package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.application.OfferBook;
-import co.wpfoods.dispatch.delivery.application.WorkerRoster;
-import co.wpfoods.dispatch.delivery.application.AnsweringOffers;
-import co.wpfoods.dispatch.delivery.application.Availability;
-import co.wpfoods.dispatch.delivery.application.Delivering;
-import co.wpfoods.dispatch.delivery.application.GuidingWorkers;
-import co.wpfoods.dispatch.delivery.application.IntentReader;
-import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
 import co.wpfoods.dispatch.delivery.domain.WorkerLanguage;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
@@ -30,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * is locked for the message, so one worker's messages are handled one at a time.
  */
 @Service
-public class WorkerConversation {
+public class ChattingWithWorkers {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkerConversation.class);
+    private static final Logger log = LoggerFactory.getLogger(ChattingWithWorkers.class);
     private static final Pattern PIN = Pattern.compile("(?<!\\d)(\\d{4})(?!\\d)");
 
     /** A message that only greets: answered with a greeting and the buttons of where the worker stands. */
@@ -51,8 +43,9 @@ public class WorkerConversation {
     private final IntentReader intents;
     private final GuidingWorkers guiding;
 
-    WorkerConversation(
-            WorkerRoster roster, OfferBook offerBook,
+    ChattingWithWorkers(
+            WorkerRoster roster,
+            OfferBook offerBook,
             Availability availability,
             AnsweringOffers offers,
             Delivering delivering,
@@ -117,10 +110,10 @@ public class WorkerConversation {
 
     /** Before confirming, the only step forward is Confirmar: every other message is answered with it. */
     private void unconfirmed(WorkerProfile worker, WorkerState state, InboundMessage message) {
-        boolean confirms = (message.getType() == InboundMessageType.INTERACTIVE
-                        || message.getType() == InboundMessageType.BUTTON)
-                && message.getReply() != null
-                && WorkerMessages.CONFIRM.equals(message.getReply().getId());
+        boolean confirms =
+                (message.getType() == InboundMessageType.INTERACTIVE || message.getType() == InboundMessageType.BUTTON)
+                        && message.getReply() != null
+                        && WorkerMessages.CONFIRM.equals(message.getReply().getId());
         if (confirms) {
             availability.confirm(worker, state);
         } else if (message.getType() == InboundMessageType.LOCATION) {
@@ -223,12 +216,14 @@ public class WorkerConversation {
             case "go_offline" -> availability.goOffline(worker, state, "asked");
             case "earnings" -> earnings.tell(worker);
             case "offer_accept" ->
-                offerBook.pendingOfferOf(worker.workerId())
+                offerBook
+                        .pendingOfferOf(worker.workerId())
                         .ifPresentOrElse(
                                 offer -> offers.accept(worker, offer.offerId()),
                                 () -> messages.say(worker, "worker:" + worker.workerId(), "offer.gone"));
             case "offer_decline" ->
-                offerBook.pendingOfferOf(worker.workerId())
+                offerBook
+                        .pendingOfferOf(worker.workerId())
                         .ifPresentOrElse(
                                 offer -> offers.decline(worker, offer.offerId(), "declined"),
                                 () -> messages.say(worker, "worker:" + worker.workerId(), "offer.gone"));
