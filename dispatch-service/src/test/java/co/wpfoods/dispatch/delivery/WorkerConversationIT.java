@@ -429,6 +429,137 @@ class WorkerConversationIT {
     }
 
     @Test
+    void a_worker_who_has_not_confirmed_is_asked_to_confirm_whatever_they_send_and_then_goes_online() {
+        // given Iván is registered by ops but has not confirmed yet
+        String ivan = register("Iván Mora", "z-fontibon", "es");
+        chat.awaitReply(ivan, "Bienvenido a WPFoods");
+
+        // when he taps Conectarme, then he is asked to confirm first, with the button
+        chat.tap(ivan, "worker:online");
+        chat.awaitReply(ivan, "Primero confirma tu registro");
+
+        // when he shares his location, he is asked again (each message gets its answer)
+        chat.location(ivan, 4.6701, -74.1401);
+        await().atMost(Duration.ofSeconds(60)).until(() -> chat.count(ivan, "Primero confirma tu registro") == 2);
+        assertThat(chat.commands(ivan).stream()
+                        .filter(c -> c.getInteractive() != null)
+                        .filter(c -> c.getInteractive().getButtons().stream()
+                                .anyMatch(b -> b.getId().equals("welcome:confirm"))))
+                .hasSize(3);
+
+        // when he confirms with that button, the location he shared lets him go online at once
+        chat.tap(ivan, chat.lastButton(ivan, "welcome:"));
+        chat.awaitReply(ivan, "¡Listo, Iván!");
+        chat.tap(ivan, "worker:online");
+        chat.awaitReply(ivan, "Estás conectado");
+        chat.awaitEvent(workerId(ivan), "WorkerOnline");
+
+        // and a location shared while online is acknowledged with his options
+        chat.location(ivan, 4.6702, -74.1402);
+        assertThat(chat.awaitReply(ivan, "Recibí tu ubicación"))
+                .anyMatch(l -> l.contains("Recibí tu ubicación") && l.contains("[Desconectarme]"));
+
+        // a deactivated worker is told so instead of silence
+        jdbc.sql("UPDATE worker SET active = false WHERE wa_id = :w")
+                .param("w", ivan)
+                .update();
+        chat.tap(ivan, "worker:online");
+        chat.awaitReply(ivan, "no está activa");
+    }
+
+    @Test
+    void a_worker_who_greets_gets_a_greeting_with_the_buttons_of_where_they_are() {
+        // given Julia is confirmed but offline
+        String julia = register("Julia Vargas", "z-teusaquillo", "es");
+        chat.awaitReply(julia, "Bienvenido a WPFoods");
+        chat.tap(julia, "welcome:confirm");
+        chat.awaitReply(julia, "¡Listo, Julia!");
+
+        // when she writes "hola", she is greeted with Conectarme
+        chat.text(julia, "hola");
+        assertThat(chat.awaitReply(julia, "¡Hola, Julia!"))
+                .anyMatch(l -> l.startsWith("¡Hola, Julia!") && l.contains("[Conectarme]"))
+                .noneMatch(l -> l.contains("No te entendí"));
+
+        // once online, "buenas" offers Desconectarme
+        chat.tap(julia, "worker:online");
+        chat.awaitReply(julia, "necesito tu ubicación");
+        chat.location(julia, 4.6401, -74.0801);
+        chat.awaitReply(julia, "Estás conectado");
+        chat.text(julia, "Buenas!");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> chat.received(julia).stream()
+                        .anyMatch(l -> l.startsWith("¡Hola, Julia!") && l.contains("[Desconectarme]")));
+
+        // with a delivery under way, the greeting carries its next step
+        chat.placeAndConfirm("o-hola-1", "z-teusaquillo", 4.640, -74.080, "6060", null);
+        chat.awaitReply(julia, "Nuevo pedido #");
+        chat.acceptOffer(julia, "¡Es tuyo!");
+        chat.text(julia, "hola");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> chat.received(julia).stream()
+                        .anyMatch(l -> l.startsWith("¡Hola, Julia!") && l.contains("[Recogido]")));
+        assertThat(chat.received(julia)).noneMatch(l -> l.contains("No te entendí"));
+
+        // an English worker saying "hello" is greeted in English
+        String kate = register("Kate Brown", "z-teusaquillo", "en");
+        chat.awaitReply(kate, "Welcome to WPFoods");
+        chat.tap(kate, "welcome:confirm");
+        chat.awaitReply(kate, "All set, Kate!");
+        chat.text(kate, "hello");
+        assertThat(chat.awaitReply(kate, "Hi, Kate!"))
+                .anyMatch(l -> l.startsWith("Hi, Kate!") && l.contains("[Go online]"));
+    }
+
+    @Test
+    void a_worker_who_writes_english_is_answered_in_english_and_can_ask_for_spanish_and_back() {
+        // given Leo, registered without a language (Spanish, the default), has confirmed
+        String leo = register("Leo Park", "z-engativa", null);
+        chat.awaitReply(leo, "Bienvenido a WPFoods");
+        chat.tap(leo, "welcome:confirm");
+        chat.awaitReply(leo, "¡Listo, Leo!");
+
+        // when he writes in English, he is answered in English, and so are his taps from then on
+        chat.text(leo, "hello");
+        assertThat(chat.awaitReply(leo, "Hi, Leo!"))
+                .anyMatch(l -> l.startsWith("Hi, Leo!") && l.contains("[Go online]"));
+        assertThat(language(leo)).isEqualTo("en");
+        chat.tap(leo, "worker:online");
+        chat.awaitReply(leo, "I need your current location");
+
+        // when he asks for Spanish, he is told, and the step he is on is asked again in Spanish
+        chat.text(leo, "en español por favor");
+        chat.awaitReply(leo, "Listo, te escribo en español.");
+        chat.awaitReply(leo, "Para conectarte necesito tu ubicación");
+        assertThat(language(leo)).isEqualTo("es");
+        chat.location(leo, 4.7001, -74.1101);
+        chat.awaitReply(leo, "Estás conectado");
+
+        // and "English please" brings English back, with his options
+        chat.text(leo, "English please");
+        chat.awaitReply(leo, "Sure, I will write to you in English.");
+        assertThat(chat.awaitReply(leo, "You are online ✅. I will tell you"))
+                .anyMatch(l -> l.startsWith("You are online") && l.contains("[Go offline]"));
+        assertThat(language(leo)).isEqualTo("en");
+    }
+
+    @Test
+    void a_worker_registered_in_english_who_writes_spanish_is_answered_in_spanish() {
+        // given Mia was registered in English and is online
+        String mia = onlineWorker("Mia Clark", "z-engativa", "en", 4.7101, -74.1101);
+
+        // when she writes in Spanish
+        chat.text(mia, "buenas");
+
+        // then she is answered in Spanish from then on
+        assertThat(chat.awaitReply(mia, "¡Hola, Mia!"))
+                .anyMatch(l -> l.startsWith("¡Hola, Mia!") && l.contains("[Desconectarme]"));
+        assertThat(language(mia)).isEqualTo("es");
+        chat.tap(mia, "worker:earnings");
+        chat.awaitReply(mia, "Tus ganancias");
+    }
+
+    @Test
     void a_redelivered_message_is_handled_once() {
         String hugo = register("Hugo Díaz", "z-bosa", "es");
         chat.awaitReply(hugo, "Bienvenido");
@@ -470,10 +601,17 @@ class WorkerConversationIT {
         String waId = "5730055" + String.format("%05d", NUMBERS.incrementAndGet());
         post(
                 "/api/dispatch/workers",
-                "{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\",\"language\":\"%s\"}"
-                        .formatted(name, waId, zone, language),
+                "{\"name\":\"%s\",\"waId\":\"%s\",\"zone\":\"%s\"%s}"
+                        .formatted(name, waId, zone, language == null ? "" : ",\"language\":\"" + language + "\""),
                 201);
         return waId;
+    }
+
+    String language(String waId) {
+        return jdbc.sql("SELECT language FROM worker WHERE wa_id = :w")
+                .param("w", waId)
+                .query(String.class)
+                .single();
     }
 
     String workerId(String waId) {

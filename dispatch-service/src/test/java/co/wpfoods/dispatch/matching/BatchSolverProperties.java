@@ -6,7 +6,7 @@ import co.wpfoods.dispatch.matching.domain.Assignment;
 import co.wpfoods.dispatch.matching.domain.CostModel;
 import co.wpfoods.dispatch.matching.domain.FreeWorker;
 import co.wpfoods.dispatch.matching.domain.PoolOrder;
-import co.wpfoods.dispatch.matching.solver.BatchSolver;
+import co.wpfoods.dispatch.matching.domain.solver.BatchSolver;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;

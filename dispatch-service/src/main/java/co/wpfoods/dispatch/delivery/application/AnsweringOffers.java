@@ -1,9 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
@@ -20,22 +16,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AnsweringOffers {
 
-    private final DispatchStore store;
+    private final DispatchOrders dispatchOrders;
+    private final WorkerRoster roster;
+    private final OfferBook offerBook;
+    private final Deliveries deliveries;
     private final DeliveryEvents events;
     private final WorkerMessages messages;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
 
     AnsweringOffers(
-            DispatchStore store,
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            Deliveries deliveries,
             DeliveryEvents events,
             WorkerMessages messages,
-            DispatchProperties properties,
+            DispatchSettings settings,
             DispatchClock clock) {
-        this.store = store;
+        this.dispatchOrders = dispatchOrders;
+        this.roster = roster;
+        this.offerBook = offerBook;
+        this.deliveries = deliveries;
         this.events = events;
         this.messages = messages;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -52,16 +57,16 @@ public class AnsweringOffers {
             expire(offer, now);
             return;
         }
-        DispatchOrder order = store.lockOrder(offer.orderId()).orElseThrow();
+        DispatchOrder order = dispatchOrders.lockOrder(offer.orderId()).orElseThrow();
         if (order.status() != DispatchOrder.Status.OFFERED
-                || store.activeDeliveriesOf(worker.workerId()).size() >= properties.maxActiveDeliveries()) {
-            store.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
+                || deliveries.activeDeliveriesOf(worker.workerId()).size() >= settings.maxActiveDeliveries()) {
+            offerBook.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
             messages.say(worker, order.orderId(), "offer.gone");
             return;
         }
-        store.answer(offer.offerId(), Offer.Answer.ACCEPTED, now);
-        store.addDelivery(Delivery.assigned(order.orderId(), worker.workerId()), offer.offerId(), now);
-        store.setStatus(order.orderId(), DispatchOrder.Status.ASSIGNED);
+        offerBook.answer(offer.offerId(), Offer.Answer.ACCEPTED, now);
+        deliveries.addDelivery(Delivery.assigned(order.orderId(), worker.workerId()), offer.offerId(), now);
+        dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.ASSIGNED);
         long travelSeconds =
                 Math.round(offer.distanceMeters() / worker.vehicle().metersPerSecond());
         events.workerAssigned(order, worker, now.plusSeconds(travelSeconds), now);
@@ -81,14 +86,15 @@ public class AnsweringOffers {
         }
         Instant now = clock.now();
         Offer offer = open.get();
-        store.answer(offer.offerId(), Offer.Answer.DECLINED, now);
+        offerBook.answer(offer.offerId(), Offer.Answer.DECLINED, now);
         backToPool(offer, now);
         events.offerDeclined(offer, reason, now);
         if ("suspended".equals(reason)) {
             return; // the worker is told of the suspension itself
         }
         if ("offline".equals(reason)) {
-            store.order(offer.orderId())
+            dispatchOrders
+                    .order(offer.orderId())
                     .ifPresent(o -> messages.say(worker, o.orderId(), "offline.offer", o.reference()));
         } else {
             messages.say(worker, offer.orderId(), "offer.declined");
@@ -98,28 +104,32 @@ public class AnsweringOffers {
     /** The offer's timer fired: if still unanswered, it expires and the order goes back to the pool. */
     @Transactional
     public void expire(String offerId) {
-        store.lockOffer(offerId)
+        offerBook
+                .lockOffer(offerId)
                 .filter(offer -> offer.answer() == Offer.Answer.PENDING)
                 .ifPresent(offer -> expire(offer, clock.now()));
     }
 
     private void expire(Offer offer, Instant now) {
-        store.answer(offer.offerId(), Offer.Answer.EXPIRED, now);
+        offerBook.answer(offer.offerId(), Offer.Answer.EXPIRED, now);
         backToPool(offer, now);
         events.offerExpired(offer, now);
-        store.worker(offer.workerId())
-                .ifPresent(worker -> store.order(offer.orderId())
+        roster.worker(offer.workerId())
+                .ifPresent(worker -> dispatchOrders
+                        .order(offer.orderId())
                         .ifPresent(o -> messages.say(worker, o.orderId(), "offer.expired", o.reference())));
     }
 
     private void backToPool(Offer offer, Instant now) {
-        store.lockOrder(offer.orderId())
+        dispatchOrders
+                .lockOrder(offer.orderId())
                 .filter(order -> order.status() == DispatchOrder.Status.OFFERED)
-                .ifPresent(order -> store.pool(order.orderId(), null, now));
+                .ifPresent(order -> dispatchOrders.pool(order.orderId(), null, now));
     }
 
     private Optional<Offer> pendingOf(WorkerProfile worker, String offerId) {
-        return store.lockOffer(offerId)
+        return offerBook
+                .lockOffer(offerId)
                 .filter(offer -> offer.workerId().equals(worker.workerId()))
                 .filter(offer -> offer.answer() == Offer.Answer.PENDING);
     }

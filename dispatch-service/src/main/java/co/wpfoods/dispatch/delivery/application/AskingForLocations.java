@@ -1,8 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -19,16 +16,15 @@ public class AskingForLocations {
 
     private static final Logger log = LoggerFactory.getLogger(AskingForLocations.class);
 
-    private final DispatchStore store;
+    private final WorkerRoster roster;
     private final WorkerMessages messages;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
 
-    AskingForLocations(
-            DispatchStore store, WorkerMessages messages, DispatchProperties properties, DispatchClock clock) {
-        this.store = store;
+    AskingForLocations(WorkerRoster roster, WorkerMessages messages, DispatchSettings settings, DispatchClock clock) {
+        this.roster = roster;
         this.messages = messages;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -37,17 +33,17 @@ public class AskingForLocations {
     public int askStale() {
         Instant now = clock.now();
         int asked = 0;
-        for (String workerId : store.lockWorkersToAskForLocation(now.minus(properties.locationStaleAfter()))) {
-            var worker = store.worker(workerId);
+        for (String workerId : roster.lockWorkersToAskForLocation(now.minus(settings.locationStaleAfter()))) {
+            var worker = roster.worker(workerId);
             if (worker.isEmpty()) {
                 continue;
             }
-            WorkerState state = store.lockState(workerId);
+            WorkerState state = roster.lockState(workerId);
             if (state.awaiting() == WorkerState.Awaiting.NOTHING) {
                 // the shared location is then answered ("you are online") like the one that brought them online
-                store.saveState(state.expecting(WorkerState.Awaiting.LOCATION, null), now);
+                roster.saveState(state.expecting(WorkerState.Awaiting.LOCATION, null), now);
             }
-            store.markLocationRequested(workerId, now);
+            roster.markLocationRequested(workerId, now);
             messages.askLocation(worker.get(), "ask.location.stale");
             asked++;
         }

@@ -1,9 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Earning;
@@ -19,33 +15,45 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Delivering {
 
-    private final DispatchStore store;
+    private final DispatchOrders dispatchOrders;
+    private final WorkerRoster roster;
+    private final Deliveries deliveries;
+    private final EarningsBook earningsBook;
+    private final OpsDesk opsDesk;
     private final DeliveryEvents events;
     private final WorkerMessages messages;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
     private final EarningsPolicy earnings;
 
     Delivering(
-            DispatchStore store,
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            Deliveries deliveries,
+            EarningsBook earningsBook,
+            OpsDesk opsDesk,
             DeliveryEvents events,
             WorkerMessages messages,
-            DispatchProperties properties,
+            DispatchSettings settings,
             DispatchClock clock) {
-        this.store = store;
+        this.dispatchOrders = dispatchOrders;
+        this.roster = roster;
+        this.deliveries = deliveries;
+        this.earningsBook = earningsBook;
+        this.opsDesk = opsDesk;
         this.events = events;
         this.messages = messages;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
-        this.earnings = properties.earnings().policy();
+        this.earnings = settings.earnings();
     }
 
     /** The worker's delivery for this order (or their current one when {@code orderId} is null). */
     public Optional<Delivery> current(WorkerProfile worker, String orderId) {
         if (orderId != null) {
-            return store.lockDelivery(orderId).filter(d -> d.workerId().equals(worker.workerId()));
+            return deliveries.lockDelivery(orderId).filter(d -> d.workerId().equals(worker.workerId()));
         }
-        return store.activeDeliveriesOf(worker.workerId()).stream().findFirst();
+        return deliveries.activeDeliveriesOf(worker.workerId()).stream().findFirst();
     }
 
     @Transactional
@@ -55,14 +63,14 @@ public class Delivering {
             messages.say(worker, "worker:" + worker.workerId(), "no.delivery");
             return;
         }
-        Delivery delivery = store.lockDelivery(found.get().orderId()).orElseThrow();
-        DispatchOrder order = store.order(delivery.orderId()).orElseThrow();
+        Delivery delivery = deliveries.lockDelivery(found.get().orderId()).orElseThrow();
+        DispatchOrder order = dispatchOrders.order(delivery.orderId()).orElseThrow();
         Instant now = clock.now();
         switch (delivery.pickUp(now)) {
             case Delivery.PickedUpNow(Delivery picked) -> {
-                store.saveDelivery(picked, null);
-                store.setStatus(order.orderId(), DispatchOrder.Status.PICKED_UP);
-                WorkerState state = store.lockState(worker.workerId());
+                deliveries.saveDelivery(picked, null);
+                dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.PICKED_UP);
+                WorkerState state = roster.lockState(worker.workerId());
                 events.pickedUp(order, worker, state.location(), now);
                 messages.pickedUp(worker, order);
             }
@@ -79,12 +87,12 @@ public class Delivering {
             messages.say(worker, "worker:" + worker.workerId(), "no.delivery");
             return;
         }
-        DispatchOrder order = store.order(found.get().orderId()).orElseThrow();
+        DispatchOrder order = dispatchOrders.order(found.get().orderId()).orElseThrow();
         Delivery delivery = found.get();
-        if (delivery.status() == Delivery.Status.PICKED_UP && delivery.pinAttempts() >= properties.maxPinAttempts()) {
+        if (delivery.status() == Delivery.Status.PICKED_UP && delivery.pinAttempts() >= settings.maxPinAttempts()) {
             messages.say(worker, order.orderId(), "pin.locked", delivery.pinAttempts());
         } else if (delivery.status() == Delivery.Status.PICKED_UP) {
-            store.saveState(state.expecting(WorkerState.Awaiting.PIN, order.orderId()), clock.now());
+            roster.saveState(state.expecting(WorkerState.Awaiting.PIN, order.orderId()), clock.now());
             messages.say(worker, order.orderId(), "ask.pin", messages.customer(worker, order));
         } else {
             unchanged(worker, order, delivery.status());
@@ -96,21 +104,21 @@ public class Delivering {
     public void pin(WorkerProfile worker, WorkerState state, String orderId, String pin) {
         Optional<Delivery> found = current(worker, orderId);
         if (found.isEmpty()) {
-            store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), clock.now());
+            roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), clock.now());
             messages.say(worker, "worker:" + worker.workerId(), "no.delivery");
             return;
         }
-        Delivery delivery = store.lockDelivery(found.get().orderId()).orElseThrow();
-        DispatchOrder order = store.order(delivery.orderId()).orElseThrow();
+        Delivery delivery = deliveries.lockDelivery(found.get().orderId()).orElseThrow();
+        DispatchOrder order = dispatchOrders.order(delivery.orderId()).orElseThrow();
         Instant now = clock.now();
-        switch (delivery.deliver(pin, order.deliveryPin(), properties.maxPinAttempts(), now)) {
+        switch (delivery.deliver(pin, order.deliveryPin(), settings.maxPinAttempts(), now)) {
             case Delivery.DeliveredNow(Delivery done) -> {
                 int meters = order.tripMeters();
-                store.saveDelivery(done, meters);
-                store.setStatus(order.orderId(), DispatchOrder.Status.DELIVERED);
-                store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
-                Earning earning = earnings.quote(meters, now, store.raining(order.zone()));
-                store.bookEarning(order.orderId(), worker.workerId(), earning, now);
+                deliveries.saveDelivery(done, meters);
+                dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.DELIVERED);
+                roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                Earning earning = earnings.quote(meters, now, opsDesk.raining(order.zone()));
+                earningsBook.bookEarning(order.orderId(), worker.workerId(), earning, now);
                 events.delivered(order, worker.workerId(), meters, now);
                 messages.say(
                         worker,
@@ -120,13 +128,13 @@ public class Delivering {
                         messages.money(worker, earning.totalCop()));
             }
             case Delivery.WrongPin(Delivery tried, int left) -> {
-                store.saveDelivery(tried, null);
+                deliveries.saveDelivery(tried, null);
                 messages.say(worker, order.orderId(), "pin.wrong", left);
             }
             case Delivery.PinLocked(Delivery tried) -> {
-                store.saveDelivery(tried, null);
-                store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
-                store.alert(
+                deliveries.saveDelivery(tried, null);
+                roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                opsDesk.alert(
                         "PIN_FAILED",
                         order.orderId(),
                         worker.workerId(),
@@ -135,7 +143,7 @@ public class Delivering {
                 messages.say(worker, order.orderId(), "pin.locked", tried.pinAttempts());
             }
             case Delivery.Unchanged(Delivery same, Delivery.Status was) -> {
-                store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
                 unchanged(worker, order, was);
             }
             default -> throw new IllegalStateException("deliver cannot end " + delivery);
@@ -146,7 +154,7 @@ public class Delivering {
     @Transactional
     public void problemMenu(WorkerProfile worker) {
         current(worker, null)
-                .flatMap(d -> store.order(d.orderId()))
+                .flatMap(d -> dispatchOrders.order(d.orderId()))
                 .ifPresentOrElse(
                         order -> messages.problemMenu(worker, order),
                         () -> messages.say(worker, "worker:" + worker.workerId(), "no.delivery"));
@@ -156,9 +164,9 @@ public class Delivering {
     @Transactional
     public void report(WorkerProfile worker, String orderId, String kind) {
         Instant now = clock.now();
-        DispatchOrder order = store.order(orderId).orElseThrow();
-        store.report(worker.workerId(), orderId, kind, now);
-        store.alert("PROBLEM_" + kind, orderId, worker.workerId(), "reported by the rapitendero", now);
+        DispatchOrder order = dispatchOrders.order(orderId).orElseThrow();
+        opsDesk.report(worker.workerId(), orderId, kind, now);
+        opsDesk.alert("PROBLEM_" + kind, orderId, worker.workerId(), "reported by the rapitendero", now);
         messages.say(worker, orderId, "problem.reported", order.reference());
     }
 

@@ -1,10 +1,6 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore.FreeWorkerRow;
-import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster.FreeWorkerRow;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.EarningsPolicy;
 import co.wpfoods.dispatch.delivery.domain.Offer;
@@ -12,7 +8,7 @@ import co.wpfoods.dispatch.matching.domain.Assignment;
 import co.wpfoods.dispatch.matching.domain.CostModel;
 import co.wpfoods.dispatch.matching.domain.FreeWorker;
 import co.wpfoods.dispatch.matching.domain.PoolOrder;
-import co.wpfoods.dispatch.matching.solver.BatchSolver;
+import co.wpfoods.dispatch.matching.domain.solver.BatchSolver;
 import co.wpfoods.schemas.dispatch.DeliveryFailureReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,31 +36,40 @@ public class MatchingOrders {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingOrders.class);
 
-    private final DispatchStore store;
+    private final DispatchOrders dispatchOrders;
+    private final WorkerRoster roster;
+    private final OfferBook offerBook;
+    private final OpsDesk opsDesk;
     private final DeliveryEvents events;
     private final WorkerMessages messages;
     private final OfferTimers timers;
-    private final DispatchProperties properties;
+    private final DispatchSettings settings;
     private final DispatchClock clock;
     private final BatchSolver solver;
     private final EarningsPolicy earnings;
 
     MatchingOrders(
-            DispatchStore store,
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            OpsDesk opsDesk,
             DeliveryEvents events,
             WorkerMessages messages,
             OfferTimers timers,
-            DispatchProperties properties,
+            DispatchSettings settings,
             DispatchClock clock) {
-        this.store = store;
+        this.dispatchOrders = dispatchOrders;
+        this.roster = roster;
+        this.offerBook = offerBook;
+        this.opsDesk = opsDesk;
         this.events = events;
         this.messages = messages;
         this.timers = timers;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
-        this.solver = new BatchSolver(
-                new CostModel(properties.latePenaltyMetersPerSecond()), properties.candidatesPerOrder());
-        this.earnings = properties.earnings().policy();
+        this.solver =
+                new BatchSolver(new CostModel(settings.latePenaltyMetersPerSecond()), settings.candidatesPerOrder());
+        this.earnings = settings.earnings();
     }
 
     /** Solves every pool once; returns the offers sent. */
@@ -72,7 +77,7 @@ public class MatchingOrders {
     public int solvePools() {
         Instant now = clock.now();
         List<DispatchOrder> pool = new ArrayList<>();
-        for (DispatchOrder order : store.lockPool()) {
+        for (DispatchOrder order : dispatchOrders.lockPool()) {
             if (!givenUp(order, now)) {
                 pool.add(order);
             }
@@ -81,9 +86,9 @@ public class MatchingOrders {
             return 0;
         }
         List<FreeWorkerRow> free =
-                store.freeWorkers(now.minus(properties.locationStaleAfter()), properties.maxActiveDeliveries());
-        Map<String, Set<String>> offeredBefore =
-                store.offeredBefore(pool.stream().map(DispatchOrder::orderId).toList());
+                roster.freeWorkers(now.minus(settings.locationStaleAfter()), settings.maxActiveDeliveries());
+        Map<String, Set<String>> offeredBefore = offerBook.offeredBefore(
+                pool.stream().map(DispatchOrder::orderId).toList());
         Map<String, List<DispatchOrder>> byZone = pool.stream()
                 .filter(order -> order.pickupPoint() != null)
                 .collect(Collectors.groupingBy(
@@ -120,22 +125,22 @@ public class MatchingOrders {
     }
 
     private void offer(DispatchOrder order, Assignment assignment, Instant now) {
-        long pay = earnings.quote(order.tripMeters(), now, store.raining(order.zone()))
+        long pay = earnings.quote(order.tripMeters(), now, opsDesk.raining(order.zone()))
                 .totalCop();
         Offer offer = new Offer(
                 "of-" + UUID.randomUUID(),
                 order.orderId(),
                 assignment.workerId(),
                 now,
-                now.plus(properties.offerTtl()),
+                now.plus(settings.offerTtl()),
                 assignment.distanceMeters(),
                 pay,
                 Offer.Answer.PENDING);
-        store.addOffer(offer);
-        store.setStatus(order.orderId(), DispatchOrder.Status.OFFERED);
+        offerBook.addOffer(offer);
+        dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.OFFERED);
         events.offerSent(offer, now);
         timers.expireAt(offer.offerId(), offer.expiresAt());
-        store.worker(assignment.workerId()).ifPresent(worker -> messages.offer(worker, offer, order, now));
+        roster.worker(assignment.workerId()).ifPresent(worker -> messages.offer(worker, offer, order, now));
         log.info(
                 "offered order {} to worker {} at {} m",
                 order.orderId(),
@@ -146,22 +151,23 @@ public class MatchingOrders {
     /** Reports a long wait once; gives the order up after fail-after when the policy says so. */
     private boolean givenUp(DispatchOrder order, Instant now) {
         Duration waiting = Duration.between(order.pooledAt(), now);
-        if (properties.noWorkerPolicy() == DispatchProperties.NoWorkerPolicy.CANCEL
-                && waiting.compareTo(properties.failAfter()) >= 0) {
-            store.setStatus(order.orderId(), DispatchOrder.Status.FAILED);
+        if (settings.noWorkerPolicy() == DispatchSettings.NoWorkerPolicy.CANCEL
+                && waiting.compareTo(settings.failAfter()) >= 0) {
+            dispatchOrders.setStatus(order.orderId(), DispatchOrder.Status.FAILED);
             events.failed(
                     order.orderId(),
                     null,
                     DeliveryFailureReason.NO_WORKER,
                     "no rapitendero took it in " + waiting.toMinutes() + " min",
                     now);
-            store.alert("NO_WORKER_FAILED", order.orderId(), null, "given up after " + waiting.toSeconds() + " s", now);
+            opsDesk.alert(
+                    "NO_WORKER_FAILED", order.orderId(), null, "given up after " + waiting.toSeconds() + " s", now);
             return true;
         }
-        if (!order.delayReported() && waiting.compareTo(properties.delayedAfter()) >= 0) {
-            store.markDelayReported(order.orderId());
+        if (!order.delayReported() && waiting.compareTo(settings.delayedAfter()) >= 0) {
+            dispatchOrders.markDelayReported(order.orderId());
             events.delayed(order, (int) waiting.toSeconds(), now);
-            store.alert("NO_WORKER_DELAYED", order.orderId(), null, "waiting " + waiting.toSeconds() + " s", now);
+            opsDesk.alert("NO_WORKER_DELAYED", order.orderId(), null, "waiting " + waiting.toSeconds() + " s", now);
         }
         return false;
     }

@@ -1,7 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.matching.domain.Vehicle;
 import co.wpfoods.dispatch.worker.application.RegisteringWorker;
 import co.wpfoods.dispatch.worker.domain.WaId;
@@ -15,13 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class OnboardingWorker {
 
     private final RegisteringWorker registering;
-    private final DispatchStore store;
+    private final WorkerRoster roster;
     private final WorkerMessages messages;
     private final DispatchClock clock;
 
-    OnboardingWorker(RegisteringWorker registering, DispatchStore store, WorkerMessages messages, DispatchClock clock) {
+    OnboardingWorker(RegisteringWorker registering, WorkerRoster roster, WorkerMessages messages, DispatchClock clock) {
         this.registering = registering;
-        this.store = store;
+        this.roster = roster;
         this.messages = messages;
         this.clock = clock;
     }
@@ -29,9 +27,9 @@ public class OnboardingWorker {
     @Transactional
     public Worker onboard(String name, WaId waId, Vehicle vehicle, String zone, Locale locale) {
         Worker worker = registering.register(name, waId);
-        store.setWorkerDetails(worker.id().value(), vehicle, zone, locale);
-        store.saveState(store.lockState(worker.id().value()), clock.now());
-        messages.welcome(store.worker(worker.id().value()).orElseThrow());
+        roster.setWorkerDetails(worker.id().value(), vehicle, zone, locale);
+        roster.saveState(roster.lockState(worker.id().value()), clock.now());
+        messages.welcome(roster.worker(worker.id().value()).orElseThrow());
         return worker;
     }
 }

@@ -1,9 +1,6 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore.EarningRow;
-import co.wpfoods.dispatch.delivery.config.DispatchProperties;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
+import co.wpfoods.dispatch.delivery.application.EarningsBook.EarningRow;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,16 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReadingEarnings {
 
-    private final DispatchStore store;
+    private final EarningsBook earningsBook;
     private final WorkerMessages messages;
     private final DispatchClock clock;
     private final ZoneId zone;
 
-    ReadingEarnings(DispatchStore store, WorkerMessages messages, DispatchProperties properties, DispatchClock clock) {
-        this.store = store;
+    ReadingEarnings(
+            EarningsBook earningsBook, WorkerMessages messages, DispatchSettings settings, DispatchClock clock) {
+        this.earningsBook = earningsBook;
         this.messages = messages;
         this.clock = clock;
-        this.zone = properties.earnings().timeZone();
+        this.zone = settings.earnings().timeZone();
     }
 
     public record Period(Instant from, Instant to, long totalCop, int deliveries, List<EarningRow> earnings) {}
@@ -64,7 +62,7 @@ public class ReadingEarnings {
     private Period period(String workerId, LocalDate from, LocalDate toExclusive) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = toExclusive.atStartOfDay(zone).toInstant();
-        List<EarningRow> rows = store.earnings(workerId, start, end);
+        List<EarningRow> rows = earningsBook.earnings(workerId, start, end);
         long total = rows.stream().mapToLong(EarningRow::totalCop).sum();
         return new Period(start, end, total, rows.size(), rows);
     }

@@ -1,8 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.adapter.out.events.DeliveryEvents;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import java.time.Instant;
@@ -24,19 +21,25 @@ public class SuspendingWorkers {
         UNKNOWN_WORKER
     }
 
-    private final DispatchStore store;
+    private final WorkerRoster roster;
+    private final OfferBook offerBook;
+    private final OpsDesk opsDesk;
     private final DeliveryEvents events;
     private final WorkerMessages messages;
     private final AnsweringOffers offers;
     private final DispatchClock clock;
 
     SuspendingWorkers(
-            DispatchStore store,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            OpsDesk opsDesk,
             DeliveryEvents events,
             WorkerMessages messages,
             AnsweringOffers offers,
             DispatchClock clock) {
-        this.store = store;
+        this.roster = roster;
+        this.offerBook = offerBook;
+        this.opsDesk = opsDesk;
         this.events = events;
         this.messages = messages;
         this.offers = offers;
@@ -45,37 +48,37 @@ public class SuspendingWorkers {
 
     @Transactional
     public Outcome suspend(String workerId, String reason) {
-        Optional<WorkerProfile> found = store.worker(workerId);
+        Optional<WorkerProfile> found = roster.worker(workerId);
         if (found.isEmpty()) {
             return Outcome.UNKNOWN_WORKER;
         }
-        WorkerState state = store.lockState(workerId); // one change of this worker at a time, with its messages
-        if (!store.setSuspended(workerId, true)) {
+        WorkerState state = roster.lockState(workerId); // one change of this worker at a time, with its messages
+        if (!roster.setSuspended(workerId, true)) {
             return Outcome.ALREADY;
         }
         WorkerProfile worker = found.get();
         Instant now = clock.now();
-        store.pendingOfferOf(workerId).ifPresent(offer -> offers.decline(worker, offer.offerId(), "suspended"));
+        offerBook.pendingOfferOf(workerId).ifPresent(offer -> offers.decline(worker, offer.offerId(), "suspended"));
         if (state.online()) {
-            store.saveState(state.withOnline(false).expecting(WorkerState.Awaiting.NOTHING, null), now);
-            store.endSession(workerId, "suspended", now);
+            roster.saveState(state.withOnline(false).expecting(WorkerState.Awaiting.NOTHING, null), now);
+            roster.endSession(workerId, "suspended", now);
             events.workerOffline(worker, "suspended", now);
         } else if (state.awaiting() == WorkerState.Awaiting.LOCATION) {
-            store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+            roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
         }
-        store.alert("WORKER_SUSPENDED", null, workerId, reason, now);
+        opsDesk.alert("WORKER_SUSPENDED", null, workerId, reason, now);
         messages.say(worker, "worker:" + workerId, "suspended");
         return Outcome.DONE;
     }
 
     @Transactional
     public Outcome reinstate(String workerId) {
-        Optional<WorkerProfile> found = store.worker(workerId);
+        Optional<WorkerProfile> found = roster.worker(workerId);
         if (found.isEmpty()) {
             return Outcome.UNKNOWN_WORKER;
         }
-        store.lockState(workerId);
-        if (!store.setSuspended(workerId, false)) {
+        roster.lockState(workerId);
+        if (!roster.setSuspended(workerId, false)) {
             return Outcome.ALREADY;
         }
         messages.reinstated(found.get());

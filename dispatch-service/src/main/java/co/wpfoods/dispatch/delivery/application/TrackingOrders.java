@@ -1,7 +1,5 @@
 package co.wpfoods.dispatch.delivery.application;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
-import co.wpfoods.dispatch.delivery.conversation.WorkerMessages;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
@@ -14,36 +12,50 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TrackingOrders {
 
-    private final DispatchStore store;
+    private final DispatchOrders dispatchOrders;
+    private final WorkerRoster roster;
+    private final OfferBook offerBook;
+    private final Deliveries deliveries;
     private final WorkerMessages messages;
     private final DispatchClock clock;
 
-    TrackingOrders(DispatchStore store, WorkerMessages messages, DispatchClock clock) {
-        this.store = store;
+    TrackingOrders(
+            DispatchOrders dispatchOrders,
+            WorkerRoster roster,
+            OfferBook offerBook,
+            Deliveries deliveries,
+            WorkerMessages messages,
+            DispatchClock clock) {
+        this.dispatchOrders = dispatchOrders;
+        this.roster = roster;
+        this.offerBook = offerBook;
+        this.deliveries = deliveries;
         this.messages = messages;
         this.clock = clock;
     }
 
     @Transactional
     public void placed(DispatchOrder order) {
-        store.addOrder(order);
+        dispatchOrders.addOrder(order);
     }
 
     /** The restaurant accepted: the order waits in its zone's pool for the next batch. */
     @Transactional
     public void confirmed(String orderId, Instant estimatedReadyAt) {
-        store.lockOrder(orderId)
+        dispatchOrders
+                .lockOrder(orderId)
                 .filter(order -> order.status() == DispatchOrder.Status.PLACED)
-                .ifPresent(order -> store.pool(orderId, estimatedReadyAt, clock.now()));
+                .ifPresent(order -> dispatchOrders.pool(orderId, estimatedReadyAt, clock.now()));
     }
 
     @Transactional
     public void ready(String orderId) {
-        store.lockOrder(orderId).ifPresent(order -> {
-            store.markReady(orderId);
-            store.lockDelivery(orderId)
+        dispatchOrders.lockOrder(orderId).ifPresent(order -> {
+            dispatchOrders.markReady(orderId);
+            deliveries
+                    .lockDelivery(orderId)
                     .filter(d -> d.status() == Delivery.Status.ASSIGNED)
-                    .flatMap(d -> store.worker(d.workerId()))
+                    .flatMap(d -> roster.worker(d.workerId()))
                     .ifPresent(worker ->
                             messages.say(worker, orderId, "order.ready", order.reference(), order.restaurantName()));
         });
@@ -52,25 +64,28 @@ public class TrackingOrders {
     /** Withdraws an open offer or stops the delivery, and tells the worker. */
     @Transactional
     public void cancelled(String orderId) {
-        store.lockOrder(orderId).filter(order -> !order.status().finished()).ifPresent(order -> {
-            Instant now = clock.now();
-            store.pendingOfferFor(orderId).ifPresent(offer -> {
-                store.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
-                store.worker(offer.workerId())
-                        .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
-            });
-            store.lockDelivery(orderId).ifPresent(delivery -> {
-                if (delivery.cancel() instanceof Delivery.CancelledNow(Delivery cancelled)) {
-                    store.saveDelivery(cancelled, null);
-                    WorkerState state = store.lockState(delivery.workerId());
-                    if (orderId.equals(state.awaitingOrder())) {
-                        store.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
-                    }
-                    store.worker(delivery.workerId())
-                            .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
-                }
-            });
-            store.setStatus(orderId, DispatchOrder.Status.CANCELLED);
-        });
+        dispatchOrders
+                .lockOrder(orderId)
+                .filter(order -> !order.status().finished())
+                .ifPresent(order -> {
+                    Instant now = clock.now();
+                    offerBook.pendingOfferFor(orderId).ifPresent(offer -> {
+                        offerBook.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
+                        roster.worker(offer.workerId())
+                                .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
+                    });
+                    deliveries.lockDelivery(orderId).ifPresent(delivery -> {
+                        if (delivery.cancel() instanceof Delivery.CancelledNow(Delivery cancelled)) {
+                            deliveries.saveDelivery(cancelled, null);
+                            WorkerState state = roster.lockState(delivery.workerId());
+                            if (orderId.equals(state.awaitingOrder())) {
+                                roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
+                            }
+                            roster.worker(delivery.workerId())
+                                    .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
+                        }
+                    });
+                    dispatchOrders.setStatus(orderId, DispatchOrder.Status.CANCELLED);
+                });
     }
 }

@@ -1,5 +1,6 @@
 package co.wpfoods.dispatch.delivery.config;
 
+import co.wpfoods.dispatch.delivery.application.DispatchSettings;
 import co.wpfoods.dispatch.delivery.domain.EarningsPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public record DispatchProperties(
         @DefaultValue("1m") Duration locationCheckInterval,
         @DefaultValue("5m") Duration delayedAfter,
         @DefaultValue("20m") Duration failAfter,
-        @DefaultValue("CANCEL") NoWorkerPolicy noWorkerPolicy,
+        @DefaultValue("CANCEL") DispatchSettings.NoWorkerPolicy noWorkerPolicy,
         @DefaultValue("3") int maxPinAttempts,
         @DefaultValue("50") int locationHistoryPerDelivery,
         @DefaultValue("500ms") Duration schedulerPollingInterval,
@@ -30,13 +31,11 @@ public record DispatchProperties(
         @DefaultValue Ai ai,
         @DefaultValue Earnings earnings) {
 
-    public enum NoWorkerPolicy {
-        /** after fail-after the order is given up: DeliveryFailed(NO_WORKER), order-service cancels and refunds */
-        CANCEL,
-        /** the order keeps looking until it is cancelled elsewhere */
-        KEEP_LOOKING
-    }
-
+    /**
+     * ai-service's intent API. {@code warmUp}: once the service is ready, one call through the same HTTP client (limit
+     * {@code warmUpTimeout}, retried until {@code warmUpWithin} while ai-service does not answer), outside the breaker,
+     * so the first worker who types does not pay for a cold client.
+     */
     public record Ai(
             @DefaultValue("http://localhost:8085") String baseUrl,
             @DefaultValue("300ms") Duration timeout,
@@ -44,7 +43,28 @@ public record DispatchProperties(
             @DefaultValue("10") int slidingWindow,
             @DefaultValue("30s") Duration openFor,
             /* the service token ai-service requires; WPFOODS_DISPATCH_AI_BEARERTOKEN in a deployment */
-            String bearerToken) {}
+            String bearerToken,
+            @DefaultValue("true") boolean warmUp,
+            @DefaultValue("5s") Duration warmUpTimeout,
+            @DefaultValue("2m") Duration warmUpWithin) {}
+
+    /** The settings the use cases get. */
+    public DispatchSettings settings() {
+        return new DispatchSettings(
+                offerTtl,
+                candidatesPerOrder,
+                latePenaltyMetersPerSecond,
+                maxActiveDeliveries,
+                locationStaleAfter,
+                delayedAfter,
+                failAfter,
+                noWorkerPolicy,
+                maxPinAttempts,
+                locationHistoryPerDelivery,
+                offerTemplate,
+                welcomeTemplate,
+                earnings.policy());
+    }
 
     public record Earnings(
             @DefaultValue("3500") long baseCop,

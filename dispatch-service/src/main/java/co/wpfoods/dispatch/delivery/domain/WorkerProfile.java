@@ -14,6 +14,10 @@ public record WorkerProfile(
         boolean active,
         boolean suspended) {
 
+    public WorkerProfile withLocale(Locale value) {
+        return new WorkerProfile(workerId, name, waId, vehicle, zone, value, active, suspended);
+    }
+
     public String firstName() {
         return name.strip().split("\\s+")[0];
     }

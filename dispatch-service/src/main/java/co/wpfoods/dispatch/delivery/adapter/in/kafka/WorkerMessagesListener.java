@@ -1,6 +1,6 @@
 package co.wpfoods.dispatch.delivery.adapter.in.kafka;
 
-import co.wpfoods.dispatch.delivery.conversation.WorkerConversation;
+import co.wpfoods.dispatch.delivery.application.ChattingWithWorkers;
 import co.wpfoods.eventing.UnhandledEventException;
 import co.wpfoods.eventing.inbox.Inbox;
 import co.wpfoods.schemas.Topics;
@@ -17,9 +17,9 @@ class WorkerMessagesListener {
     static final String CONSUMER = "dispatch-service.worker-messages";
 
     private final Inbox inbox;
-    private final WorkerConversation conversation;
+    private final ChattingWithWorkers conversation;
 
-    WorkerMessagesListener(Inbox inbox, WorkerConversation conversation) {
+    WorkerMessagesListener(Inbox inbox, ChattingWithWorkers conversation) {
         this.inbox = inbox;
         this.conversation = conversation;
     }

@@ -1,9 +1,11 @@
 package co.wpfoods.dispatch.delivery.adapter.in.web;
 
-import co.wpfoods.dispatch.delivery.adapter.out.db.DispatchStore;
 import co.wpfoods.dispatch.delivery.application.DispatchClock;
+import co.wpfoods.dispatch.delivery.application.EarningsBook;
+import co.wpfoods.dispatch.delivery.application.OpsDesk;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
 import co.wpfoods.dispatch.delivery.application.SuspendingWorkers;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -35,13 +37,23 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "dispatch ops")
 class OpsController {
 
-    private final DispatchStore store;
+    private final WorkerRoster roster;
+    private final EarningsBook earningsBook;
+    private final OpsDesk opsDesk;
     private final ReadingEarnings earnings;
     private final DispatchClock clock;
     private final SuspendingWorkers suspensions;
 
-    OpsController(DispatchStore store, ReadingEarnings earnings, DispatchClock clock, SuspendingWorkers suspensions) {
-        this.store = store;
+    OpsController(
+            WorkerRoster roster,
+            EarningsBook earningsBook,
+            OpsDesk opsDesk,
+            ReadingEarnings earnings,
+            DispatchClock clock,
+            SuspendingWorkers suspensions) {
+        this.roster = roster;
+        this.earningsBook = earningsBook;
+        this.opsDesk = opsDesk;
         this.earnings = earnings;
         this.clock = clock;
         this.suspensions = suspensions;
@@ -54,7 +66,7 @@ class OpsController {
             @RequestParam(defaultValue = "today") String period,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        if (store.worker(workerId).isEmpty()) {
+        if (roster.worker(workerId).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         if (from != null || to != null) {
@@ -83,7 +95,7 @@ class OpsController {
     @PostMapping("/workers/{workerId}/payouts")
     @Transactional
     ResponseEntity<?> pay(@PathVariable String workerId, @RequestBody(required = false) PayoutRequest request) {
-        if (store.worker(workerId).isEmpty()) {
+        if (roster.worker(workerId).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         Instant now = clock.now();
@@ -96,7 +108,7 @@ class OpsController {
             }
         }
         String id = "po-" + UUID.randomUUID();
-        long amount = store.pay(id, workerId, upTo, request == null ? null : request.reference(), now);
+        long amount = earningsBook.pay(id, workerId, upTo, request == null ? null : request.reference(), now);
         if (amount == 0) {
             return ResponseEntity.unprocessableContent()
                     .body(ProblemDetail.forStatusAndDetail(
@@ -108,46 +120,46 @@ class OpsController {
 
     @Operation(summary = "A worker's payouts, oldest first")
     @GetMapping("/workers/{workerId}/payouts")
-    List<DispatchStore.PayoutRow> payouts(
+    List<EarningsBook.PayoutRow> payouts(
             @PathVariable String workerId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         checkPage(page, size);
-        return store.payouts(workerId, page, size);
+        return earningsBook.payouts(workerId, page, size);
     }
 
     @Operation(summary = "Problems reported by rapitenderos (open ones unless all=true)")
     @GetMapping("/problems")
-    List<DispatchStore.ProblemRow> problems(
+    List<OpsDesk.ProblemRow> problems(
             @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         checkPage(page, size);
-        return store.problems(!all, page, size);
+        return opsDesk.problems(!all, page, size);
     }
 
     @Operation(summary = "Marks a problem resolved")
     @PostMapping("/problems/{id}/resolve")
     @Transactional
     ResponseEntity<Void> resolve(@PathVariable long id) {
-        return store.resolveProblem(id, clock.now())
+        return opsDesk.resolveProblem(id, clock.now())
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }
 
     @Operation(summary = "Alerts for ops not yet acknowledged (no worker, PIN failures, problems)")
     @GetMapping("/alerts")
-    List<DispatchStore.AlertRow> alerts(
+    List<OpsDesk.AlertRow> alerts(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPage(page, size);
-        return store.alerts(page, size);
+        return opsDesk.alerts(page, size);
     }
 
     @Operation(summary = "Acknowledges an ops alert: it leaves the open list (204; 404 when unknown or already done)")
     @PostMapping("/alerts/{id}/acknowledge")
     @Transactional
     ResponseEntity<Void> acknowledge(@PathVariable long id) {
-        return store.acknowledgeAlert(id, clock.now())
+        return opsDesk.acknowledgeAlert(id, clock.now())
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }
@@ -202,7 +214,7 @@ class OpsController {
         if (weather == null || weather.raining() == null) {
             throw new BadRequest("raining (true or false) is required");
         }
-        store.setRaining(zone, weather.raining(), clock.now());
+        opsDesk.setRaining(zone, weather.raining(), clock.now());
         return ResponseEntity.ok(weather);
     }
 

@@ -1,4 +1,4 @@
-package co.wpfoods.dispatch.matching.solver;
+package co.wpfoods.dispatch.matching.domain.solver;
 
 import co.wpfoods.dispatch.matching.domain.Assignment;
 import co.wpfoods.dispatch.matching.domain.CostModel;

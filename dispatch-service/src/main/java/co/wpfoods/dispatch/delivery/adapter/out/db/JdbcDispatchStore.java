@@ -1,10 +1,22 @@
 package co.wpfoods.dispatch.delivery.adapter.out.db;
 
+import co.wpfoods.dispatch.delivery.application.Deliveries;
+import co.wpfoods.dispatch.delivery.application.DispatchOrders;
+import co.wpfoods.dispatch.delivery.application.EarningsBook;
+import co.wpfoods.dispatch.delivery.application.EarningsBook.EarningRow;
+import co.wpfoods.dispatch.delivery.application.EarningsBook.PayoutRow;
+import co.wpfoods.dispatch.delivery.application.OfferBook;
+import co.wpfoods.dispatch.delivery.application.OpsDesk;
+import co.wpfoods.dispatch.delivery.application.OpsDesk.AlertRow;
+import co.wpfoods.dispatch.delivery.application.OpsDesk.ProblemRow;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster;
+import co.wpfoods.dispatch.delivery.application.WorkerRoster.FreeWorkerRow;
 import co.wpfoods.dispatch.delivery.domain.Delivery;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Earning;
 import co.wpfoods.dispatch.delivery.domain.Offer;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
+import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import co.wpfoods.dispatch.matching.domain.GeoPoint;
 import co.wpfoods.dispatch.matching.domain.Vehicle;
@@ -21,19 +33,20 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Dispatch's tables (V2__dispatch.sql). Every method joins the caller's transaction. */
+/** Dispatch's tables (V2__dispatch.sql and after): the delivery ports over JDBC. Every method joins the caller's transaction. */
 @Repository
-public class DispatchStore {
+class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deliveries, EarningsBook, OpsDesk {
 
     private final JdbcClient jdbc;
 
-    DispatchStore(JdbcClient jdbc) {
+    JdbcDispatchStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     // ---- orders
 
     /** Stores the order once; false when it was already there (a replayed event). */
+    @Override
     public boolean addOrder(DispatchOrder o) {
         return jdbc.sql("""
                 INSERT INTO dispatch_order (order_id, reference, customer_wa_id, customer_first_name, restaurant_id,
@@ -79,20 +92,23 @@ public class DispatchStore {
                 == 1;
     }
 
+    @Override
     public Optional<DispatchOrder> lockOrder(String orderId) {
         return jdbc.sql("SELECT * FROM dispatch_order WHERE order_id = :id FOR UPDATE")
                 .param("id", orderId)
-                .query(DispatchStore::order)
+                .query(JdbcDispatchStore::order)
                 .optional();
     }
 
+    @Override
     public Optional<DispatchOrder> order(String orderId) {
         return jdbc.sql("SELECT * FROM dispatch_order WHERE order_id = :id")
                 .param("id", orderId)
-                .query(DispatchStore::order)
+                .query(JdbcDispatchStore::order)
                 .optional();
     }
 
+    @Override
     public void setStatus(String orderId, DispatchOrder.Status status) {
         jdbc.sql("UPDATE dispatch_order SET status = :status WHERE order_id = :id")
                 .param("status", status.name())
@@ -101,6 +117,7 @@ public class DispatchStore {
     }
 
     /** Into the pool (again): the first time also starts the no-worker clock. */
+    @Override
     public void pool(String orderId, Instant estimatedReadyAt, Instant now) {
         jdbc.sql("""
                 UPDATE dispatch_order SET status = 'POOLED', pooled_at = coalesce(pooled_at, :now),
@@ -112,12 +129,14 @@ public class DispatchStore {
                 .update();
     }
 
+    @Override
     public void markReady(String orderId) {
         jdbc.sql("UPDATE dispatch_order SET ready = true WHERE order_id = :id")
                 .param("id", orderId)
                 .update();
     }
 
+    @Override
     public void markDelayReported(String orderId) {
         jdbc.sql("UPDATE dispatch_order SET delay_reported = true WHERE order_id = :id")
                 .param("id", orderId)
@@ -125,29 +144,33 @@ public class DispatchStore {
     }
 
     /** Every pooled order, locked for this batch (another replica's batch skips them). */
+    @Override
     public List<DispatchOrder> lockPool() {
         return jdbc.sql(
                         "SELECT * FROM dispatch_order WHERE status = 'POOLED' ORDER BY pooled_at FOR UPDATE SKIP LOCKED")
-                .query(DispatchStore::order)
+                .query(JdbcDispatchStore::order)
                 .list();
     }
 
     // ---- workers
 
+    @Override
     public Optional<WorkerProfile> workerByNumber(String waId) {
         return jdbc.sql("SELECT * FROM worker WHERE wa_id = :waId")
                 .param("waId", waId)
-                .query(DispatchStore::profile)
+                .query(JdbcDispatchStore::profile)
                 .optional();
     }
 
+    @Override
     public Optional<WorkerProfile> worker(String workerId) {
         return jdbc.sql("SELECT * FROM worker WHERE id = :id")
                 .param("id", workerId)
-                .query(DispatchStore::profile)
+                .query(JdbcDispatchStore::profile)
                 .optional();
     }
 
+    @Override
     public void setWorkerDetails(String workerId, Vehicle vehicle, String zone, Locale locale) {
         jdbc.sql("UPDATE worker SET vehicle = :vehicle, zone = :zone, language = :language WHERE id = :id")
                 .param("vehicle", vehicle.name())
@@ -158,6 +181,7 @@ public class DispatchStore {
     }
 
     /** Sets the worker's suspension; false when it already was so (nothing changed). */
+    @Override
     public boolean setSuspended(String workerId, boolean suspended) {
         return jdbc.sql("UPDATE worker SET suspended = :s WHERE id = :id AND suspended <> :s")
                         .param("s", suspended)
@@ -166,6 +190,7 @@ public class DispatchStore {
                 == 1;
     }
 
+    @Override
     public void setLanguage(String workerId, Locale locale) {
         jdbc.sql("UPDATE worker SET language = :language WHERE id = :id")
                 .param("language", locale.getLanguage())
@@ -174,16 +199,18 @@ public class DispatchStore {
     }
 
     /** The worker's state row, created on first use and locked: one message of a worker at a time. */
+    @Override
     public WorkerState lockState(String workerId) {
         jdbc.sql("INSERT INTO worker_state (worker_id) VALUES (:id) ON CONFLICT (worker_id) DO NOTHING")
                 .param("id", workerId)
                 .update();
         return jdbc.sql("SELECT * FROM worker_state WHERE worker_id = :id FOR UPDATE")
                 .param("id", workerId)
-                .query(DispatchStore::state)
+                .query(JdbcDispatchStore::state)
                 .single();
     }
 
+    @Override
     public void saveState(WorkerState s, Instant now) {
         jdbc.sql("""
                 UPDATE worker_state SET confirmed = :confirmed, online = :online, awaiting = :awaiting,
@@ -202,12 +229,14 @@ public class DispatchStore {
                 .update();
     }
 
+    @Override
     public void startSession(String workerId, Instant now) {
         jdbc.sql("""
                 INSERT INTO availability_session (worker_id, started_at) VALUES (:id, :now)
                 ON CONFLICT (worker_id) WHERE ended_at IS NULL DO NOTHING""").param("id", workerId).param("now", ts(now)).update();
     }
 
+    @Override
     public void endSession(String workerId, String reason, Instant now) {
         jdbc.sql("UPDATE availability_session SET ended_at = :now, end_reason = :reason"
                         + " WHERE worker_id = :id AND ended_at IS NULL")
@@ -218,6 +247,7 @@ public class DispatchStore {
     }
 
     /** Online, confirmed, active, located since the cut-off, no offer out and room for another delivery. */
+    @Override
     public List<FreeWorkerRow> freeWorkers(Instant locatedSince, int maxActiveDeliveries) {
         return jdbc.sql("""
                 SELECT w.id, w.vehicle, w.zone, s.latitude, s.longitude FROM worker w
@@ -242,6 +272,7 @@ public class DispatchStore {
      * Online, confirmed, active, not suspended workers whose location is older than the cut-off and who were not asked
      * for it since then, locked (skipping rows a message is holding: they are asked next time).
      */
+    @Override
     public List<String> lockWorkersToAskForLocation(Instant staleBefore) {
         return jdbc.sql("""
                 SELECT s.worker_id FROM worker_state s JOIN worker w ON w.id = s.worker_id
@@ -252,6 +283,7 @@ public class DispatchStore {
                 FOR UPDATE OF s SKIP LOCKED""").param("stale", ts(staleBefore)).query(String.class).list();
     }
 
+    @Override
     public void markLocationRequested(String workerId, Instant now) {
         jdbc.sql("UPDATE worker_state SET location_requested_at = :now WHERE worker_id = :id")
                 .param("now", ts(now))
@@ -259,8 +291,33 @@ public class DispatchStore {
                 .update();
     }
 
-    public record FreeWorkerRow(String workerId, Vehicle vehicle, String zone, GeoPoint location) {}
+    /** Keeps the last question sent to the worker (replacing the one before). */
+    @Override
+    public void rememberPrompt(String workerId, WorkerPrompt prompt) {
+        jdbc.sql("""
+                INSERT INTO worker_prompt (worker_id, prompt, options, sent_at) VALUES (:w, :prompt, :options, :at)
+                ON CONFLICT (worker_id) DO UPDATE SET prompt = :prompt, options = :options, sent_at = :at""")
+                .param("w", workerId)
+                .param("prompt", prompt.text())
+                .param("options", String.join("\n", prompt.options()))
+                .param("at", ts(prompt.sentAt()))
+                .update();
+    }
 
+    @Override
+    public Optional<WorkerPrompt> lastPrompt(String workerId) {
+        return jdbc.sql("SELECT prompt, options, sent_at FROM worker_prompt WHERE worker_id = :w")
+                .param("w", workerId)
+                .query((rs, i) -> new WorkerPrompt(
+                        rs.getString("prompt"),
+                        rs.getString("options").isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString("options").split("\n")),
+                        rs.getTimestamp("sent_at").toInstant()))
+                .optional();
+    }
+
+    @Override
     public void addLocation(String workerId, String orderId, GeoPoint at, Instant now, int keep) {
         jdbc.sql("INSERT INTO worker_location (worker_id, order_id, latitude, longitude, recorded_at)"
                         + " VALUES (:w, :o, :lat, :lon, :now)")
@@ -275,6 +332,7 @@ public class DispatchStore {
                     (SELECT id FROM worker_location WHERE order_id = :o ORDER BY recorded_at DESC, id DESC LIMIT :keep)""").param("o", orderId).param("keep", keep).update();
     }
 
+    @Override
     public List<GeoPoint> locationHistory(String orderId) {
         return jdbc.sql("SELECT latitude, longitude FROM worker_location WHERE order_id = :o ORDER BY recorded_at, id")
                 .param("o", orderId)
@@ -284,6 +342,7 @@ public class DispatchStore {
 
     // ---- offers
 
+    @Override
     public void addOffer(Offer offer) {
         jdbc.sql("""
                 INSERT INTO offer (id, order_id, worker_id, sent_at, expires_at, distance_meters, estimated_pay_cop)
@@ -298,27 +357,31 @@ public class DispatchStore {
                 .update();
     }
 
+    @Override
     public Optional<Offer> lockOffer(String offerId) {
         return jdbc.sql("SELECT * FROM offer WHERE id = :id FOR UPDATE")
                 .param("id", offerId)
-                .query(DispatchStore::offer)
+                .query(JdbcDispatchStore::offer)
                 .optional();
     }
 
+    @Override
     public Optional<Offer> pendingOfferOf(String workerId) {
         return jdbc.sql("SELECT * FROM offer WHERE worker_id = :w AND answer = 'PENDING'")
                 .param("w", workerId)
-                .query(DispatchStore::offer)
+                .query(JdbcDispatchStore::offer)
                 .optional();
     }
 
+    @Override
     public Optional<Offer> pendingOfferFor(String orderId) {
         return jdbc.sql("SELECT * FROM offer WHERE order_id = :o AND answer = 'PENDING'")
                 .param("o", orderId)
-                .query(DispatchStore::offer)
+                .query(JdbcDispatchStore::offer)
                 .optional();
     }
 
+    @Override
     public void answer(String offerId, Offer.Answer answer, Instant now) {
         jdbc.sql("UPDATE offer SET answer = :answer, answered_at = :now WHERE id = :id")
                 .param("answer", answer.name())
@@ -328,6 +391,7 @@ public class DispatchStore {
     }
 
     /** Per pooled order, the workers who already had it (declined or let it expire). */
+    @Override
     public Map<String, Set<String>> offeredBefore(List<String> orderIds) {
         if (orderIds.isEmpty()) {
             return Map.of();
@@ -344,6 +408,7 @@ public class DispatchStore {
 
     // ---- deliveries
 
+    @Override
     public void addDelivery(Delivery d, String offerId, Instant now) {
         jdbc.sql("""
                 INSERT INTO delivery (order_id, worker_id, offer_id, status, assigned_at)
@@ -356,21 +421,24 @@ public class DispatchStore {
                 .update();
     }
 
+    @Override
     public Optional<Delivery> lockDelivery(String orderId) {
         return jdbc.sql("SELECT * FROM delivery WHERE order_id = :o FOR UPDATE")
                 .param("o", orderId)
-                .query(DispatchStore::delivery)
+                .query(JdbcDispatchStore::delivery)
                 .optional();
     }
 
+    @Override
     public List<Delivery> activeDeliveriesOf(String workerId) {
         return jdbc.sql("SELECT * FROM delivery WHERE worker_id = :w AND status IN ('ASSIGNED', 'PICKED_UP')"
                         + " ORDER BY assigned_at")
                 .param("w", workerId)
-                .query(DispatchStore::delivery)
+                .query(JdbcDispatchStore::delivery)
                 .list();
     }
 
+    @Override
     public void saveDelivery(Delivery d, Integer distanceMeters) {
         jdbc.sql("""
                 UPDATE delivery SET status = :status, pin_attempts = :attempts, picked_up_at = :picked,
@@ -388,6 +456,7 @@ public class DispatchStore {
     // ---- earnings and payouts
 
     /** Books the delivery's earning once; false when it was already booked. */
+    @Override
     public boolean bookEarning(String orderId, String workerId, Earning e, Instant at) {
         return jdbc.sql("""
                 INSERT INTO earning (order_id, worker_id, base_cop, distance_cop, bonus_cop, gas_cop, total_cop, earned_at)
@@ -404,17 +473,7 @@ public class DispatchStore {
                 == 1;
     }
 
-    public record EarningRow(
-            String orderId,
-            String workerId,
-            long baseCop,
-            long distanceCop,
-            long bonusCop,
-            long gasCop,
-            long totalCop,
-            Instant earnedAt,
-            String payoutId) {}
-
+    @Override
     public List<EarningRow> earnings(String workerId, Instant from, Instant to) {
         return jdbc.sql("SELECT * FROM earning WHERE worker_id = :w AND earned_at >= :from AND earned_at < :to"
                         + " ORDER BY earned_at, order_id")
@@ -435,6 +494,7 @@ public class DispatchStore {
     }
 
     /** Marks every unpaid earning of the worker up to {@code upTo} as paid by a new payout; its amount, or 0. */
+    @Override
     public long pay(String payoutId, String workerId, Instant upTo, String reference, Instant now) {
         long amount = jdbc.sql("SELECT coalesce(sum(total_cop), 0) FROM earning"
                         + " WHERE worker_id = :w AND payout_id IS NULL AND earned_at < :upTo")
@@ -461,8 +521,7 @@ public class DispatchStore {
         return amount;
     }
 
-    public record PayoutRow(String id, String workerId, long amountCop, String reference, Instant paidAt) {}
-
+    @Override
     public List<PayoutRow> payouts(String workerId, int page, int size) {
         return jdbc.sql("SELECT * FROM payout WHERE worker_id = :w ORDER BY paid_at, id LIMIT :size OFFSET :offset")
                 .param("w", workerId)
@@ -479,6 +538,7 @@ public class DispatchStore {
 
     // ---- ops
 
+    @Override
     public void report(String workerId, String orderId, String kind, Instant now) {
         jdbc.sql("INSERT INTO problem_report (worker_id, order_id, kind, reported_at) VALUES (:w, :o, :k, :now)")
                 .param("w", workerId)
@@ -488,9 +548,7 @@ public class DispatchStore {
                 .update();
     }
 
-    public record ProblemRow(
-            long id, String workerId, String orderId, String kind, Instant reportedAt, Instant resolvedAt) {}
-
+    @Override
     public List<ProblemRow> problems(boolean openOnly, int page, int size) {
         return jdbc.sql("SELECT * FROM problem_report" + (openOnly ? " WHERE resolved_at IS NULL" : "")
                         + " ORDER BY id LIMIT :size OFFSET :offset")
@@ -506,6 +564,7 @@ public class DispatchStore {
                 .list();
     }
 
+    @Override
     public boolean resolveProblem(long id, Instant now) {
         return jdbc.sql("UPDATE problem_report SET resolved_at = :now WHERE id = :id AND resolved_at IS NULL")
                         .param("now", ts(now))
@@ -514,6 +573,7 @@ public class DispatchStore {
                 == 1;
     }
 
+    @Override
     public void alert(String kind, String orderId, String workerId, String detail, Instant now) {
         jdbc.sql("INSERT INTO ops_alert (kind, order_id, worker_id, detail, raised_at) VALUES (:k, :o, :w, :d, :now)")
                 .param("k", kind)
@@ -525,6 +585,7 @@ public class DispatchStore {
     }
 
     /** Acknowledges an open alert; false when unknown or already acknowledged. */
+    @Override
     public boolean acknowledgeAlert(long id, Instant now) {
         return jdbc.sql("UPDATE ops_alert SET acknowledged_at = :now WHERE id = :id AND acknowledged_at IS NULL")
                         .param("now", ts(now))
@@ -533,8 +594,7 @@ public class DispatchStore {
                 == 1;
     }
 
-    public record AlertRow(long id, String kind, String orderId, String workerId, String detail, Instant raisedAt) {}
-
+    @Override
     public List<AlertRow> alerts(int page, int size) {
         return jdbc.sql("SELECT * FROM ops_alert WHERE acknowledged_at IS NULL ORDER BY id LIMIT :size OFFSET :offset")
                 .param("size", size)
@@ -549,6 +609,7 @@ public class DispatchStore {
                 .list();
     }
 
+    @Override
     public boolean raining(String zone) {
         if (zone == null) {
             return false;
@@ -560,6 +621,7 @@ public class DispatchStore {
                 .orElse(false);
     }
 
+    @Override
     public void setRaining(String zone, boolean raining, Instant now) {
         jdbc.sql("""
                 INSERT INTO zone_condition (zone, raining, updated_at) VALUES (:z, :r, :now)

@@ -1,4 +1,4 @@
-package co.wpfoods.dispatch.config;
+package co.wpfoods.dispatch.delivery.config;
 
 import co.wpfoods.security.Role;
 import co.wpfoods.security.web.ApiAuthorization;

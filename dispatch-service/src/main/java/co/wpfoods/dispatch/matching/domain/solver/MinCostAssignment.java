@@ -1,4 +1,4 @@
-package co.wpfoods.dispatch.matching.solver;
+package co.wpfoods.dispatch.matching.domain.solver;
 
 import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;

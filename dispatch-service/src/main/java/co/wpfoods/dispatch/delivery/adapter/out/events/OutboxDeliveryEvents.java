@@ -1,5 +1,6 @@
 package co.wpfoods.dispatch.delivery.adapter.out.events;
 
+import co.wpfoods.dispatch.delivery.application.DeliveryEvents;
 import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.Offer;
 import co.wpfoods.dispatch.delivery.domain.WorkerProfile;
@@ -27,14 +28,15 @@ import org.springframework.stereotype.Component;
  * keyed by worker id. Must be called inside the transaction of the change they announce.
  */
 @Component
-public class DeliveryEvents {
+class OutboxDeliveryEvents implements DeliveryEvents {
 
     private final OutboxWriter outbox;
 
-    DeliveryEvents(OutboxWriter outbox) {
+    OutboxDeliveryEvents(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 
+    @Override
     public void offerSent(Offer offer, Instant now) {
         delivery(
                 offer.orderId(),
@@ -49,6 +51,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void offerDeclined(Offer offer, String reason, Instant now) {
         delivery(
                 offer.orderId(),
@@ -61,6 +64,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void offerExpired(Offer offer, Instant now) {
         delivery(
                 offer.orderId(),
@@ -72,6 +76,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void workerAssigned(DispatchOrder order, WorkerProfile worker, Instant estimatedPickupAt, Instant now) {
         delivery(
                 order.orderId(),
@@ -85,6 +90,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void pickedUp(DispatchOrder order, WorkerProfile worker, GeoPoint at, Instant now) {
         delivery(
                 order.orderId(),
@@ -97,6 +103,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void delivered(DispatchOrder order, String workerId, int distanceMeters, Instant now) {
         delivery(
                 order.orderId(),
@@ -108,6 +115,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void delayed(DispatchOrder order, int waitingSeconds, Instant now) {
         delivery(
                 order.orderId(),
@@ -118,6 +126,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void failed(String orderId, String workerId, DeliveryFailureReason reason, String detail, Instant now) {
         delivery(
                 orderId,
@@ -130,6 +139,7 @@ public class DeliveryEvents {
                         .build());
     }
 
+    @Override
     public void workerOnline(WorkerProfile worker, GeoPoint at, Instant now) {
         outbox.append(OutboxEvent.of(
                 Topics.Dispatch.WORKER,
@@ -143,6 +153,7 @@ public class DeliveryEvents {
                 worker.workerId()));
     }
 
+    @Override
     public void workerOffline(WorkerProfile worker, String reason, Instant now) {
         outbox.append(OutboxEvent.of(
                 Topics.Dispatch.WORKER,
