@@ -1,4 +1,4 @@
-package co.wpfoods.order.config;
+package co.wpfoods.order.catalog.config;
 
 import co.wpfoods.security.Role;
 import co.wpfoods.security.web.ApiAuthorization;
