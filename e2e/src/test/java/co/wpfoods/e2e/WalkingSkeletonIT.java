@@ -85,7 +85,7 @@ class WalkingSkeletonIT {
         messaging.put("wpfoods.messaging.graph.phone-number-id", PHONE_NUMBER_ID);
         messaging.put("wpfoods.messaging.graph.access-token", ACCESS_TOKEN);
         // the Graph call's own log line (with its trace and span ids) is a debug line
-        messaging.put("logging.level.co.wpfoods.messaging.adapter.out.graph", "DEBUG");
+        messaging.put("logging.level.co.wpfoods.messaging.sending.adapter.out.graph", "DEBUG");
         services.add(start("messaging-service", ServiceProcess.freePort(), messaging));
         gateway = start(
                 "gateway",

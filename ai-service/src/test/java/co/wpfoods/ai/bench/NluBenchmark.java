@@ -2,23 +2,23 @@ package co.wpfoods.ai.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.wpfoods.ai.adapter.out.db.JdbcUsageLedger;
-import co.wpfoods.ai.adapter.out.llm.ChatModels;
-import co.wpfoods.ai.adapter.out.llm.SpringAiChatProvider;
-import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
-import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
-import co.wpfoods.ai.application.OfflineEngine;
-import co.wpfoods.ai.application.UnderstandRequest;
-import co.wpfoods.ai.application.provider.GuardedProvider;
-import co.wpfoods.ai.application.provider.ProviderCascade;
-import co.wpfoods.ai.application.provider.UsageLedger;
-import co.wpfoods.ai.config.AiConfiguration;
-import co.wpfoods.ai.config.AiProperties.ProviderProperties;
-import co.wpfoods.ai.domain.Engine;
-import co.wpfoods.ai.domain.Role;
+import co.wpfoods.ai.menus.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.nlu.NluCorpus;
 import co.wpfoods.ai.nlu.NluEvaluation;
 import co.wpfoods.ai.provider.ProviderStandIns;
+import co.wpfoods.ai.understanding.adapter.out.db.JdbcUsageLedger;
+import co.wpfoods.ai.understanding.adapter.out.llm.SpringAiChatProvider;
+import co.wpfoods.ai.understanding.adapter.out.lucene.LuceneSpellingCorrector;
+import co.wpfoods.ai.understanding.application.OfflineEngine;
+import co.wpfoods.ai.understanding.application.UnderstandRequest;
+import co.wpfoods.ai.understanding.application.provider.GuardedProvider;
+import co.wpfoods.ai.understanding.application.provider.ProviderCascade;
+import co.wpfoods.ai.understanding.application.provider.UsageLedger;
+import co.wpfoods.ai.understanding.config.AiConfiguration;
+import co.wpfoods.ai.understanding.config.AiProperties.ProviderProperties;
+import co.wpfoods.ai.understanding.config.ChatModels;
+import co.wpfoods.ai.understanding.domain.Engine;
+import co.wpfoods.ai.understanding.domain.Role;
 import co.wpfoods.testing.PostgresServer;
 import co.wpfoods.testing.bench.BenchmarkLog;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -69,7 +69,7 @@ class NluBenchmark {
         OfflineEngine engine = new OfflineEngine(
                 menus,
                 new LuceneSpellingCorrector(menus),
-                co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
+                co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel.standard());
         List<NluCorpus.Labelled> test = NluCorpus.split("test");
         List<NluCorpus.Labelled> fresh = NluCorpus.fresh();
 
@@ -80,8 +80,8 @@ class NluBenchmark {
         NluEvaluation.ContextReport onContext = NluEvaluation.evaluateContext(NluCorpus.context(), engine::understand);
         System.out.println("quality on the context set: " + onContext);
         onContext.errors().forEach(e -> System.out.println("quality context miss: " + e));
-        var training = co.wpfoods.ai.application.IntentTrainingData.load();
-        var settings = co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.Settings.load();
+        var training = co.wpfoods.ai.understanding.application.IntentTrainingData.load();
+        var settings = co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel.Settings.load();
         var cv = co.wpfoods.ai.nlu.IntentCrossValidation.run(training, settings, CV_FOLDS, 7);
         System.out.println("cross-validation by template: " + cv);
 
@@ -183,11 +183,11 @@ class NluBenchmark {
             List<UnderstandRequest> messages,
             double threshold) {
         Instant from = Instant.now();
-        var service = new co.wpfoods.ai.application.UnderstandingService(
+        var service = new co.wpfoods.ai.understanding.application.UnderstandingService(
                 offline,
                 cascade,
                 menus,
-                new co.wpfoods.ai.application.ResultCache<>(0, Duration.ZERO, Clock.systemUTC()),
+                new co.wpfoods.ai.understanding.application.ResultCache<>(0, Duration.ZERO, Clock.systemUTC()),
                 ledger,
                 threshold);
         for (int i = 0; i < messages.size(); i++) {

@@ -2,14 +2,14 @@ package co.wpfoods.ai.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
-import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
-import co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel;
-import co.wpfoods.ai.application.OfflineEngine;
-import co.wpfoods.ai.application.UnderstandRequest;
-import co.wpfoods.ai.domain.Understanding;
-import co.wpfoods.ai.domain.text.TextNormalizer;
+import co.wpfoods.ai.menus.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.nlu.NluCorpus.Labelled;
+import co.wpfoods.ai.understanding.adapter.out.lucene.LuceneSpellingCorrector;
+import co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel;
+import co.wpfoods.ai.understanding.application.OfflineEngine;
+import co.wpfoods.ai.understanding.application.UnderstandRequest;
+import co.wpfoods.ai.understanding.domain.Understanding;
+import co.wpfoods.ai.understanding.domain.text.TextNormalizer;
 import java.time.LocalTime;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

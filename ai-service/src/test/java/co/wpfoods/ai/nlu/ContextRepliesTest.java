@@ -2,17 +2,17 @@ package co.wpfoods.ai.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
-import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
-import co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel;
-import co.wpfoods.ai.application.OfflineEngine;
-import co.wpfoods.ai.application.UnderstandRequest;
-import co.wpfoods.ai.domain.Intent;
-import co.wpfoods.ai.domain.IntentCandidate;
-import co.wpfoods.ai.domain.ItemMention;
-import co.wpfoods.ai.domain.PaymentMethod;
-import co.wpfoods.ai.domain.Role;
-import co.wpfoods.ai.domain.Understanding;
+import co.wpfoods.ai.menus.adapter.out.lucene.LuceneMenuIndex;
+import co.wpfoods.ai.understanding.adapter.out.lucene.LuceneSpellingCorrector;
+import co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel;
+import co.wpfoods.ai.understanding.application.OfflineEngine;
+import co.wpfoods.ai.understanding.application.UnderstandRequest;
+import co.wpfoods.ai.understanding.domain.Intent;
+import co.wpfoods.ai.understanding.domain.IntentCandidate;
+import co.wpfoods.ai.understanding.domain.ItemMention;
+import co.wpfoods.ai.understanding.domain.PaymentMethod;
+import co.wpfoods.ai.understanding.domain.Role;
+import co.wpfoods.ai.understanding.domain.Understanding;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package co.wpfoods.ai.nlu;
 
-import co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel;
-import co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.Settings;
-import co.wpfoods.ai.application.IntentTrainingData.Labelled;
-import co.wpfoods.ai.domain.IntentCandidate;
+import co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel;
+import co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel.Settings;
+import co.wpfoods.ai.understanding.application.IntentTrainingData.Labelled;
+import co.wpfoods.ai.understanding.domain.IntentCandidate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package co.wpfoods.ai.nlu;
 
-import co.wpfoods.ai.domain.Intent;
-import co.wpfoods.ai.domain.MenuSnapshot;
-import co.wpfoods.ai.domain.Role;
+import co.wpfoods.ai.menus.domain.MenuSnapshot;
+import co.wpfoods.ai.understanding.domain.Intent;
+import co.wpfoods.ai.understanding.domain.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -111,14 +111,14 @@ public final class NluCorpus {
             int line,
             Role role,
             String restaurantId,
-            List<co.wpfoods.ai.application.UnderstandRequest.CartLine> cart,
+            List<co.wpfoods.ai.understanding.application.UnderstandRequest.CartLine> cart,
             List<String> lastMessages,
             String text,
             Intent intent,
             Map<String, String> entities) {
 
-        public co.wpfoods.ai.application.UnderstandRequest request() {
-            return new co.wpfoods.ai.application.UnderstandRequest(
+        public co.wpfoods.ai.understanding.application.UnderstandRequest request() {
+            return new co.wpfoods.ai.understanding.application.UnderstandRequest(
                     role, null, text, restaurantId, lastMessages, cart, java.time.LocalTime.NOON);
         }
     }
@@ -137,10 +137,10 @@ public final class NluCorpus {
                     continue;
                 }
                 String[] f = l.split("\t", 7);
-                List<co.wpfoods.ai.application.UnderstandRequest.CartLine> cart = new ArrayList<>();
+                List<co.wpfoods.ai.understanding.application.UnderstandRequest.CartLine> cart = new ArrayList<>();
                 items(f[2])
-                        .forEach((id, qty) ->
-                                cart.add(new co.wpfoods.ai.application.UnderstandRequest.CartLine(id, id, qty)));
+                        .forEach((id, qty) -> cart.add(
+                                new co.wpfoods.ai.understanding.application.UnderstandRequest.CartLine(id, id, qty)));
                 Map<String, String> entities = new LinkedHashMap<>();
                 if (!f[6].strip().equals("-")) {
                     for (String e : f[6].strip().split(";")) {

@@ -1,9 +1,9 @@
 package co.wpfoods.ai.nlu;
 
-import co.wpfoods.ai.application.UnderstandRequest;
-import co.wpfoods.ai.domain.ItemMention;
-import co.wpfoods.ai.domain.Understanding;
 import co.wpfoods.ai.nlu.NluCorpus.Labelled;
+import co.wpfoods.ai.understanding.application.UnderstandRequest;
+import co.wpfoods.ai.understanding.domain.ItemMention;
+import co.wpfoods.ai.understanding.domain.Understanding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +53,9 @@ public final class NluEvaluation {
         int answeredRight = 0;
         for (Labelled u : set) {
             Understanding r = engine.apply(UnderstandRequest.of(u.role(), u.text(), u.restaurantId()));
-            boolean abstain = r.intent() == co.wpfoods.ai.domain.Intent.UNKNOWN
+            boolean abstain = r.intent() == co.wpfoods.ai.understanding.domain.Intent.UNKNOWN
                     && !r.candidates().isEmpty()
-                    && r.candidates().get(0).intent() != co.wpfoods.ai.domain.Intent.UNKNOWN;
+                    && r.candidates().get(0).intent() != co.wpfoods.ai.understanding.domain.Intent.UNKNOWN;
             abstained += abstain ? 1 : 0;
             answeredRight += !abstain && r.intent() == u.intent() ? 1 : 0;
             Map<String, Integer> got = new LinkedHashMap<>();

@@ -2,9 +2,9 @@ package co.wpfoods.ai.nlu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
-import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
-import co.wpfoods.ai.application.OfflineEngine;
+import co.wpfoods.ai.menus.adapter.out.lucene.LuceneMenuIndex;
+import co.wpfoods.ai.understanding.adapter.out.lucene.LuceneSpellingCorrector;
+import co.wpfoods.ai.understanding.application.OfflineEngine;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class OfflineEngineAccuracyTest {
         engine = new OfflineEngine(
                 index,
                 new LuceneSpellingCorrector(index),
-                co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
+                co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel.standard());
     }
 
     @Test

@@ -5,23 +5,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.wpfoods.ai.adapter.out.db.JdbcUsageLedger;
-import co.wpfoods.ai.adapter.out.llm.ChatModels;
-import co.wpfoods.ai.adapter.out.llm.SpringAiChatProvider;
-import co.wpfoods.ai.adapter.out.lucene.LuceneMenuIndex;
-import co.wpfoods.ai.adapter.out.lucene.LuceneSpellingCorrector;
-import co.wpfoods.ai.application.OfflineEngine;
-import co.wpfoods.ai.application.UnderstandRequest;
-import co.wpfoods.ai.application.provider.GuardedProvider;
-import co.wpfoods.ai.application.provider.ProviderCascade;
-import co.wpfoods.ai.application.provider.UsageLedger;
-import co.wpfoods.ai.config.AiConfiguration;
-import co.wpfoods.ai.config.AiProperties.ProviderProperties;
-import co.wpfoods.ai.domain.Engine;
-import co.wpfoods.ai.domain.Intent;
-import co.wpfoods.ai.domain.Role;
-import co.wpfoods.ai.domain.Understanding;
+import co.wpfoods.ai.menus.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.nlu.NluCorpus;
+import co.wpfoods.ai.understanding.adapter.out.db.JdbcUsageLedger;
+import co.wpfoods.ai.understanding.adapter.out.llm.SpringAiChatProvider;
+import co.wpfoods.ai.understanding.adapter.out.lucene.LuceneSpellingCorrector;
+import co.wpfoods.ai.understanding.application.OfflineEngine;
+import co.wpfoods.ai.understanding.application.UnderstandRequest;
+import co.wpfoods.ai.understanding.application.provider.GuardedProvider;
+import co.wpfoods.ai.understanding.application.provider.ProviderCascade;
+import co.wpfoods.ai.understanding.application.provider.UsageLedger;
+import co.wpfoods.ai.understanding.config.AiConfiguration;
+import co.wpfoods.ai.understanding.config.AiProperties.ProviderProperties;
+import co.wpfoods.ai.understanding.config.ChatModels;
+import co.wpfoods.ai.understanding.domain.Engine;
+import co.wpfoods.ai.understanding.domain.Intent;
+import co.wpfoods.ai.understanding.domain.Role;
+import co.wpfoods.ai.understanding.domain.Understanding;
 import co.wpfoods.testing.PostgresServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -73,7 +73,7 @@ class ProviderCascadeTest {
         offline = new OfflineEngine(
                 menus,
                 new LuceneSpellingCorrector(menus),
-                co.wpfoods.ai.adapter.out.opennlp.OpenNlpIntentModel.standard());
+                co.wpfoods.ai.understanding.adapter.out.opennlp.OpenNlpIntentModel.standard());
         PostgresServer pg = PostgresServer.shared();
         String url = pg.jdbcUrl(pg.createDatabase("ai_cascade"));
         DriverManagerDataSource ds = new DriverManagerDataSource(url, "postgres", "postgres");
@@ -273,11 +273,11 @@ class ProviderCascadeTest {
         standIns.geminiAnswers("""
                 {"intent": "help", "confidence": 0.7, "language": "es", "items": []}
                 """, 300, 20);
-        var service = new co.wpfoods.ai.application.UnderstandingService(
+        var service = new co.wpfoods.ai.understanding.application.UnderstandingService(
                 offline,
                 cascade(props(), props(), props()),
                 menus,
-                new co.wpfoods.ai.application.ResultCache<>(0, Duration.ZERO, Clock.systemUTC()),
+                new co.wpfoods.ai.understanding.application.ResultCache<>(0, Duration.ZERO, Clock.systemUTC()),
                 ledger,
                 0.6);
 

@@ -2,8 +2,8 @@ package co.wpfoods.messaging.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.wpfoods.messaging.adapter.out.db.PostgresSendSchedule;
-import co.wpfoods.messaging.application.ThroughputLimiter;
+import co.wpfoods.messaging.sending.adapter.out.db.PostgresSendSchedule;
+import co.wpfoods.messaging.sending.application.ThroughputLimiter;
 import co.wpfoods.testing.PostgresServer;
 import java.io.IOException;
 import java.io.InputStream;

@@ -13,8 +13,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.wpfoods.messaging.adapter.out.graph.GraphBodies;
-import co.wpfoods.messaging.application.Dispatcher;
+import co.wpfoods.messaging.sending.adapter.out.graph.GraphBodies;
+import co.wpfoods.messaging.sending.application.Dispatcher;
 import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.messaging.FailureStage;

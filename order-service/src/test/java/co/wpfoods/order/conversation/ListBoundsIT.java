@@ -7,7 +7,7 @@ import co.wpfoods.order.catalog.domain.Cop;
 import co.wpfoods.order.catalog.domain.GeoLocation;
 import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.StoreSettings;
-import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.schemas.wa.WaId;
 import co.wpfoods.security.test.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;

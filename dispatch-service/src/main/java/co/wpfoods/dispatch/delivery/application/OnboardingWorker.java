@@ -2,8 +2,8 @@ package co.wpfoods.dispatch.delivery.application;
 
 import co.wpfoods.dispatch.matching.domain.Vehicle;
 import co.wpfoods.dispatch.worker.application.RegisteringWorker;
-import co.wpfoods.dispatch.worker.domain.WaId;
 import co.wpfoods.dispatch.worker.domain.Worker;
+import co.wpfoods.schemas.wa.WaId;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package co.wpfoods.dispatch.worker.application;
 
-import co.wpfoods.dispatch.worker.domain.WaId;
 import co.wpfoods.dispatch.worker.domain.Worker;
+import co.wpfoods.schemas.wa.WaId;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,8 +1,8 @@
 package co.wpfoods.dispatch.worker.application;
 
-import co.wpfoods.dispatch.worker.domain.WaId;
 import co.wpfoods.dispatch.worker.domain.Worker;
 import co.wpfoods.dispatch.worker.domain.WorkerId;
+import co.wpfoods.schemas.wa.WaId;
 import java.util.List;
 import java.util.Optional;
 

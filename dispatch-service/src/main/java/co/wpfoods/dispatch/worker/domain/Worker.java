@@ -1,5 +1,6 @@
 package co.wpfoods.dispatch.worker.domain;
 
+import co.wpfoods.schemas.wa.WaId;
 import java.time.Instant;
 import java.util.Objects;
 

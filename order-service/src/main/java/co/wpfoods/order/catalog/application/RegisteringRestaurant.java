@@ -3,7 +3,7 @@ package co.wpfoods.order.catalog.application;
 import co.wpfoods.order.catalog.domain.GeoLocation;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.StoreSettings;
-import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.schemas.wa.WaId;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

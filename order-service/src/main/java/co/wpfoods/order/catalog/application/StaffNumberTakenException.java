@@ -1,7 +1,7 @@
 package co.wpfoods.order.catalog.application;
 
 import co.wpfoods.order.catalog.domain.RestaurantId;
-import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.schemas.wa.WaId;
 
 /**
  * A staff number already runs another restaurant. The role directory maps one number to one restaurant, so a number

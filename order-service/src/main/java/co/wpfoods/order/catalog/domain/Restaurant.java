@@ -1,5 +1,6 @@
 package co.wpfoods.order.catalog.domain;
 
+import co.wpfoods.schemas.wa.WaId;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -9,7 +9,6 @@ import co.wpfoods.order.catalog.domain.ModifierGroup;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
 import co.wpfoods.order.catalog.domain.StoreSettings;
-import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.conversation.application.Replies.Button;
 import co.wpfoods.order.conversation.application.Replies.Row;
 import co.wpfoods.order.conversation.application.Understanding.Understood;
@@ -84,7 +83,7 @@ public class ChattingWithCustomers {
     private final OrderLifecycle lifecycle;
     private final SupportQueue support;
     private final HandlingComplaints complaints;
-    private final OrderProperties properties;
+    private final ConversationSettings settings;
     private final Clock clock;
 
     public ChattingWithCustomers(
@@ -96,7 +95,7 @@ public class ChattingWithCustomers {
             PlacingOrder placing,
             OrderLifecycle lifecycle,
             SupportQueue support,
-            OrderProperties properties,
+            ConversationSettings settings,
             Clock clock,
             HandlingComplaints complaints) {
         this.conversations = conversations;
@@ -108,7 +107,7 @@ public class ChattingWithCustomers {
         this.lifecycle = lifecycle;
         this.support = support;
         this.complaints = complaints;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -340,8 +339,7 @@ public class ChattingWithCustomers {
                 return;
             }
         }
-        var understood =
-                turn.understood.filter(u -> u.confidence() >= properties.ai().minConfidence());
+        var understood = turn.understood.filter(u -> u.confidence() >= settings.minConfidence());
         if (understood.isEmpty() || understood.get().intent() == null) {
             turn.say.text(turn.say.t("input.not.understood"));
             reprompt(turn);

@@ -2,7 +2,6 @@ package co.wpfoods.order.conversation.application;
 
 import co.wpfoods.order.catalog.application.Restaurants;
 import co.wpfoods.order.catalog.domain.Restaurant;
-import co.wpfoods.order.catalog.domain.WaId;
 import co.wpfoods.order.conversation.domain.CustomerChat;
 import co.wpfoods.order.conversation.domain.Step;
 import co.wpfoods.order.ordering.application.Orders;
@@ -11,6 +10,7 @@ import co.wpfoods.order.ordering.domain.OrderId;
 import co.wpfoods.order.ordering.domain.OrderReference;
 import co.wpfoods.order.support.application.SupportQueue;
 import co.wpfoods.order.support.domain.ComplaintKind;
+import co.wpfoods.schemas.wa.WaId;
 import co.wpfoods.schemas.wa.WaUser;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -2,8 +2,6 @@ package co.wpfoods.order.conversation.application;
 
 import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
-import co.wpfoods.order.catalog.domain.WaId;
-import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.ordering.application.OrderNotices;
 import co.wpfoods.order.ordering.domain.Actor;
 import co.wpfoods.order.ordering.domain.Order;
@@ -12,6 +10,7 @@ import co.wpfoods.order.ordering.domain.OrderLine;
 import co.wpfoods.order.ordering.domain.OrderStatus;
 import co.wpfoods.order.ordering.domain.PaymentMethod;
 import co.wpfoods.schemas.wa.OutboundCommands;
+import co.wpfoods.schemas.wa.WaId;
 import co.wpfoods.schemas.wa.WaUser;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -32,15 +31,19 @@ class TellingOrderNews implements OrderNotices {
     private final Chat chat;
     private final MessageSource messages;
     private final Conversations conversations;
-    private final OrderProperties properties;
+    private final ConversationSettings settings;
     private final Clock clock;
 
     TellingOrderNews(
-            Chat chat, MessageSource messages, Conversations conversations, OrderProperties properties, Clock clock) {
+            Chat chat,
+            MessageSource messages,
+            Conversations conversations,
+            ConversationSettings settings,
+            Clock clock) {
         this.chat = chat;
         this.messages = messages;
         this.conversations = conversations;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -107,7 +110,7 @@ class TellingOrderNews implements OrderNotices {
                 eachStaff(restaurant, cause, s -> s.text(s.t("staff.picked", ref, picked.workerFirstName())));
             }
             case OrderEvent.Delivered delivered -> {
-                var say = customerWith(o, cause, properties.templates().rating());
+                var say = customerWith(o, cause, settings.ratingTemplate());
                 say.list(
                         say.t("notice.delivered", ref),
                         say.t("rating.button"),
@@ -193,7 +196,7 @@ class TellingOrderNews implements OrderNotices {
                             "staff.new.total",
                             s.cop(o.totals().subtotal().value()),
                             s.t(o.paymentMethod() == PaymentMethod.CASH ? "payment.cash" : "payment.card")));
-            s.withFallback(OutboundCommands.template(properties.templates().restaurantNewOrder(), s.languageCode())
+            s.withFallback(OutboundCommands.template(settings.restaurantNewOrderTemplate(), s.languageCode())
                             .bodyText(ref, summaryLine(o))
                             .quickReply(0, "r:" + ref + ":accept")
                             .quickReply(1, "r:" + ref + ":reject")
@@ -235,7 +238,7 @@ class TellingOrderNews implements OrderNotices {
 
     /** Replies to the customer, falling back to the order-update template outside the 24-hour window. */
     private Replies customer(Order o, String cause) {
-        return customerWith(o, cause, properties.templates().orderUpdate());
+        return customerWith(o, cause, settings.orderUpdateTemplate());
     }
 
     private Replies customerWith(Order o, String cause, String template) {

@@ -3,6 +3,7 @@ package co.wpfoods.order.catalog.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import co.wpfoods.schemas.wa.WaId;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
@@ -42,6 +43,19 @@ public class ServletSecurityAutoConfiguration {
 
     static final List<String> OPEN_ACTUATOR =
             List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus");
+
+    /** A page or size out of {@link PageBounds} is a 400 with the reason, in every controller of the service. */
+    @Bean
+    PageBoundsAdvice pageBoundsAdvice() {
+        return new PageBoundsAdvice();
+    }
+
+    /** A WhatsApp number out of shape ({@code WaId.parse}) is a 400 with the reason, in every controller. */
+    @Bean
+    @ConditionalOnClass(name = "co.wpfoods.schemas.wa.WaId")
+    WaIdAdvice waIdAdvice() {
+        return new WaIdAdvice();
+    }
 
     @Bean
     SecurityFilterChain wpfoodsSecurityFilterChain(

@@ -6,6 +6,7 @@ import co.wpfoods.dispatch.delivery.application.OpsDesk;
 import co.wpfoods.dispatch.delivery.application.ReadingEarnings;
 import co.wpfoods.dispatch.delivery.application.SuspendingWorkers;
 import co.wpfoods.dispatch.delivery.application.WorkerRoster;
+import co.wpfoods.security.web.PageBounds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -198,12 +199,8 @@ class OpsController {
     }
     /** Every list is bounded (OWASP API4): page ≥ 0, size 1–100. */
     static void checkPage(int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest("page must be ≥ 0 and size 1–" + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(page, size);
     }
-
-    static final int MAX_PAGE_SIZE = 100;
 
     record Weather(Boolean raining) {}
 

@@ -1,9 +1,9 @@
 package co.wpfoods.dispatch.worker.adapter.out.db;
 
 import co.wpfoods.dispatch.worker.application.Workers;
-import co.wpfoods.dispatch.worker.domain.WaId;
 import co.wpfoods.dispatch.worker.domain.Worker;
 import co.wpfoods.dispatch.worker.domain.WorkerId;
+import co.wpfoods.schemas.wa.WaId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

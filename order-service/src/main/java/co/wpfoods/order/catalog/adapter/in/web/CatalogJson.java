@@ -10,7 +10,7 @@ import co.wpfoods.order.catalog.domain.ModifierGroup;
 import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.StoreSettings;
-import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.schemas.wa.WaId;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalTime;

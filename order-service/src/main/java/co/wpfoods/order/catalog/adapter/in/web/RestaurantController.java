@@ -9,12 +9,12 @@ import co.wpfoods.order.catalog.application.ChangingStore;
 import co.wpfoods.order.catalog.application.PublishingMenu;
 import co.wpfoods.order.catalog.application.RegisteringRestaurant;
 import co.wpfoods.order.catalog.application.Restaurants;
-import co.wpfoods.order.catalog.domain.InvalidCatalogException;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
 import co.wpfoods.order.catalog.domain.StoreSettings;
-import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.schemas.wa.WaId;
 import co.wpfoods.security.Caller;
+import co.wpfoods.security.web.PageBounds;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -68,9 +68,7 @@ class RestaurantController {
     /** Ops sees every restaurant; a restaurant token only its own, and staff numbers only to ops. */
     @GetMapping
     List<RestaurantView> all(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new InvalidCatalogException("page must be ≥ 0 and size 1–100");
-        }
+        PageBounds.check(page, size);
         Caller caller = Caller.current();
         List<Restaurant> visible = caller.isOps()
                 ? restaurants.page(page, size)

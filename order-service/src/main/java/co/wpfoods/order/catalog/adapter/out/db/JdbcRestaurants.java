@@ -12,7 +12,7 @@ import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
 import co.wpfoods.order.catalog.domain.StoreSettings;
-import co.wpfoods.order.catalog.domain.WaId;
+import co.wpfoods.schemas.wa.WaId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;

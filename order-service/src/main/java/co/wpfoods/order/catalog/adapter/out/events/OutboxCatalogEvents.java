@@ -6,12 +6,12 @@ import co.wpfoods.order.catalog.application.CatalogEvents;
 import co.wpfoods.order.catalog.domain.CatalogEvent;
 import co.wpfoods.order.catalog.domain.MenuItem;
 import co.wpfoods.order.catalog.domain.Restaurant;
-import co.wpfoods.order.catalog.domain.WaId;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.common.GeoPoint;
 import co.wpfoods.schemas.restaurants.MenuModifier;
 import co.wpfoods.schemas.restaurants.MenuPublished;
 import co.wpfoods.schemas.restaurants.RestaurantRegistered;
+import co.wpfoods.schemas.wa.WaId;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 

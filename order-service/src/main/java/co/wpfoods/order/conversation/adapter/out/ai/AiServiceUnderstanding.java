@@ -1,6 +1,5 @@
 package co.wpfoods.order.conversation.adapter.out.ai;
 
-import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.conversation.application.Understanding;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -49,11 +48,11 @@ class AiServiceUnderstanding implements Understanding {
     private final RestClient http;
     private final RestClient warmUpHttp;
     private final CircuitBreaker breaker;
-    private final OrderProperties.Ai ai;
+    private final AiServiceSettings ai;
     private volatile Thread warmUp;
 
-    AiServiceUnderstanding(OrderProperties properties, ObjectProvider<MeterRegistry> meters) {
-        this.ai = properties.ai();
+    AiServiceUnderstanding(AiServiceSettings ai, ObjectProvider<MeterRegistry> meters) {
+        this.ai = ai;
         var client = HttpClient.newBuilder().connectTimeout(ai.timeout()).build();
         var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(ai.timeout());

@@ -1,6 +1,5 @@
 package co.wpfoods.order.conversation.adapter.out.media;
 
-import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.conversation.application.MediaUploads;
 import java.net.http.HttpClient;
 import java.util.Optional;
@@ -29,8 +28,7 @@ class MessagingMediaUploads implements MediaUploads {
 
     private final RestClient http;
 
-    MessagingMediaUploads(OrderProperties properties) {
-        var messaging = properties.messaging();
+    MessagingMediaUploads(MessagingServiceSettings messaging) {
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(messaging.uploadTimeout())
                 .build());

@@ -6,6 +6,7 @@ import co.wpfoods.order.ordering.domain.Order;
 import co.wpfoods.order.ordering.domain.OrderReference;
 import co.wpfoods.order.ordering.domain.OrderStatus;
 import co.wpfoods.order.support.application.SupportQueue;
+import co.wpfoods.security.web.PageBounds;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    static final int MAX_PAGE_SIZE = 100;
     static final int MAX_DAYS = 92;
 
     private final Orders orders;
@@ -113,9 +113,7 @@ class OrderController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         var id = scope.require(restaurantId);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest("page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(page, size);
         var zone = co.wpfoods.order.catalog.domain.OpeningHours.BOGOTA;
         LocalDate last = to == null ? LocalDate.now(zone) : to;
         LocalDate first = from == null ? last : from;
@@ -157,9 +155,7 @@ class OrderController {
     @GetMapping("/support")
     Page<SupportQueue.Ticket> supportQueue(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest("page must be >= 0 and size 1.." + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(page, size);
         return new Page<>(page, size, support.open(page, size));
     }
 

@@ -1,6 +1,5 @@
 package co.wpfoods.order.ordering.adapter.out.timers;
 
-import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.ordering.application.TimingOutOrders;
 import co.wpfoods.order.ordering.domain.OrderId;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -48,11 +47,11 @@ class OrderTimerTasks {
 
     @Bean
     SchedulerLifecycle orderTimersScheduler(
-            DataSource dataSource, ObjectProvider<TimingOutOrders> timingOutOrders, OrderProperties properties) {
+            DataSource dataSource, ObjectProvider<TimingOutOrders> timingOutOrders, TimerSettings settings) {
         timing = timingOutOrders;
         return new SchedulerLifecycle(Scheduler.create(dataSource, ALL)
-                .threads(properties.timers().threads())
-                .pollingInterval(properties.timers().pollingInterval())
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
                 .enableImmediateExecution()
                 .build());
     }

@@ -1,6 +1,5 @@
 package co.wpfoods.order.ordering.adapter.out.timers;
 
-import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.ordering.application.OrderTimers;
 import co.wpfoods.order.ordering.domain.Order;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -16,12 +15,12 @@ import org.springframework.stereotype.Component;
 class SchedulerOrderTimers implements OrderTimers {
 
     private final SchedulerClient client;
-    private final OrderProperties properties;
+    private final TimerSettings settings;
     private final Clock clock;
 
-    SchedulerOrderTimers(SchedulerClient client, OrderProperties properties, Clock clock) {
+    SchedulerOrderTimers(SchedulerClient client, TimerSettings settings, Clock clock) {
         this.client = client;
-        this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -30,11 +29,9 @@ class SchedulerOrderTimers implements OrderTimers {
         var now = clock.instant();
         String id = order.id().value();
         client.scheduleIfNotExists(
-                OrderTimerTasks.RESTAURANT_REMINDER.instance(id, id),
-                now.plus(properties.restaurantAnswer().reminderAfter()));
+                OrderTimerTasks.RESTAURANT_REMINDER.instance(id, id), now.plus(settings.restaurantReminderAfter()));
         client.scheduleIfNotExists(
-                OrderTimerTasks.RESTAURANT_TIMEOUT.instance(id, id),
-                now.plus(properties.restaurantAnswer().timeout()));
+                OrderTimerTasks.RESTAURANT_TIMEOUT.instance(id, id), now.plus(settings.restaurantAnswerTimeout()));
     }
 
     @Override
@@ -42,6 +39,6 @@ class SchedulerOrderTimers implements OrderTimers {
         String id = order.id().value();
         client.scheduleIfNotExists(
                 OrderTimerTasks.PAYMENT_TIMEOUT.instance(id, id),
-                clock.instant().plus(properties.paymentTimeout()));
+                clock.instant().plus(settings.paymentTimeout()));
     }
 }

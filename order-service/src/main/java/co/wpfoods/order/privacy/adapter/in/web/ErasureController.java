@@ -5,6 +5,7 @@ import co.wpfoods.order.privacy.application.RequestingErasure;
 import co.wpfoods.order.privacy.domain.Confirmation;
 import co.wpfoods.order.privacy.domain.Erasure;
 import co.wpfoods.security.Caller;
+import co.wpfoods.security.web.PageBounds;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/orders/privacy/erasures")
 class ErasureController {
 
-    static final int MAX_PAGE_SIZE = 100;
     private static final Pattern WA_ID = Pattern.compile("\\d{7,15}");
 
     private final RequestingErasure requesting;
@@ -130,9 +130,7 @@ class ErasureController {
     @Operation(summary = "Erasures, newest first")
     @GetMapping
     List<ErasureView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadErasure("page must be ≥ 0 and size 1–" + MAX_PAGE_SIZE);
-        }
+        PageBounds.check(page, size);
         return erasures.page(page, size).stream().map(ErasureView::of).toList();
     }
 

@@ -15,6 +15,7 @@ import co.wpfoods.payment.payment.domain.OrderId;
 import co.wpfoods.payment.payment.domain.Payment;
 import co.wpfoods.payment.payment.domain.PaymentId;
 import co.wpfoods.payment.payment.domain.PaymentStatus;
+import co.wpfoods.security.web.PageBounds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -161,7 +162,7 @@ class PaymentsController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        Page.check(page, size);
+        PageBounds.check(page, size);
         PaymentStatus wanted = null;
         if (status != null) {
             try {
@@ -212,7 +213,7 @@ class PaymentsController {
             @RequestParam(required = false) String paymentId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        Page.check(page, size);
+        PageBounds.check(page, size);
         return refunds.search(paymentId == null ? null : new PaymentId(paymentId), page, size)
                 .map(RefundView::of);
     }

@@ -5,6 +5,7 @@ import co.wpfoods.payment.payment.domain.InvalidPaymentException;
 import co.wpfoods.payment.reconciliation.application.ReconciliationReports;
 import co.wpfoods.payment.reconciliation.application.ReconcilingPayments;
 import co.wpfoods.payment.reconciliation.domain.ReconciliationReport;
+import co.wpfoods.security.web.PageBounds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class ReconciliationController {
     @Operation(summary = "Reports, newest first (without their differences); paginated")
     Page<ReconciliationReport> list(
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        Page.check(page, size);
+        PageBounds.check(page, size);
         return reports.page(page, size);
     }
 

@@ -1,8 +1,0 @@
-package co.wpfoods.ai.domain;
-
-/** Who wrote the message; decides which intents are possible. */
-public enum Role {
-    CUSTOMER,
-    RESTAURANT,
-    WORKER
-}
