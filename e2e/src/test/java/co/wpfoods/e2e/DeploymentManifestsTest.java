@@ -289,7 +289,7 @@ class DeploymentManifestsTest {
                             "WPFOODS_SECURITY_KEYS_LOOKUP", "lookup")
                     .entrySet()) {
                 assertThat(env).as("%s of %s", variable.getKey(), service).containsKey(variable.getKey());
-                assertThat(env.get(variable.getKey())).doesNotContainKey("value");
+                assertThat(env.get(variable.getKey()).containsKey("value")).isFalse();
                 Map<?, ?> reference =
                         (Map<?, ?>) ((Map<?, ?>) env.get(variable.getKey()).get("valueFrom")).get("secretKeyRef");
                 assertThat(reference.get("name")).as(variable.getKey()).isEqualTo("wpfoods-data-keys");
