@@ -266,6 +266,43 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void services_that_encrypt_personal_data_take_their_keysets_from_a_secret_and_compose_from_the_local_keys()
+            throws IOException {
+        for (String service : SERVICES.keySet()) {
+            // a service stores personal data encrypted when its code uses the cipher (platform/security)
+            boolean encrypts;
+            try (var sources = Files.walk(REPO.resolve(service).resolve("src/main/java"))) {
+                encrypts = sources.filter(Files::isRegularFile).anyMatch(file -> {
+                    try {
+                        return Files.readString(file).contains("PersonalDataCipher");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            if (!encrypts) {
+                continue;
+            }
+            Map<String, Map<?, ?>> env = env(containerOf(base, service));
+            for (var variable : Map.of(
+                            "WPFOODS_SECURITY_KEYS_PERSONALDATA", "personal-data",
+                            "WPFOODS_SECURITY_KEYS_LOOKUP", "lookup")
+                    .entrySet()) {
+                assertThat(env).as("%s of %s", variable.getKey(), service).containsKey(variable.getKey());
+                assertThat(env.get(variable.getKey()).containsKey("value")).isFalse();
+                Map<?, ?> reference =
+                        (Map<?, ?>) ((Map<?, ?>) env.get(variable.getKey()).get("valueFrom")).get("secretKeyRef");
+                assertThat(reference.get("name")).as(variable.getKey()).isEqualTo("wpfoods-data-keys");
+                assertThat(reference.get("key")).as(variable.getKey()).isEqualTo(variable.getValue());
+            }
+            Map<?, ?> composed = (Map<?, ?>) map(compose, "services").get(service);
+            assertThat(composed.get("command").toString())
+                    .as("compose of %s", service)
+                    .contains("--spring.config.import=file:/run/wpfoods-security/keys.properties");
+        }
+    }
+
+    @Test
     void payment_service_takes_its_stripe_key_and_webhook_secrets_from_a_secret() {
         Map<String, Map<?, ?>> env = env(containerOf(base, "payment-service"));
         for (var variable : Map.of(

@@ -14,6 +14,7 @@ import co.wpfoods.schemas.restaurants.RestaurantRegistered;
 import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.schemas.wa.Role;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.testing.KafkaServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +40,9 @@ class RoleRoutingIT extends WebhookServiceSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LookupHash lookupHash;
 
     @Test
     void routes_restaurant_staff_and_workers_to_their_topics_once_registered_and_everyone_else_to_customers() {
@@ -141,8 +145,8 @@ class RoleRoutingIT extends WebhookServiceSupport {
 
     String roleOf(String waId) {
         return jdbc
-                .sql("SELECT role FROM role_assignment WHERE wa_id = ? ORDER BY role LIMIT 1")
-                .param(waId)
+                .sql("SELECT role FROM role_assignment WHERE wa_id_hash = ? ORDER BY role LIMIT 1")
+                .param(lookupHash.hash(waId))
                 .query(String.class)
                 .list()
                 .stream()

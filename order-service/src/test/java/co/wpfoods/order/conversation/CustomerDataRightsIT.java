@@ -19,6 +19,7 @@ import co.wpfoods.order.ordering.domain.OrderId;
 import co.wpfoods.order.ordering.domain.OrderLine;
 import co.wpfoods.order.ordering.domain.PaymentMethod;
 import co.wpfoods.schemas.wa.WaId;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.privacy.ErasureTopic;
 import co.wpfoods.testing.privacy.PersonalDataScan;
@@ -28,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -78,6 +80,9 @@ class CustomerDataRightsIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    LookupHash lookupHash;
 
     @LocalServerPort
     int port;
@@ -133,6 +138,22 @@ class CustomerDataRightsIT {
                 .contains("política 2026-11")
                 .contains("Pedidos: 1 (el último, #" + order.reference().value());
 
+        // (her number is in our tables only as a keyed hash and ciphertexts, which the erasure must remove too)
+        String numberHash = HexFormat.of().formatHex(lookupHash.hash(valentina.waId));
+        var db = JdbcClient.create(dataSource);
+        List<String> ciphertexts = db.sql("""
+                        SELECT encode(customer_name_enc, 'hex') FROM customer_order WHERE id = :id
+                        UNION ALL SELECT encode(delivery_address_enc, 'hex') FROM customer_order WHERE id = :id
+                        UNION ALL SELECT encode(state_enc, 'hex') FROM conversation WHERE person_hash = :hash
+                        """)
+                .param("id", order.id().value())
+                .param("hash", lookupHash.hash(valentina.waId))
+                .query(String.class)
+                .list();
+        assertThat(ciphertexts).hasSize(3);
+        assertThat(new PersonalDataScan(dataSource).find(numberHash).get(numberHash))
+                .containsKeys("customer_order", "conversation");
+
         // when she asks to delete her data and confirms with the button
         valentina.says("por favor borren mis datos");
         var ask = valentina.hearsAbout("¿Quieres que borremos tus datos?");
@@ -168,6 +189,9 @@ class CustomerDataRightsIT {
                 .untilAsserted(
                         () -> assertThat(scan.holding(valentina.waId, "Valentina", "Ospina", "Carrera 7 # 72-41"))
                                 .isEmpty());
+        // nor their keyed hash or the ciphertexts she had
+        assertThat(scan.holding(numberHash)).isEmpty();
+        assertThat(scan.holding(ciphertexts.toArray(String[]::new))).isEmpty();
         // while the order stays for tax with its totals
         var kept = JdbcClient.create(dataSource)
                 .sql("SELECT status, total_cop, iva_cop FROM customer_order WHERE id = :id")

@@ -10,12 +10,14 @@ import co.wpfoods.schemas.orders.OrderLine;
 import co.wpfoods.schemas.orders.OrderPlaced;
 import co.wpfoods.schemas.orders.PaymentMethod;
 import co.wpfoods.schemas.wa.WaUser;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.privacy.ErasureTopic;
 import co.wpfoods.testing.privacy.PersonalDataScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +45,9 @@ class PaymentErasureIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    LookupHash lookupHash;
 
     @Test
     void after_an_erasure_the_paid_order_keeps_amount_iva_ledger_and_receipt_but_not_the_customer() throws Exception {
@@ -90,7 +95,11 @@ class PaymentErasureIT {
                                 .single()
                         == 1);
         var scan = new PersonalDataScan(dataSource);
-        assertThat(scan.holding(waId)).isNotEmpty();
+        // her number is stored only encrypted and as a keyed hash, by which the erasure finds her payment
+        String numberHash = HexFormat.of().formatHex(lookupHash.hash(waId));
+        assertThat(scan.holding(numberHash)).isNotEmpty();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(scan.holding(waId)).isEmpty());
         var before = figures(jdbc, orderId);
         assertThat(before).containsEntry("amount", 35_000L).containsEntry("status", "COMPLETED");
 
@@ -104,6 +113,12 @@ class PaymentErasureIT {
             await().atMost(PATIENCE)
                     .untilAsserted(() -> assertThat(scan.holding(waId, "Sofía", "Cárdenas", "Avenida Calle 26 # 68-35"))
                             .isEmpty());
+            assertThat(scan.holding(numberHash)).isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE order_id = :id AND customer_wa_id_enc IS NULL")
+                            .param("id", orderId)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
             assertThat(figures(jdbc, orderId)).isEqualTo(before);
             assertThat(jdbc.sql("SELECT count(*) FROM receipt r JOIN payment p ON p.id = r.payment_id"
                                     + " WHERE p.order_id = :id")

@@ -2,6 +2,8 @@ package co.wpfoods.webhook.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.wpfoods.security.crypto.Keysets;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.webhook.WebhookServiceSupport;
 import co.wpfoods.webhook.privacy.application.PurgingExpiredRecords;
 import java.sql.Timestamp;
@@ -15,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Raw webhook archives are kept 90 days (configurable), then purged by a db-scheduler recurring task. */
 class ArchiveRetentionIT extends WebhookServiceSupport {
+
+    static final PersonalDataCipher CIPHER = new PersonalDataCipher(Keysets.newPersonalDataKeyset());
 
     @Autowired
     DataSource dataSource;
@@ -50,10 +54,10 @@ class ArchiveRetentionIT extends WebhookServiceSupport {
 
     static UUID archived(JdbcClient jdbc, Instant at) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO raw_webhook (id, received_at, records, body) VALUES (:id, :at, 1, :body)")
+        jdbc.sql("INSERT INTO raw_webhook (id, received_at, records, body_enc) VALUES (:id, :at, 1, :body)")
                 .param("id", id)
                 .param("at", Timestamp.from(at))
-                .param("body", "{\"object\":\"whatsapp_business_account\"}".getBytes())
+                .param("body", CIPHER.encryptBytes("{\"object\":\"whatsapp_business_account\"}".getBytes(), "t"))
                 .update();
         return id;
     }

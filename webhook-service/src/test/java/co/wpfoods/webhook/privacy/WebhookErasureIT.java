@@ -3,12 +3,14 @@ package co.wpfoods.webhook.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.testing.privacy.ErasureTopic;
 import co.wpfoods.testing.privacy.PersonalDataScan;
 import co.wpfoods.webhook.WebhookFixtures;
 import co.wpfoods.webhook.WebhookServiceSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,13 @@ class WebhookErasureIT extends WebhookServiceSupport {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    LookupHash lookupHash;
+
+    String hex(String waId) {
+        return HexFormat.of().formatHex(lookupHash.hash(waId));
+    }
 
     @Test
     void after_an_erasure_no_table_holds_the_persons_number_name_or_address_and_others_are_kept() throws Exception {
@@ -40,8 +49,11 @@ class WebhookErasureIT extends WebhookServiceSupport {
                         .statusCode())
                 .isEqualTo(200);
         var scan = new PersonalDataScan(dataSource);
+        // the archive is encrypted: her number, name and address are in no table in clear, only her number's keyed hash
         assertThat(scan.holding(isabela, "Isabela Montoya", "Diagonal 40A # 13-09"))
-                .isNotEmpty();
+                .isEmpty();
+        String isabelaHash = hex(isabela);
+        assertThat(scan.find(isabelaHash).get(isabelaHash)).containsKeys("raw_webhook_party", "inbound_usage");
 
         // when her erasure is asked for
         try (var erasures = new ErasureTopic()) {
@@ -54,8 +66,10 @@ class WebhookErasureIT extends WebhookServiceSupport {
             await().atMost(PATIENCE)
                     .untilAsserted(() -> assertThat(scan.holding(isabela, "Isabela Montoya", "Diagonal 40A # 13-09"))
                             .isEmpty());
+            assertThat(scan.holding(isabelaHash)).isEmpty();
             // while another customer's archive stays
-            assertThat(scan.find(andres).get(andres)).containsKey("raw_webhook");
+            String andresHash = hex(andres);
+            assertThat(scan.find(andresHash).get(andresHash)).containsKey("raw_webhook_party");
         }
     }
 }

@@ -13,6 +13,7 @@ import co.wpfoods.payment.payment.application.PaymentSettings;
 import co.wpfoods.payment.payment.application.RefundingPayments;
 import co.wpfoods.payment.payment.domain.Cop;
 import co.wpfoods.payment.reconciliation.application.ReconcilingPayments;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.stripe.StripeClient;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -119,7 +120,8 @@ public class PaymentConfiguration {
             ObjectProvider<ExpiringPayments> expiring,
             ObjectProvider<RefundingPayments> refunding,
             ObjectProvider<ReconcilingPayments> reconciling,
-            ObjectProvider<CardProvider> cards) {
+            ObjectProvider<CardProvider> cards,
+            ObjectProvider<RecurringTask<?>> recurringTasks) {
         var scheduler = properties.scheduler();
         var reconciliation = properties.reconciliation();
         return new PaymentScheduler(
@@ -138,7 +140,8 @@ public class PaymentConfiguration {
                     if (cards.getObject() instanceof LocalCardProvider local) {
                         local.webhooks().deliver(eventId);
                     }
-                });
+                },
+                recurringTasks.orderedStream().toList());
     }
 
     @Bean

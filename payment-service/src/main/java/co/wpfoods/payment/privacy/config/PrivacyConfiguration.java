@@ -4,6 +4,8 @@ import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.payment.privacy.adapter.out.db.JdbcPaymentPersonalData;
 import co.wpfoods.payment.privacy.adapter.out.events.OutboxErasureConfirmations;
 import co.wpfoods.payment.privacy.application.ForgettingPeople;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,12 @@ class PrivacyConfiguration {
 
     @Bean
     ForgettingPeople forgettingPeople(
-            JdbcClient jdbc, OutboxWriter outbox, @Value("${spring.application.name}") String service) {
-        return new ForgettingPeople(new JdbcPaymentPersonalData(jdbc), new OutboxErasureConfirmations(outbox, service));
+            JdbcClient jdbc,
+            PersonalDataCipher cipher,
+            LookupHash lookupHash,
+            OutboxWriter outbox,
+            @Value("${spring.application.name}") String service) {
+        return new ForgettingPeople(
+                new JdbcPaymentPersonalData(jdbc, cipher, lookupHash), new OutboxErasureConfirmations(outbox, service));
     }
 }

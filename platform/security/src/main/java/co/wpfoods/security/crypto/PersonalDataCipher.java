@@ -33,11 +33,16 @@ public final class PersonalDataCipher {
     }
 
     public byte[] encrypt(String plaintext, String context) {
+        return plaintext == null ? null : encryptBytes(plaintext.getBytes(StandardCharsets.UTF_8), context);
+    }
+
+    /** Encrypts bytes as they are (an archived request body: Meta's signed bytes, not necessarily valid text). */
+    public byte[] encryptBytes(byte[] plaintext, String context) {
         if (plaintext == null) {
             return null;
         }
         try {
-            return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
+            return aead.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
@@ -45,20 +50,25 @@ public final class PersonalDataCipher {
 
     /** The plaintext, or {@link UndecryptableException} when no key of the keyset opens it (or the context differs). */
     public String decrypt(byte[] ciphertext, String context) {
+        byte[] plaintext = decryptBytes(ciphertext, context);
+        return plaintext == null ? null : new String(plaintext, StandardCharsets.UTF_8);
+    }
+
+    /** The bytes {@link #encryptBytes} was given, or {@link UndecryptableException}. */
+    public byte[] decryptBytes(byte[] ciphertext, String context) {
         if (ciphertext == null) {
             return null;
         }
         try {
-            return new String(
-                    aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            return aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new UndecryptableException();
         }
     }
 
-    /** Decrypts with whichever key made it and encrypts again with the primary key. */
+    /** Decrypts with whichever key made it and encrypts again with the primary key (byte for byte). */
     public byte[] reEncrypt(byte[] ciphertext, String context) {
-        return encrypt(decrypt(ciphertext, context), context);
+        return encryptBytes(decryptBytes(ciphertext, context), context);
     }
 
     public int primaryKeyId() {

@@ -57,6 +57,23 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void bytes_that_are_not_text_round_trip_and_move_to_a_new_key_byte_for_byte() {
+        // given an archived body that is not valid UTF-8, encrypted under the first key
+        String first = Keysets.newPersonalDataKeyset();
+        byte[] body = {(byte) 0xff, (byte) 0xfe, '{', (byte) 0xc3};
+        byte[] stored = new PersonalDataCipher(first).encryptBytes(body, CONTEXT);
+
+        // when the keyset is rotated and the value re-encrypted
+        var rotated = new PersonalDataCipher(Keysets.rotate(first));
+        byte[] moved = rotated.reEncrypt(stored, CONTEXT);
+
+        // then it is under the new key and holds the very same bytes
+        assertThat(rotated.isUnderPrimaryKey(moved)).isTrue();
+        assertThat(rotated.decryptBytes(moved, CONTEXT)).isEqualTo(body);
+        assertThat(rotated.decryptBytes(stored, CONTEXT)).isEqualTo(body);
+    }
+
+    @Test
     void a_keyset_that_is_not_json_is_refused_without_echoing_it() {
         assertThatThrownBy(() -> new PersonalDataCipher("secret-looking-garbage"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,6 +1,7 @@
 package co.wpfoods.webhook.privacy.config;
 
 import co.wpfoods.eventing.outbox.OutboxWriter;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.webhook.privacy.adapter.out.db.JdbcWebhookPersonalData;
 import co.wpfoods.webhook.privacy.adapter.out.events.OutboxErasureConfirmations;
 import co.wpfoods.webhook.privacy.application.ForgettingPeople;
@@ -15,7 +16,11 @@ class PrivacyConfiguration {
 
     @Bean
     ForgettingPeople forgettingPeople(
-            JdbcClient jdbc, OutboxWriter outbox, @Value("${spring.application.name}") String service) {
-        return new ForgettingPeople(new JdbcWebhookPersonalData(jdbc), new OutboxErasureConfirmations(outbox, service));
+            JdbcClient jdbc,
+            LookupHash lookupHash,
+            OutboxWriter outbox,
+            @Value("${spring.application.name}") String service) {
+        return new ForgettingPeople(
+                new JdbcWebhookPersonalData(jdbc, lookupHash), new OutboxErasureConfirmations(outbox, service));
     }
 }

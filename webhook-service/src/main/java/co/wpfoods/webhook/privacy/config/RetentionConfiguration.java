@@ -8,8 +8,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -35,11 +37,16 @@ class RetentionConfiguration {
     Scheduler retentionScheduler(
             DataSource dataSource,
             PurgingExpiredRecords purging,
+            ObjectProvider<RecurringTask<?>> otherRecurringTasks,
             @Value("${wpfoods.webhook.retention.sweep-interval:1h}") Duration interval) {
         RecurringTask<Void> task =
                 Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> purging.purge());
+        // one scheduler per database (a second one would pick, and not know, these tasks): the re-encryption job too
+        List<RecurringTask<?>> tasks =
+                new ArrayList<>(otherRecurringTasks.orderedStream().toList());
+        tasks.add(task);
         return Scheduler.create(dataSource, List.of())
-                .startTasks(List.of(task))
+                .startTasks(tasks)
                 .pollingInterval(Duration.ofSeconds(10))
                 .threads(1)
                 .build();

@@ -5,6 +5,7 @@ import co.wpfoods.webhook.receiving.domain.DedupKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,7 +27,15 @@ public interface InboundLedger {
      */
     void settle(Map<DedupKey, Assignment> firstSeen, Collection<DedupKey> acknowledged);
 
-    record Archived(RawWebhook raw, int records) {}
+    /**
+     * @param parties the numbers and Meta user ids of the people the POST is about (senders of its messages, recipients
+     *     of its statuses): the archive is stored encrypted and found by their keyed hashes on erasure
+     */
+    record Archived(RawWebhook raw, int records, Set<String> parties) {
+        public Archived {
+            parties = Set.copyOf(parties);
+        }
+    }
 
     /** @param deliveries how many POSTs carried the event this time (a batch may hold duplicates) */
     record ClaimRequest(DedupKey key, UUID eventId, String kind, int deliveries) {}

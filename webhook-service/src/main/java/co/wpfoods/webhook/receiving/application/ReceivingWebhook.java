@@ -186,9 +186,23 @@ public final class ReceivingWebhook implements AutoCloseable {
         }
     }
 
+    /** Who a POST is about: every item's party, by number and by Meta user id. */
+    static Set<String> parties(ParsedWebhook parsed) {
+        Set<String> parties = new HashSet<>();
+        for (ParsedItem item : parsed.items()) {
+            if (item.party().waId() != null) {
+                parties.add(item.party().waId());
+            }
+            if (item.party().userId() != null) {
+                parties.add(item.party().userId());
+            }
+        }
+        return parties;
+    }
+
     private Map<Delivery, Outcome> receiveInTransaction(List<Delivery> batch, Attempt attempt) {
         ledger.archive(batch.stream()
-                .map(d -> new InboundLedger.Archived(d.raw(), d.parsed().items().size()))
+                .map(d -> new InboundLedger.Archived(d.raw(), d.parsed().items().size(), parties(d.parsed())))
                 .toList());
         Instant deadline = batch.getFirst().deadline();
         // one event per key for the whole batch, in delivery order; the POST that carried it first lends its headers

@@ -3,6 +3,8 @@ package co.wpfoods.webhook.receiving.config;
 import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.logging.tracing.Traces;
 import co.wpfoods.schemas.serde.AvroSerializer;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.webhook.receiving.adapter.in.web.MetaEnvelopeParser;
 import co.wpfoods.webhook.receiving.adapter.in.web.WhatsAppWebhookServlet;
 import co.wpfoods.webhook.receiving.adapter.out.db.JdbcInboundLedger;
@@ -88,13 +90,13 @@ public class WebhookConfiguration {
     }
 
     @Bean
-    JdbcInboundLedger inboundLedger(JdbcClient jdbc) {
-        return new JdbcInboundLedger(jdbc);
+    JdbcInboundLedger inboundLedger(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
+        return new JdbcInboundLedger(jdbc, cipher, lookupHash);
     }
 
     @Bean
-    JdbcLimitLedger limitLedger(JdbcClient jdbc) {
-        return new JdbcLimitLedger(jdbc);
+    JdbcLimitLedger limitLedger(JdbcClient jdbc, LookupHash lookupHash) {
+        return new JdbcLimitLedger(jdbc, lookupHash);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package co.wpfoods.webhook.roles.config;
 
 import co.wpfoods.eventing.inbox.Inbox;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.webhook.roles.adapter.in.kafka.RoleDirectoryListener;
 import co.wpfoods.webhook.roles.adapter.out.db.JdbcRoleDirectory;
 import co.wpfoods.webhook.roles.application.KeepingRoleDirectory;
@@ -14,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class RolesConfiguration {
 
     @Bean
-    JdbcRoleDirectory roleDirectory(JdbcClient jdbc) {
-        return new JdbcRoleDirectory(jdbc);
+    JdbcRoleDirectory roleDirectory(JdbcClient jdbc, LookupHash lookupHash) {
+        return new JdbcRoleDirectory(jdbc, lookupHash);
     }
 
     @Bean

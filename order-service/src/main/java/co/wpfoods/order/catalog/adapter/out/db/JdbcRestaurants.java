@@ -12,7 +12,10 @@ import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
 import co.wpfoods.order.catalog.domain.StoreSettings;
+import co.wpfoods.order.privacy.application.PersonalDataColumns;
 import co.wpfoods.schemas.wa.WaId;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -30,9 +33,13 @@ import org.springframework.stereotype.Repository;
 class JdbcRestaurants implements Restaurants {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final LookupHash lookupHash;
 
-    JdbcRestaurants(JdbcClient jdbc) {
+    JdbcRestaurants(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.lookupHash = lookupHash;
     }
 
     @Override
@@ -59,8 +66,12 @@ class JdbcRestaurants implements Restaurants {
         saveStore(restaurant.id(), restaurant.store());
         int position = 0;
         for (WaId number : restaurant.staff()) {
-            jdbc.sql("INSERT INTO restaurant_staff (wa_id, restaurant_id, position) VALUES (:waId, :id, :position)")
-                    .param("waId", number.value())
+            jdbc.sql("""
+                            INSERT INTO restaurant_staff (wa_id_hash, wa_id_enc, restaurant_id, position)
+                            VALUES (:hash, :waId, :id, :position)
+                            """)
+                    .param("hash", lookupHash.hash(number.value()))
+                    .param("waId", cipher.encrypt(number.value(), PersonalDataColumns.STAFF_WA_ID))
                     .param("id", restaurant.id().value())
                     .param("position", position++)
                     .update();
@@ -93,8 +104,8 @@ class JdbcRestaurants implements Restaurants {
 
     @Override
     public Optional<RestaurantId> staffedBy(WaId number) {
-        return jdbc.sql("SELECT restaurant_id FROM restaurant_staff WHERE wa_id = :waId")
-                .param("waId", number.value())
+        return jdbc.sql("SELECT restaurant_id FROM restaurant_staff WHERE wa_id_hash = :hash")
+                .param("hash", lookupHash.hash(number.value()))
                 .query((rs, row) -> new RestaurantId(rs.getString(1)))
                 .optional();
     }
@@ -268,9 +279,10 @@ class JdbcRestaurants implements Restaurants {
         var id = new RestaurantId(rs.getString("id"));
         double latitude = rs.getDouble("latitude");
         GeoLocation location = rs.wasNull() ? null : new GeoLocation(latitude, rs.getDouble("longitude"));
-        List<WaId> staff = jdbc.sql("SELECT wa_id FROM restaurant_staff WHERE restaurant_id = :id ORDER BY position")
+        List<WaId> staff = jdbc.sql(
+                        "SELECT wa_id_enc FROM restaurant_staff WHERE restaurant_id = :id ORDER BY position")
                 .param("id", id.value())
-                .query((r, n) -> new WaId(r.getString(1)))
+                .query((r, n) -> new WaId(cipher.decrypt(r.getBytes(1), PersonalDataColumns.STAFF_WA_ID)))
                 .list();
         List<OpeningHours.Window> windows = jdbc.sql(
                         "SELECT day_of_week, opens, closes FROM restaurant_opening_window WHERE restaurant_id = :id")

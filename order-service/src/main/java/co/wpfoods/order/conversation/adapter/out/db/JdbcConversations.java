@@ -1,17 +1,25 @@
 package co.wpfoods.order.conversation.adapter.out.db;
 
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.CONVERSATION_PERSON_KEY;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.CONVERSATION_STATE;
+
 import co.wpfoods.order.conversation.application.Conversations;
 import co.wpfoods.order.conversation.domain.CustomerChat;
 import co.wpfoods.order.conversation.domain.StaffChat;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conversation rows: state as JSON, read {@code FOR UPDATE} so two replicas (during a rebalance) handle one person's
- * messages one after the other, with a version that counts changes.
+ * messages one after the other, with a version that counts changes. The row is found by the keyed hash of the person's
+ * key (their number) — one HMAC and a primary-key lookup per message — and the state (name, saved addresses, points,
+ * cart) is stored encrypted as one value.
  */
 @Repository
 class JdbcConversations implements Conversations {
@@ -21,9 +29,13 @@ class JdbcConversations implements Conversations {
             .build();
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final LookupHash lookupHash;
 
-    JdbcConversations(JdbcClient jdbc) {
+    JdbcConversations(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.lookupHash = lookupHash;
     }
 
     @Override
@@ -38,10 +50,13 @@ class JdbcConversations implements Conversations {
 
     @Override
     public Optional<String> language(String personKey) {
-        return jdbc.sql("SELECT state ->> 'language' FROM conversation WHERE person_key = :key")
-                .param("key", personKey)
-                .query(String.class)
-                .optional();
+        return jdbc.sql("SELECT state_enc FROM conversation WHERE person_hash = :key")
+                .param("key", lookupHash.hash(personKey))
+                .query((rs, n) -> JSON.readTree(cipher.decrypt(rs.getBytes(1), CONVERSATION_STATE))
+                        .path("language"))
+                .optional()
+                .filter(JsonNode::isString)
+                .map(JsonNode::asString);
     }
 
     @Override
@@ -55,25 +70,26 @@ class JdbcConversations implements Conversations {
     }
 
     private <T> Optional<T> load(String key, String role, Class<T> type) {
-        return jdbc.sql("SELECT state::text FROM conversation WHERE person_key = :key AND role = :role FOR UPDATE")
-                .param("key", key)
+        return jdbc.sql("SELECT state_enc FROM conversation WHERE person_hash = :key AND role = :role FOR UPDATE")
+                .param("key", lookupHash.hash(key))
                 .param("role", role)
-                .query(String.class)
+                .query((rs, n) -> cipher.decrypt(rs.getBytes(1), CONVERSATION_STATE))
                 .optional()
                 .map(json -> JSON.readValue(json, type));
     }
 
     private void store(String key, String role, Object state) {
         jdbc.sql("""
-                        INSERT INTO conversation (person_key, role, state, version, updated_at)
-                        VALUES (:key, :role, CAST(:state AS jsonb), 1, now())
-                        ON CONFLICT (person_key) DO UPDATE
-                        SET role = EXCLUDED.role, state = EXCLUDED.state, version = conversation.version + 1,
+                        INSERT INTO conversation (person_hash, person_key_enc, role, state_enc, version, updated_at)
+                        VALUES (:hash, :key, :role, :state, 1, now())
+                        ON CONFLICT (person_hash) DO UPDATE
+                        SET role = EXCLUDED.role, state_enc = EXCLUDED.state_enc, version = conversation.version + 1,
                             updated_at = now()
                         """)
-                .param("key", key)
+                .param("hash", lookupHash.hash(key))
+                .param("key", cipher.encrypt(key, CONVERSATION_PERSON_KEY))
                 .param("role", role)
-                .param("state", JSON.writeValueAsString(state))
+                .param("state", cipher.encrypt(JSON.writeValueAsString(state), CONVERSATION_STATE))
                 .update();
     }
 }

@@ -1,5 +1,14 @@
 package co.wpfoods.order.ordering.adapter.out.db;
 
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.HISTORY_NOTE;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ORDER_CUSTOMER_KEY;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ORDER_CUSTOMER_NAME;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ORDER_CUSTOMER_USER_ID;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ORDER_CUSTOMER_WA_ID;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ORDER_DELIVERY_ADDRESS;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ORDER_DELIVERY_POINT;
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ORDER_NOTES;
+
 import co.wpfoods.order.catalog.domain.Cop;
 import co.wpfoods.order.catalog.domain.GeoLocation;
 import co.wpfoods.order.catalog.domain.RestaurantId;
@@ -18,6 +27,8 @@ import co.wpfoods.order.ordering.domain.OrderReference;
 import co.wpfoods.order.ordering.domain.OrderStatus;
 import co.wpfoods.order.ordering.domain.PaymentMethod;
 import co.wpfoods.order.ordering.domain.Totals;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,7 +40,11 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Orders in PostgreSQL: one row per order (lines as JSON: a snapshot that never changes), history rows. */
+/**
+ * Orders in PostgreSQL: one row per order (lines as JSON: a snapshot that never changes), history rows. The customer's
+ * key, number, name, delivery address and point, notes and the history's notes (staff and worker names) are stored
+ * encrypted; the customer is found by the keyed hash of their key.
+ */
 @Repository
 class JdbcOrders implements Orders {
 
@@ -37,9 +52,13 @@ class JdbcOrders implements Orders {
     private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final LookupHash lookupHash;
 
-    JdbcOrders(JdbcClient jdbc) {
+    JdbcOrders(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.lookupHash = lookupHash;
     }
 
     @Override
@@ -52,20 +71,27 @@ class JdbcOrders implements Orders {
     @Override
     public void add(Order o) {
         jdbc.sql("""
-                        INSERT INTO customer_order (id, reference, customer_key, customer_wa_id, customer_user_id, customer_name,
-                          restaurant_id, status, lines, subtotal_cop, delivery_fee_cop, iva_cop, total_cop, payment_method,
-                          cash_change_for_cop, delivery_address, delivery_latitude, delivery_longitude, notes, delivery_pin,
-                          preparation_minutes, version, placed_at, updated_at)
-                        VALUES (:id, :reference, :key, :waId, :userId, :name, :restaurant, :status, CAST(:lines AS jsonb),
-                          :subtotal, :fee, :iva, :total, :payment, :change, :address, :lat, :lon, :notes, :pin, :prep, 0,
-                          :placedAt, :placedAt)
+                        INSERT INTO customer_order (id, reference, customer_key_hash, customer_key_enc, customer_wa_id_hash,
+                          customer_wa_id_enc, customer_user_id_enc, customer_name_enc, restaurant_id, status, lines,
+                          subtotal_cop, delivery_fee_cop, iva_cop, total_cop, payment_method, cash_change_for_cop,
+                          delivery_address_enc, delivery_point_enc, notes_enc, delivery_pin, preparation_minutes, version,
+                          placed_at, updated_at)
+                        VALUES (:id, :reference, :keyHash, :key, :waIdHash, :waId, :userId, :name, :restaurant, :status,
+                          CAST(:lines AS jsonb), :subtotal, :fee, :iva, :total, :payment, :change, :address, :point,
+                          :notes, :pin, :prep, 0, :placedAt, :placedAt)
                         """)
                 .param("id", o.id().value())
                 .param("reference", o.reference().value())
-                .param("key", o.customer().key())
-                .param("waId", o.customer().waId())
-                .param("userId", o.customer().userId())
-                .param("name", o.customer().name())
+                .param("keyHash", lookupHash.hash(o.customer().key()))
+                .param("key", cipher.encrypt(o.customer().key(), ORDER_CUSTOMER_KEY))
+                .param(
+                        "waIdHash",
+                        o.customer().waId() == null
+                                ? null
+                                : lookupHash.hash(o.customer().waId()))
+                .param("waId", cipher.encrypt(o.customer().waId(), ORDER_CUSTOMER_WA_ID))
+                .param("userId", cipher.encrypt(o.customer().userId(), ORDER_CUSTOMER_USER_ID))
+                .param("name", cipher.encrypt(o.customer().name(), ORDER_CUSTOMER_NAME))
                 .param("restaurant", o.restaurantId().value())
                 .param("status", o.status().name())
                 .param("lines", JSON.writeValueAsString(o.lines()))
@@ -77,10 +103,11 @@ class JdbcOrders implements Orders {
                 .param(
                         "change",
                         o.cashChangeFor() == null ? null : o.cashChangeFor().value())
-                .param("address", o.address() == null ? null : o.address().text())
-                .param("lat", point(o) == null ? null : point(o).latitude())
-                .param("lon", point(o) == null ? null : point(o).longitude())
-                .param("notes", o.notes())
+                .param(
+                        "address",
+                        cipher.encrypt(o.address() == null ? null : o.address().text(), ORDER_DELIVERY_ADDRESS))
+                .param("point", cipher.encrypt(pointText(point(o)), ORDER_DELIVERY_POINT))
+                .param("notes", cipher.encrypt(o.notes(), ORDER_NOTES))
                 .param("pin", o.deliveryPin())
                 .param("prep", o.preparationMinutes())
                 .param("placedAt", Timestamp.from(o.placedAt()))
@@ -129,7 +156,7 @@ class JdbcOrders implements Orders {
         for (int i = from; i < o.history().size(); i++) {
             HistoryEntry h = o.history().get(i);
             jdbc.sql("""
-                            INSERT INTO customer_order_history (order_id, position, status, at, actor, note)
+                            INSERT INTO customer_order_history (order_id, position, status, at, actor, note_enc)
                             VALUES (:id, :position, :status, :at, :actor, :note)
                             """)
                     .param("id", o.id().value())
@@ -137,7 +164,7 @@ class JdbcOrders implements Orders {
                     .param("status", h.status().name())
                     .param("at", Timestamp.from(h.at()))
                     .param("actor", h.actor().name())
-                    .param("note", h.note())
+                    .param("note", cipher.encrypt(h.note(), HISTORY_NOTE))
                     .update();
         }
     }
@@ -160,16 +187,16 @@ class JdbcOrders implements Orders {
 
     @Override
     public Optional<Order> lastOf(String customerKey) {
-        return jdbc.sql("SELECT * FROM customer_order WHERE customer_key = :key ORDER BY placed_at DESC LIMIT 1")
-                .param("key", customerKey)
+        return jdbc.sql("SELECT * FROM customer_order WHERE customer_key_hash = :key ORDER BY placed_at DESC LIMIT 1")
+                .param("key", lookupHash.hash(customerKey))
                 .query(this::order)
                 .optional();
     }
 
     @Override
     public long placedSince(String customerKey, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM customer_order WHERE customer_key = :key AND placed_at >= :since")
-                .param("key", customerKey)
+        return jdbc.sql("SELECT count(*) FROM customer_order WHERE customer_key_hash = :key AND placed_at >= :since")
+                .param("key", lookupHash.hash(customerKey))
                 .param("since", Timestamp.from(since))
                 .query(Long.class)
                 .single();
@@ -206,20 +233,37 @@ class JdbcOrders implements Orders {
         return o.address() == null ? null : o.address().point();
     }
 
+    /** A point as one encrypted value: {@code "lat,lon"} (Java's shortest exact decimal for each). */
+    private static String pointText(GeoLocation point) {
+        return point == null ? null : point.latitude() + "," + point.longitude();
+    }
+
+    private static GeoLocation point(String text) {
+        if (text == null) {
+            return null;
+        }
+        int comma = text.indexOf(',');
+        return new GeoLocation(
+                Double.parseDouble(text.substring(0, comma)), Double.parseDouble(text.substring(comma + 1)));
+    }
+
+    private String clear(ResultSet rs, String column, String context) throws SQLException {
+        return cipher.decrypt(rs.getBytes(column), context);
+    }
+
     private Order order(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("id");
         List<HistoryEntry> history = jdbc.sql(
-                        "SELECT status, at, actor, note FROM customer_order_history WHERE order_id = :id ORDER BY position")
+                        "SELECT status, at, actor, note_enc FROM customer_order_history WHERE order_id = :id ORDER BY position")
                 .param("id", id)
                 .query((h, n) -> new HistoryEntry(
                         OrderStatus.valueOf(h.getString("status")),
                         h.getTimestamp("at").toInstant(),
                         Actor.valueOf(h.getString("actor")),
-                        h.getString("note")))
+                        cipher.decrypt(h.getBytes("note_enc"), HISTORY_NOTE)))
                 .list();
-        double lat = rs.getDouble("delivery_latitude");
-        GeoLocation point = rs.wasNull() ? null : new GeoLocation(lat, rs.getDouble("delivery_longitude"));
-        String address = rs.getString("delivery_address");
+        GeoLocation point = point(clear(rs, "delivery_point_enc", ORDER_DELIVERY_POINT));
+        String address = clear(rs, "delivery_address_enc", ORDER_DELIVERY_ADDRESS);
         long change = rs.getLong("cash_change_for_cop");
         Cop cashChange = rs.wasNull() ? null : Cop.of(change);
         String reason = rs.getString("cancel_reason");
@@ -237,10 +281,10 @@ class JdbcOrders implements Orders {
                 new OrderId(id),
                 new OrderReference(rs.getString("reference")),
                 new Customer(
-                        rs.getString("customer_key"),
-                        rs.getString("customer_wa_id"),
-                        rs.getString("customer_user_id"),
-                        rs.getString("customer_name")),
+                        clear(rs, "customer_key_enc", ORDER_CUSTOMER_KEY),
+                        clear(rs, "customer_wa_id_enc", ORDER_CUSTOMER_WA_ID),
+                        clear(rs, "customer_user_id_enc", ORDER_CUSTOMER_USER_ID),
+                        clear(rs, "customer_name_enc", ORDER_CUSTOMER_NAME)),
                 new RestaurantId(rs.getString("restaurant_id")),
                 OrderStatus.valueOf(rs.getString("status")),
                 JSON.readValue(rs.getString("lines"), LINES),
@@ -252,7 +296,7 @@ class JdbcOrders implements Orders {
                 PaymentMethod.valueOf(rs.getString("payment_method")),
                 cashChange,
                 address == null && point == null ? null : new DeliveryAddress(address, point),
-                rs.getString("notes"),
+                clear(rs, "notes_enc", ORDER_NOTES),
                 rs.getString("delivery_pin"),
                 rs.getInt("preparation_minutes"),
                 readyAt == null ? null : readyAt.toInstant(),

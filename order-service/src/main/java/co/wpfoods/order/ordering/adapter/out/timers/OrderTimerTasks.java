@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -18,7 +19,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * db-scheduler: persistent one-time tasks in {@code scheduled_tasks}, picked by one replica at a time (row lock on
- * pick, heartbeats; a dead replica's task is picked again), so a timer survives restarts and fires once.
+ * pick, heartbeats; a dead replica's task is picked again), so a timer survives restarts and fires once. Recurring
+ * tasks of other slices (the personal-data re-encryption) are started on the same scheduler.
  */
 @Configuration
 class OrderTimerTasks {
@@ -47,9 +49,15 @@ class OrderTimerTasks {
 
     @Bean
     SchedulerLifecycle orderTimersScheduler(
-            DataSource dataSource, ObjectProvider<TimingOutOrders> timingOutOrders, TimerSettings settings) {
+            DataSource dataSource,
+            ObjectProvider<TimingOutOrders> timingOutOrders,
+            ObjectProvider<RecurringTask<?>> recurringTasks,
+            TimerSettings settings) {
         timing = timingOutOrders;
+        // one scheduler per database: a second one would pick (and not know) the other's tasks
+        List<RecurringTask<?>> recurring = recurringTasks.orderedStream().toList();
         return new SchedulerLifecycle(Scheduler.create(dataSource, ALL)
+                .startTasks(recurring)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .enableImmediateExecution()

@@ -1,8 +1,12 @@
 package co.wpfoods.order.privacy.adapter.out.db;
 
+import static co.wpfoods.order.privacy.application.PersonalDataColumns.ERASURE_WA_ID;
+
 import co.wpfoods.order.privacy.application.Erasures;
 import co.wpfoods.order.privacy.domain.Confirmation;
 import co.wpfoods.order.privacy.domain.Erasure;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,20 +21,25 @@ import org.springframework.stereotype.Repository;
 class JdbcErasures implements Erasures {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final LookupHash lookupHash;
 
-    JdbcErasures(JdbcClient jdbc) {
+    JdbcErasures(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.lookupHash = lookupHash;
     }
 
     @Override
     public void add(Erasure erasure) {
         jdbc.sql("""
-                        INSERT INTO privacy_erasure (id, wa_id, requested_by, requested_by_subject, language,
-                                                     expected_services, requested_at, completed_at)
-                        VALUES (:id, :wa, :by, :subject, :language, :services, :at, NULL)
+                        INSERT INTO privacy_erasure (id, wa_id_hash, wa_id_enc, requested_by, requested_by_subject,
+                                                     language, expected_services, requested_at, completed_at)
+                        VALUES (:id, :waHash, :wa, :by, :subject, :language, :services, :at, NULL)
                         """)
                 .param("id", erasure.id())
-                .param("wa", erasure.waId().orElse(null))
+                .param("waHash", hash(erasure.waId().orElse(null)))
+                .param("wa", cipher.encrypt(erasure.waId().orElse(null), ERASURE_WA_ID))
                 .param("by", erasure.requestedBy().name())
                 .param("subject", erasure.requestedBySubject())
                 .param("language", erasure.language())
@@ -51,17 +60,20 @@ class JdbcErasures implements Erasures {
 
     @Override
     public Optional<Erasure> running(String waId) {
-        return jdbc.sql("SELECT * FROM privacy_erasure WHERE wa_id = :wa AND completed_at IS NULL")
-                .param("wa", waId)
+        return jdbc.sql("SELECT * FROM privacy_erasure WHERE wa_id_hash = :wa AND completed_at IS NULL")
+                .param("wa", lookupHash.hash(waId))
                 .query(this::row)
                 .optional();
     }
 
     @Override
     public void save(Erasure erasure) {
-        jdbc.sql("UPDATE privacy_erasure SET wa_id = :wa, completed_at = :done WHERE id = :id")
+        // the number (hash and ciphertext) goes once the erasure is done: the Erasure leaves it empty then
+        jdbc.sql(
+                        "UPDATE privacy_erasure SET wa_id_hash = :waHash, wa_id_enc = :wa, completed_at = :done WHERE id = :id")
                 .param("id", erasure.id())
-                .param("wa", erasure.waId().orElse(null))
+                .param("waHash", hash(erasure.waId().orElse(null)))
+                .param("wa", cipher.encrypt(erasure.waId().orElse(null), ERASURE_WA_ID))
                 .param("done", erasure.completedAt().map(Timestamp::from).orElse(null))
                 .update();
         for (Confirmation c : erasure.confirmations().values()) {
@@ -110,7 +122,7 @@ class JdbcErasures implements Erasures {
         Timestamp completed = rs.getTimestamp("completed_at");
         return new Erasure(
                 id,
-                rs.getString("wa_id"),
+                cipher.decrypt(rs.getBytes("wa_id_enc"), ERASURE_WA_ID),
                 Erasure.RequestedBy.valueOf(rs.getString("requested_by")),
                 rs.getString("requested_by_subject"),
                 rs.getString("language"),
@@ -118,6 +130,10 @@ class JdbcErasures implements Erasures {
                 List.of((String[]) services.getArray()),
                 confirmations,
                 completed == null ? null : completed.toInstant());
+    }
+
+    private byte[] hash(String waId) {
+        return waId == null ? null : lookupHash.hash(waId);
     }
 
     static Instant instant(Timestamp t) {

@@ -1,5 +1,8 @@
 package co.wpfoods.payment.payment.adapter.out.db;
 
+import static co.wpfoods.payment.privacy.application.PersonalDataColumns.PAYMENT_CUSTOMER_USER_ID;
+import static co.wpfoods.payment.privacy.application.PersonalDataColumns.PAYMENT_CUSTOMER_WA_ID;
+
 import co.wpfoods.payment.payment.application.Page;
 import co.wpfoods.payment.payment.application.Payments;
 import co.wpfoods.payment.payment.domain.Cop;
@@ -13,6 +16,8 @@ import co.wpfoods.payment.payment.domain.Payment;
 import co.wpfoods.payment.payment.domain.PaymentId;
 import co.wpfoods.payment.payment.domain.PaymentMethod;
 import co.wpfoods.payment.payment.domain.PaymentStatus;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,7 +32,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Payments in payment-service's PostgreSQL (table {@code payment}, V1). */
+/**
+ * Payments in payment-service's PostgreSQL (table {@code payment}, V1): the customer's number and Meta user id only
+ * encrypted and as keyed hashes (V3).
+ */
 @Repository
 class JdbcPayments implements Payments {
 
@@ -35,9 +43,13 @@ class JdbcPayments implements Payments {
     private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final LookupHash lookupHash;
 
-    JdbcPayments(JdbcClient jdbc) {
+    JdbcPayments(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.lookupHash = lookupHash;
     }
 
     @Override
@@ -45,10 +57,11 @@ class JdbcPayments implements Payments {
         OrderDetails o = p.order();
         jdbc.sql("""
                         INSERT INTO payment (id, order_id, order_reference, restaurant_id, restaurant_name,
-                            customer_wa_id, customer_user_id, language, method, provider, status, amount_cop,
+                            customer_wa_id_hash, customer_wa_id_enc, customer_user_id_hash, customer_user_id_enc, language, method, provider, status, amount_cop,
                             subtotal_cop, delivery_fee_cop, iva_cop, cash_change_for_cop, order_lines, deadline,
                             created_at, updated_at)
-                        VALUES (:id, :orderId, :reference, :restaurantId, :restaurantName, :waId, :userId, :language,
+                        VALUES (:id, :orderId, :reference, :restaurantId, :restaurantName, :waIdHash, :waId, :userIdHash, :userId,
+                            :language,
                             :method, :provider, :status, :amount, :subtotal, :deliveryFee, :iva, :cashChangeFor, :lines,
                             :deadline, :createdAt, :createdAt)
                         """)
@@ -57,8 +70,10 @@ class JdbcPayments implements Payments {
                 .param("reference", o.reference())
                 .param("restaurantId", o.restaurantId())
                 .param("restaurantName", o.restaurantName())
-                .param("waId", o.customer().waId())
-                .param("userId", o.customer().userId())
+                .param("waIdHash", hash(o.customer().waId()))
+                .param("waId", cipher.encrypt(o.customer().waId(), PAYMENT_CUSTOMER_WA_ID))
+                .param("userIdHash", hash(o.customer().userId()))
+                .param("userId", cipher.encrypt(o.customer().userId(), PAYMENT_CUSTOMER_USER_ID))
                 .param("language", o.customer().language().code())
                 .param("method", p.method().name())
                 .param("provider", p.provider())
@@ -108,7 +123,7 @@ class JdbcPayments implements Payments {
     public Optional<Payment> find(PaymentId id) {
         return jdbc.sql("SELECT * FROM payment WHERE id = :id")
                 .param("id", id.value())
-                .query(JdbcPayments::payment)
+                .query(this::payment)
                 .optional();
     }
 
@@ -116,7 +131,7 @@ class JdbcPayments implements Payments {
     public Optional<Payment> lock(PaymentId id) {
         return jdbc.sql("SELECT * FROM payment WHERE id = :id FOR UPDATE")
                 .param("id", id.value())
-                .query(JdbcPayments::payment)
+                .query(this::payment)
                 .optional();
     }
 
@@ -124,7 +139,7 @@ class JdbcPayments implements Payments {
     public Optional<Payment> lockByOrder(OrderId orderId) {
         return jdbc.sql("SELECT * FROM payment WHERE order_id = :orderId FOR UPDATE")
                 .param("orderId", orderId.value())
-                .query(JdbcPayments::payment)
+                .query(this::payment)
                 .optional();
     }
 
@@ -132,7 +147,7 @@ class JdbcPayments implements Payments {
     public Optional<Payment> byOrder(OrderId orderId) {
         return jdbc.sql("SELECT * FROM payment WHERE order_id = :orderId")
                 .param("orderId", orderId.value())
-                .query(JdbcPayments::payment)
+                .query(this::payment)
                 .optional();
     }
 
@@ -190,7 +205,7 @@ class JdbcPayments implements Payments {
         List<Payment> items = jdbc.sql(
                         "SELECT * FROM payment" + filter + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query(JdbcPayments::payment)
+                .query(this::payment)
                 .list();
         return new Page<>(items, query.page(), query.size(), total);
     }
@@ -202,11 +217,15 @@ class JdbcPayments implements Payments {
                 .param("provider", provider)
                 .param("from", timestamp(from))
                 .param("to", timestamp(to))
-                .query(JdbcPayments::payment)
+                .query(this::payment)
                 .list();
     }
 
-    private static Payment payment(ResultSet rs, int row) throws SQLException {
+    private byte[] hash(String value) {
+        return value == null ? null : lookupHash.hash(value);
+    }
+
+    private Payment payment(ResultSet rs, int row) throws SQLException {
         Long change = rs.getObject("cash_change_for_cop", Long.class);
         var order = new OrderDetails(
                 new OrderId(rs.getString("order_id")),
@@ -214,8 +233,8 @@ class JdbcPayments implements Payments {
                 rs.getString("restaurant_id"),
                 rs.getString("restaurant_name"),
                 new Customer(
-                        rs.getString("customer_wa_id"),
-                        rs.getString("customer_user_id"),
+                        cipher.decrypt(rs.getBytes("customer_wa_id_enc"), PAYMENT_CUSTOMER_WA_ID),
+                        cipher.decrypt(rs.getBytes("customer_user_id_enc"), PAYMENT_CUSTOMER_USER_ID),
                         Language.of(rs.getString("language"))),
                 JSON.readValue(rs.getString("order_lines"), LINES),
                 Cop.of(rs.getLong("subtotal_cop")),

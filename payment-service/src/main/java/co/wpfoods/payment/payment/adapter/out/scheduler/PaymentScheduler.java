@@ -64,7 +64,8 @@ public class PaymentScheduler implements PaymentTasks, SmartLifecycle {
             ObjectProvider<ExpiringPayments> expiring,
             ObjectProvider<RefundingPayments> refunding,
             ObjectProvider<ReconcilingPayments> reconciling,
-            Consumer<String> localCardDelivery) {
+            Consumer<String> localCardDelivery,
+            List<RecurringTask<?>> otherRecurringTasks) {
         this.openCheckout = Tasks.oneTime(OPEN_CHECKOUT, String.class)
                 .onFailure(backoff(settings))
                 .execute((instance, context) -> opening.getObject().open(new PaymentId(instance.getData())));
@@ -90,6 +91,8 @@ public class PaymentScheduler implements PaymentTasks, SmartLifecycle {
                     .execute((instance, context) -> reconciling.getObject().reconcileLastWindow());
             builder = builder.startTasks(reconciliation);
         }
+        // one scheduler per database: a second one would pick (and not know) these tasks
+        builder = builder.startTasks(otherRecurringTasks);
         this.scheduler = builder.build();
     }
 

@@ -1,11 +1,16 @@
 package co.wpfoods.webhook.receiving.adapter.out.db;
 
+import static co.wpfoods.webhook.privacy.application.PersonalDataColumns.RAW_WEBHOOK_BODY;
+
 import co.wpfoods.schemas.wa.Role;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.webhook.receiving.application.InboundLedger;
 import co.wpfoods.webhook.receiving.application.RawWebhook;
 import co.wpfoods.webhook.receiving.domain.DedupKey;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,13 +21,20 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The dedup ledger and raw archive in the service's PostgreSQL (tables of V1__webhook_ledger.sql). */
+/**
+ * The dedup ledger and raw archive in the service's PostgreSQL (tables of V1__webhook_ledger.sql): each POST's bytes
+ * are archived encrypted (AES-256-GCM), with the keyed hashes of the people it is about in {@code raw_webhook_party}.
+ */
 public class JdbcInboundLedger implements InboundLedger {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final LookupHash lookupHash;
 
-    public JdbcInboundLedger(JdbcClient jdbc) {
+    public JdbcInboundLedger(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.lookupHash = lookupHash;
     }
 
     @Override
@@ -34,6 +46,8 @@ public class JdbcInboundLedger implements InboundLedger {
         String[] signatures = new String[n];
         int[] records = new int[n];
         byte[][] bodies = new byte[n][];
+        List<String> partyWebhooks = new ArrayList<>();
+        List<byte[]> partyHashes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RawWebhook raw = posts.get(i).raw();
             ids[i] = UUID.randomUUID().toString();
@@ -41,14 +55,26 @@ public class JdbcInboundLedger implements InboundLedger {
             requestIds[i] = raw.requestId();
             signatures[i] = raw.signature();
             records[i] = posts.get(i).records();
-            bodies[i] = raw.body() == null ? new byte[0] : raw.body();
+            bodies[i] = cipher.encryptBytes(raw.body() == null ? new byte[0] : raw.body(), RAW_WEBHOOK_BODY);
+            for (String party : posts.get(i).parties()) {
+                partyWebhooks.add(ids[i]);
+                partyHashes.add(lookupHash.hash(party));
+            }
         }
         jdbc.sql("""
-                        INSERT INTO raw_webhook (id, received_at, request_id, signature, records, body)
+                        INSERT INTO raw_webhook (id, received_at, request_id, signature, records, body_enc)
                         SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::int[], ?::bytea[])
                         """)
                 .params(ids, receivedAt, requestIds, signatures, records, bodies)
                 .update();
+        if (!partyWebhooks.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO raw_webhook_party (webhook_id, party_hash)
+                            SELECT * FROM unnest(?::uuid[], ?::bytea[]) ON CONFLICT DO NOTHING
+                            """)
+                    .params(partyWebhooks.toArray(String[]::new), partyHashes.toArray(byte[][]::new))
+                    .update();
+        }
     }
 
     @Override

@@ -1,23 +1,28 @@
 package co.wpfoods.webhook.roles.adapter.out.db;
 
 import co.wpfoods.schemas.wa.Role;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.webhook.roles.application.RoleDirectory;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The role directory in {@code role_assignment}: one row per (number, source entity). A number that runs a
- * restaurant and also delivers is routed as a restaurant (a shop's chat must not end up in the worker flow).
+ * restaurant and also delivers is routed as a restaurant (a shop's chat must not end up in the worker flow). The number
+ * is stored only as its keyed hash: the directory answers "whose number is this", and never lists numbers.
  */
 public class JdbcRoleDirectory implements RoleDirectory {
 
     private final JdbcClient jdbc;
+    private final LookupHash lookupHash;
 
-    public JdbcRoleDirectory(JdbcClient jdbc) {
+    public JdbcRoleDirectory(JdbcClient jdbc, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.lookupHash = lookupHash;
     }
 
     @Override
@@ -26,10 +31,18 @@ public class JdbcRoleDirectory implements RoleDirectory {
         if (waIds.isEmpty()) {
             return roles;
         }
-        jdbc.sql("SELECT wa_id, role FROM role_assignment WHERE wa_id = ANY(?::text[])")
-                .param(waIds.toArray(String[]::new))
+        Map<String, String> waIdByHash = new HashMap<>();
+        for (String waId : waIds) {
+            waIdByHash.put(HexFormat.of().formatHex(lookupHash.hash(waId)), waId);
+        }
+        jdbc.sql("SELECT wa_id_hash, role FROM role_assignment WHERE wa_id_hash = ANY(?::bytea[])")
+                .param(waIdByHash.keySet().stream()
+                        .map(HexFormat.of()::parseHex)
+                        .toArray(byte[][]::new))
                 .query((rs, row) -> roles.merge(
-                        rs.getString("wa_id"), Role.valueOf(rs.getString("role")), JdbcRoleDirectory::precedence))
+                        waIdByHash.get(HexFormat.of().formatHex(rs.getBytes("wa_id_hash"))),
+                        Role.valueOf(rs.getString("role")),
+                        JdbcRoleDirectory::precedence))
                 .list();
         return roles;
     }
@@ -38,8 +51,8 @@ public class JdbcRoleDirectory implements RoleDirectory {
     public void replace(String source, Role role, Set<String> waIds) {
         jdbc.sql("DELETE FROM role_assignment WHERE source = ?").param(source).update();
         for (String waId : waIds) {
-            jdbc.sql("INSERT INTO role_assignment (wa_id, source, role) VALUES (?, ?, ?)")
-                    .params(waId, source, role.name())
+            jdbc.sql("INSERT INTO role_assignment (wa_id_hash, source, role) VALUES (?, ?, ?)")
+                    .params(lookupHash.hash(waId), source, role.name())
                     .update();
         }
     }
