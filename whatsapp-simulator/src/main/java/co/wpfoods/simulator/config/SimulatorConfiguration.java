@@ -11,6 +11,7 @@ import co.wpfoods.simulator.application.Settings;
 import co.wpfoods.simulator.application.SimulatorSettings;
 import co.wpfoods.simulator.application.StatusEmitter;
 import co.wpfoods.simulator.application.TemplateValidator;
+import co.wpfoods.simulator.application.TimingFeed;
 import co.wpfoods.simulator.application.UserMessaging;
 import co.wpfoods.simulator.application.WebhookPayloads;
 import co.wpfoods.simulator.domain.BusinessAccount;
@@ -108,6 +109,11 @@ public class SimulatorConfiguration {
     @Bean
     GraphRequestLog graphRequestLog(Clock clock) {
         return new GraphRequestLog(1_000, clock);
+    }
+
+    @Bean
+    TimingFeed timingFeed() {
+        return new TimingFeed();
     }
 
     @Bean
@@ -218,8 +224,9 @@ public class SimulatorConfiguration {
             WebhookPayloads payloads,
             SignedWebhookSender webhookSender,
             SendPolicy policy,
-            Clock clock) {
-        return new UserMessaging(account, conversations, media, payloads, webhookSender, policy, clock);
+            Clock clock,
+            TimingFeed timings) {
+        return new UserMessaging(account, conversations, media, payloads, webhookSender, policy, clock, timings);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import co.wpfoods.simulator.application.BusinessMessaging.Accepted;
 import co.wpfoods.simulator.application.BusinessMessaging.Success;
 import co.wpfoods.simulator.application.GraphRequestLog;
 import co.wpfoods.simulator.application.MediaStore;
+import co.wpfoods.simulator.application.TimingFeed;
 import co.wpfoods.simulator.config.SimulatorProperties;
 import co.wpfoods.simulator.domain.GraphApiException;
 import co.wpfoods.simulator.domain.GraphError;
@@ -43,14 +44,17 @@ public class GraphApiController {
     private final JsonMapper mapper;
     private final SimulatorProperties properties;
     private final GraphRequestLog requestLog;
+    private final TimingFeed timings;
 
     GraphApiController(
             BusinessMessaging messaging,
             MediaStore media,
             JsonMapper mapper,
             SimulatorProperties properties,
-            GraphRequestLog requestLog) {
+            GraphRequestLog requestLog,
+            TimingFeed timings) {
         this.requestLog = requestLog;
+        this.timings = timings;
         this.messaging = messaging;
         this.media = media;
         this.mapper = mapper;
@@ -60,7 +64,8 @@ public class GraphApiController {
     /**
      * An injected slow or lost answer ({@code answerAfter}) is held back without holding a request thread: the message
      * is already accepted and its statuses are on their way, as at Meta when the answer is slow or never arrives. Every
-     * request is recorded first, with its headers (see {@link GraphRequestLog}).
+     * request is recorded first, with its headers (see {@link GraphRequestLog}); an accepted message is announced on the
+     * {@link TimingFeed} with the millisecond its request arrived.
      */
     @PostMapping(VERSION + "/{phoneNumberId}/messages")
     CompletableFuture<Map<String, Object>> send(
@@ -69,14 +74,19 @@ public class GraphApiController {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader Map<String, String> headers,
             @RequestBody(required = false) byte[] body) {
-        requestLog.record(
+        var request = requestLog.record(
                 "POST",
                 "/" + version + "/" + phoneNumberId + "/messages",
                 headers,
                 body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         messaging.authorize(authorization);
         JsonNode json = parse(body);
-        return switch (messaging.send(authorization, phoneNumberId, json)) {
+        var outcome = messaging.send(authorization, phoneNumberId, json);
+        if (outcome instanceof Accepted accepted && timings.subscribers() > 0) {
+            timings.publish(new TimingFeed.ReplyAccepted(
+                    accepted.messageId(), accepted.waId(), request.receivedAtMs(), request.body()));
+        }
+        return switch (outcome) {
             case Success success -> CompletableFuture.completedFuture(Map.of("success", true));
             case Accepted accepted
             when accepted.answerAfter().isPositive() ->
