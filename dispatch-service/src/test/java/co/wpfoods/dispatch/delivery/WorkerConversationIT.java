@@ -83,7 +83,11 @@ class WorkerConversationIT {
                 .orElseThrow();
         assertThat(offer)
                 .contains(
-                        "La Brasa Rola (z-chapinero)", "km de ti", "Ganancia estimada: $", "lleva cambio", "[Aceptar]");
+                        "La Brasa Rola (z-chapinero)",
+                        "km de ti",
+                        "Ganancia estimada: $",
+                        "con $50.000: lleva $15.000 de cambio",
+                        "[Aceptar]");
         chat.awaitEvent("o-es-1", "OfferSent");
 
         // when he accepts: restaurant, address, location and the order number

@@ -510,7 +510,7 @@ class OrderingByChatIT {
 
         assertThat(camila.hears().body())
                 .isEqualTo("Agregué 2× Bandeja paisa (Huevo extra) [sin frijoles], 1× Limonada de coco 🛒");
-        assertThat(camila.hears().body()).isEqualTo("Llevas 3 producto(s): $79.800. ¿Qué sigue?");
+        assertThat(camila.hears().body()).isEqualTo("Llevas 3 productos: $79.800. ¿Qué sigue?");
     }
 
     @Test
@@ -959,7 +959,7 @@ class OrderingByChatIT {
 
         luis.says("hola");
         var home = luis.hears();
-        assertThat(home.body()).isEqualTo("¡Hola de nuevo Luis! ¿Qué hacemos hoy?");
+        assertThat(home.body()).isEqualTo("¡Hola de nuevo, Luis! ¿Qué hacemos hoy?");
         luis.taps(home, "Repetir pedido");
         var summary = luis.hears();
         assertThat(summary.body()).contains("1× Bandeja paisa").contains("Efectivo");

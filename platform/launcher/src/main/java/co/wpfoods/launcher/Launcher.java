@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of {@code ./wpfoods}: {@code up} (default) starts the platform and keeps it running until Ctrl-C,
- * {@code status} shows what runs, {@code bench} measures start times and memory.
+ * {@code status} shows what runs, {@code bench} measures start times and memory, {@code bench conversation} the
+ * customers' reply latency through the whole path ({@link ConversationBench}).
  */
 public final class Launcher {
 
@@ -20,6 +21,15 @@ public final class Launcher {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(args, out));
+            return;
+        }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("conversation")) {
+            try {
+                System.exit(ConversationBench.run(java.util.Arrays.copyOfRange(args, 2, args.length), out));
+            } catch (IllegalArgumentException e) {
+                out.println(e.getMessage());
+                System.exit(2);
+            }
             return;
         }
         LauncherOptions options;

@@ -174,7 +174,7 @@ class PlatformEndToEndIT {
             laura.tap("Acepto");
             seen = next(laura, seen, "¿Dónde te llevamos la comida?");
             laura.shareLocation("Chapinero");
-            seen = next(laura, seen, "restaurantes abiertos cerca de ti");
+            seen = next(laura, seen, "cerca de ti. Elige uno");
             laura.write("dos bandejas paisas y una limonada de coco");
             seen = next(laura, seen, "Agregué 2× Bandeja paisa, 1× Limonada de coco");
             laura.tap("Pagar");

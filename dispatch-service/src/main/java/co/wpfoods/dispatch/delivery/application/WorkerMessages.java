@@ -155,7 +155,11 @@ public class WorkerMessages {
         String body = text(worker, "offer.body", order.reference(), area, km, pay, seconds)
                 + (order.cashChangeForCop() == null
                         ? ""
-                        : text(worker, "offer.change", money(worker, order.cashChangeForCop())));
+                        : text(
+                                worker,
+                                "offer.change",
+                                money(worker, order.cashChangeForCop()),
+                                money(worker, Math.max(0, order.cashChangeForCop() - order.totalCop()))));
         var fallback = OutboundCommands.template(settings.offerTemplate(), language(worker))
                 .bodyText(order.reference(), area, km, pay)
                 .quickReply(0, accept(offer.offerId()))

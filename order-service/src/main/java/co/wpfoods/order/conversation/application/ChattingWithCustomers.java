@@ -1845,7 +1845,8 @@ public class ChattingWithCustomers {
 
     private String firstName(Turn turn) {
         String name = turn.chat.name != null ? turn.chat.name : turn.message.profileName();
-        return name == null || name.isBlank() ? "" : " " + name.strip().split("\\s+")[0];
+        // the vocative comma of both languages: "¡Hola de nuevo, Laura!", "Welcome back, Laura!"
+        return name == null || name.isBlank() ? "" : ", " + name.strip().split("\\s+")[0];
     }
 
     private static int parsePage(String text) {

@@ -16,9 +16,18 @@ import java.util.TreeMap;
  */
 public final class GraphRequestLog {
 
-    /** One request as it arrived: header names in lower case, each with its first value. */
+    /**
+     * One request as it arrived: header names in lower case, each with its first value; {@code receivedAtMs} is the
+     * same moment as {@code receivedAt} in epoch milliseconds (the simulator's own record, for latencies; Meta's
+     * payloads carry seconds).
+     */
     public record GraphRequest(
-            Instant receivedAt, String method, String path, Map<String, String> headers, String body) {}
+            Instant receivedAt,
+            long receivedAtMs,
+            String method,
+            String path,
+            Map<String, String> headers,
+            String body) {}
 
     private final Deque<GraphRequest> requests = new ArrayDeque<>();
     private final int capacity;
@@ -32,19 +41,21 @@ public final class GraphRequestLog {
         this.clock = clock;
     }
 
-    public void record(String method, String path, Map<String, String> headers, String body) {
+    public GraphRequest record(String method, String path, Map<String, String> headers, String body) {
         Map<String, String> kept = new TreeMap<>();
         headers.forEach((name, value) -> {
             String key = name.toLowerCase(Locale.ROOT);
             kept.putIfAbsent(key, key.equals("authorization") ? mask(value) : value);
         });
-        GraphRequest request = new GraphRequest(clock.instant(), method, path, Map.copyOf(kept), body);
+        Instant now = clock.instant();
+        GraphRequest request = new GraphRequest(now, now.toEpochMilli(), method, path, Map.copyOf(kept), body);
         synchronized (requests) {
             requests.addLast(request);
             while (requests.size() > capacity) {
                 requests.removeFirst();
             }
         }
+        return request;
     }
 
     public List<GraphRequest> all() {

@@ -36,6 +36,7 @@ public final class UserMessaging {
     private final WebhookPublisher publisher;
     private final SendPolicy policy;
     private final Clock clock;
+    private final TimingFeed timings;
 
     public UserMessaging(
             BusinessAccount account,
@@ -45,6 +46,19 @@ public final class UserMessaging {
             WebhookPublisher publisher,
             SendPolicy policy,
             Clock clock) {
+        this(account, conversations, media, payloads, publisher, policy, clock, new TimingFeed());
+    }
+
+    public UserMessaging(
+            BusinessAccount account,
+            Conversations conversations,
+            MediaStore media,
+            WebhookPayloads payloads,
+            WebhookPublisher publisher,
+            SendPolicy policy,
+            Clock clock,
+            TimingFeed timings) {
+        this.timings = timings;
         this.account = account;
         this.conversations = conversations;
         this.media = media;
@@ -70,9 +84,10 @@ public final class UserMessaging {
         if (!type.equals("system") && !type.equals("reaction")) {
             policy.userMessaged(waId);
         }
-        publisher.publish(
-                payloads.inbound(waId, phone.name(), message),
-                () -> conversations.advance(messageId, "delivered", null));
+        publisher.publish(payloads.inbound(waId, phone.name(), message), () -> {
+            conversations.advance(messageId, "delivered", null);
+            timings.publish(new TimingFeed.InboundDelivered(messageId, waId, clock.millis()));
+        });
         return stored;
     }
 

@@ -17,6 +17,7 @@ import co.wpfoods.simulator.cloudapi.application.UserMessaging;
 import co.wpfoods.simulator.cloudapi.application.WebhookPayloads;
 import co.wpfoods.simulator.cloudapi.domain.BusinessAccount;
 import co.wpfoods.simulator.cloudapi.domain.TemplateDefinition;
+import co.wpfoods.simulator.cloudapi.application.TimingFeed;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
@@ -110,6 +111,11 @@ public class SimulatorConfiguration {
     @Bean
     GraphRequestLog graphRequestLog(Clock clock) {
         return new GraphRequestLog(1_000, clock);
+    }
+
+    @Bean
+    TimingFeed timingFeed() {
+        return new TimingFeed();
     }
 
     @Bean
@@ -220,8 +226,9 @@ public class SimulatorConfiguration {
             WebhookPayloads payloads,
             SignedWebhookSender webhookSender,
             SendPolicy policy,
-            Clock clock) {
-        return new UserMessaging(account, conversations, media, payloads, webhookSender, policy, clock);
+            Clock clock,
+            TimingFeed timings) {
+        return new UserMessaging(account, conversations, media, payloads, webhookSender, policy, clock, timings);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import co.wpfoods.simulator.cloudapi.application.MediaStore;
 import co.wpfoods.simulator.cloudapi.domain.GraphApiException;
 import co.wpfoods.simulator.cloudapi.domain.GraphError;
 import co.wpfoods.simulator.cloudapi.domain.MediaKind;
+import co.wpfoods.simulator.cloudapi.application.TimingFeed;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,14 +43,17 @@ public class GraphApiController {
     private final JsonMapper mapper;
     private final WebSettings settings;
     private final GraphRequestLog requestLog;
+    private final TimingFeed timings;
 
     GraphApiController(
             BusinessMessaging messaging,
             MediaStore media,
             JsonMapper mapper,
             WebSettings settings,
-            GraphRequestLog requestLog) {
+            GraphRequestLog requestLog,
+            TimingFeed timings) {
         this.requestLog = requestLog;
+        this.timings = timings;
         this.messaging = messaging;
         this.media = media;
         this.mapper = mapper;
@@ -59,7 +63,8 @@ public class GraphApiController {
     /**
      * An injected slow or lost answer ({@code answerAfter}) is held back without holding a request thread: the message
      * is already accepted and its statuses are on their way, as at Meta when the answer is slow or never arrives. Every
-     * request is recorded first, with its headers (see {@link GraphRequestLog}).
+     * request is recorded first, with its headers (see {@link GraphRequestLog}); an accepted message is announced on the
+     * {@link TimingFeed} with the millisecond its request arrived.
      */
     @PostMapping(VERSION + "/{phoneNumberId}/messages")
     CompletableFuture<Map<String, Object>> send(
@@ -68,14 +73,19 @@ public class GraphApiController {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestHeader Map<String, String> headers,
             @RequestBody(required = false) byte[] body) {
-        requestLog.record(
+        var request = requestLog.record(
                 "POST",
                 "/" + version + "/" + phoneNumberId + "/messages",
                 headers,
                 body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         messaging.authorize(authorization);
         JsonNode json = parse(body);
-        return switch (messaging.send(authorization, phoneNumberId, json)) {
+        var outcome = messaging.send(authorization, phoneNumberId, json);
+        if (outcome instanceof Accepted accepted && timings.subscribers() > 0) {
+            timings.publish(new TimingFeed.ReplyAccepted(
+                    accepted.messageId(), accepted.waId(), request.receivedAtMs(), request.body()));
+        }
+        return switch (outcome) {
             case Success success -> CompletableFuture.completedFuture(Map.of("success", true));
             case Accepted accepted
             when accepted.answerAfter().isPositive() ->

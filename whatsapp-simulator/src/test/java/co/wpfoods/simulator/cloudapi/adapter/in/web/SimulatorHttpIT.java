@@ -246,6 +246,75 @@ class SimulatorHttpIT {
     }
 
     @Test
+    void streams_the_millisecond_a_users_message_was_answered_200_and_a_reply_was_accepted_for_load_tests()
+            throws Exception {
+        // given a load test subscribed to the timing stream
+        String waId = createPhone("Camila Rojas", "+57 300 123 4567");
+        var events = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/sim/api/timings"))
+                .header("Accept", "text/event-stream")
+                .build();
+        var lines = new java.util.concurrent.atomic.AtomicReference<java.util.stream.Stream<String>>();
+        java.net.http.HttpClient.newHttpClient()
+                .sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    lines.set(response.body());
+                    response.body().forEach(events::add);
+                });
+        await().until(() -> events.stream().anyMatch(line -> line.equals("event:subscribed")));
+        try {
+            // when the customer writes, and WPFoods answers through the Graph API
+            long before = System.currentTimeMillis();
+            var sent = sim.api("POST", "/sim/api/phones/" + waId + "/messages", "{'type':'text','text':'hola'}");
+            var reply = sim.graphSend(
+                    "{'messaging_product':'whatsapp','to':'573001234567','type':'text','text':{'body':'¡Hola!'}}");
+            long after = System.currentTimeMillis();
+
+            // then the stream says when the webhook got its 200 and when the reply arrived, in milliseconds
+            String messageId = sent.json().get("id").stringValue();
+            String replyId = reply.json().at("/messages/0/id").stringValue();
+            JsonNode inbound = await().until(() -> data(events, "inbound"), json -> json != null);
+            JsonNode accepted = await().until(() -> data(events, "reply"), json -> json != null);
+            assertThat(inbound.get("messageId").stringValue()).isEqualTo(messageId);
+            assertThat(inbound.get("waId").stringValue()).isEqualTo(waId);
+            assertThat(inbound.get("deliveredAtMs").longValue()).isBetween(before, System.currentTimeMillis());
+            assertThat(accepted.get("messageId").stringValue()).isEqualTo(replyId);
+            assertThat(accepted.get("to").stringValue()).isEqualTo("573001234567");
+            assertThat(accepted.get("receivedAtMs").longValue()).isBetween(before, after);
+            assertThat(accepted.get("body").stringValue()).contains("¡Hola!");
+            // and the Graph request log has the same millisecond
+            JsonNode logged =
+                    sim.api("GET", "/sim/api/graph/requests", null).json().get(0);
+            assertThat(logged.get("receivedAtMs").longValue())
+                    .isEqualTo(accepted.get("receivedAtMs").longValue());
+            // a refused send is no reply
+            sim.post("/v23.0/106540352242922/messages", "{}", "Bearer caducado");
+            sim.graphSend("{'messaging_product':'whatsapp','to':'573001234567','type':'text','text':{'body':'Otra'}}");
+            await().until(() ->
+                    events.stream().filter(line -> line.equals("event:reply")).count() == 2);
+            assertThat(events.stream()
+                            .filter(line -> line.equals("event:reply"))
+                            .count())
+                    .isEqualTo(2);
+        } finally {
+            // closing the lines ends the subscription: later tests run without a reader
+            lines.get().close();
+        }
+    }
+
+    /** The data of the first server-sent event of that name, or null. */
+    private static JsonNode data(java.util.Collection<String> lines, String event) {
+        var list = List.copyOf(lines);
+        for (int i = 0; i + 1 < list.size(); i++) {
+            if (list.get(i).equals("event:" + event) && list.get(i + 1).startsWith("data:")) {
+                return SimulatorClient.JSON.readTree(list.get(i + 1).substring("data:".length()));
+            }
+        }
+        return null;
+    }
+
+    @Test
     void a_template_send_reports_message_status_accepted() {
         var response = sim.graphSend("{'messaging_product':'whatsapp','to':'573001234567','type':'template',"
                 + "'template':{'name':'bienvenida_de_nuevo','language':{'code':'es'},'components':[{'type':'body',"
