@@ -62,7 +62,10 @@ class SendScheduleIT {
         // (1 s + jitter allowance) / rate
         double spacing = (1 + jitterAllowance.toNanos() / 1e9) / rate;
         double allowed = (elapsed + (horizon.toNanos() + lead.toNanos()) / 1e9) / spacing + 1;
-        assertThat((double) granted.get()).isLessThanOrEqualTo(allowed).isGreaterThan(elapsed / spacing * 0.9);
+        // never over the rate (the property); and not starved: at least half the slots of the elapsed time are
+        // granted — how close to the rate it gets is measured by bench sender, not asserted here, because a busy
+        // machine decides that, not the schedule
+        assertThat((double) granted.get()).isLessThanOrEqualTo(allowed).isGreaterThan(elapsed / spacing * 0.5);
     }
 
     private static String migration() throws IOException {
