@@ -31,8 +31,9 @@ public record OrderProperties(
     /**
      * ai-service's intent API: base URL, the whole call's time limit, the confidence below which we show the step's
      * options instead of acting, and the circuit breaker. {@code bearerToken}: the {@code service} token ai-service
-     * requires (the launcher mints one locally; set {@code WPFOODS_ORDER_AI_BEARERTOKEN} in a deployment); without
-     * one the calls are refused and the conversation answers with buttons. {@code warmUp}: once the service is ready,
+     * requires when no OAuth2 client registration is configured (the launcher mints one locally); with one (a
+     * deployment: {@code spring.security.oauth2.client.registration.wpfoods.*}) the token comes from the issuer and this
+     * is ignored; without either the calls are refused and the conversation answers with buttons. {@code warmUp}: once the service is ready,
      * one call through the same HTTP client (limit {@code warmUpTimeout}, retried until {@code warmUpWithin} while
      * ai-service does not answer), outside the breaker, so the first customer's call does not pay for a cold client.
      */
@@ -51,8 +52,8 @@ public record OrderProperties(
 
     /**
      * messaging-service's internal media upload ({@code POST /api/messaging/media}), the way a chart image reaches
-     * Meta's media store. {@code bearerToken}: a {@code service} token (the launcher mints one locally; set
-     * {@code WPFOODS_ORDER_MESSAGING_BEARERTOKEN} in a deployment); without one the upload is refused and the sales
+     * Meta's media store. {@code bearerToken}: a {@code service} token when no OAuth2 client
+     * registration is configured (the launcher mints one locally; a deployment takes the issuer's); without either the upload is refused and the sales
      * answer goes as text only.
      */
     public record Messaging(

@@ -1,6 +1,7 @@
 package co.wpfoods.dispatch.delivery.adapter.out.ai;
 
 import co.wpfoods.dispatch.delivery.config.DispatchProperties;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -36,7 +37,10 @@ public class IntentClient {
     private final RestClient http;
     private final CircuitBreaker breaker;
 
-    IntentClient(DispatchProperties properties, ObjectProvider<MeterRegistry> meters) {
+    IntentClient(
+            DispatchProperties properties,
+            ServiceCallAuthentication serviceCalls,
+            ObjectProvider<MeterRegistry> meters) {
         DispatchProperties.Ai ai = properties.ai();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(ai.timeout()).build());
@@ -44,11 +48,7 @@ public class IntentClient {
         this.http = RestClient.builder()
                 .baseUrl(ai.baseUrl())
                 .requestFactory(factory)
-                .defaultHeaders(headers -> {
-                    if (ai.bearerToken() != null && !ai.bearerToken().isBlank()) {
-                        headers.setBearerAuth(ai.bearerToken().strip());
-                    }
-                })
+                .apply(serviceCalls.bearer(ai.bearerToken()))
                 .build();
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(ai.slidingWindow())

@@ -2,6 +2,7 @@ package co.wpfoods.order.conversation.adapter.out.ai;
 
 import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.conversation.application.Understanding;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -52,7 +53,8 @@ class AiServiceUnderstanding implements Understanding {
     private final OrderProperties.Ai ai;
     private volatile Thread warmUp;
 
-    AiServiceUnderstanding(OrderProperties properties, ObjectProvider<MeterRegistry> meters) {
+    AiServiceUnderstanding(
+            OrderProperties properties, ServiceCallAuthentication serviceCalls, ObjectProvider<MeterRegistry> meters) {
         this.ai = properties.ai();
         var client = HttpClient.newBuilder().connectTimeout(ai.timeout()).build();
         var factory = new JdkClientHttpRequestFactory(client);
@@ -63,11 +65,7 @@ class AiServiceUnderstanding implements Understanding {
         this.http = RestClient.builder()
                 .baseUrl(ai.baseUrl().toString())
                 .requestFactory(factory)
-                .defaultHeaders(headers -> {
-                    if (ai.bearerToken() != null && !ai.bearerToken().isBlank()) {
-                        headers.setBearerAuth(ai.bearerToken().strip());
-                    }
-                })
+                .apply(serviceCalls.bearer(ai.bearerToken()))
                 .build();
         this.warmUpHttp = http.mutate().requestFactory(warmUpFactory).build();
         var registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()

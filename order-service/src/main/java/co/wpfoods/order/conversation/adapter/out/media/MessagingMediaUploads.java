@@ -2,6 +2,7 @@ package co.wpfoods.order.conversation.adapter.out.media;
 
 import co.wpfoods.order.config.OrderProperties;
 import co.wpfoods.order.conversation.application.MediaUploads;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import java.net.http.HttpClient;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ class MessagingMediaUploads implements MediaUploads {
 
     private final RestClient http;
 
-    MessagingMediaUploads(OrderProperties properties) {
+    MessagingMediaUploads(OrderProperties properties, ServiceCallAuthentication serviceCalls) {
         var messaging = properties.messaging();
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(messaging.uploadTimeout())
@@ -38,12 +39,7 @@ class MessagingMediaUploads implements MediaUploads {
         this.http = RestClient.builder()
                 .baseUrl(messaging.baseUrl().toString())
                 .requestFactory(factory)
-                .defaultHeaders(headers -> {
-                    if (messaging.bearerToken() != null
-                            && !messaging.bearerToken().isBlank()) {
-                        headers.setBearerAuth(messaging.bearerToken().strip());
-                    }
-                })
+                .apply(serviceCalls.bearer(messaging.bearerToken()))
                 .build();
     }
 
