@@ -503,6 +503,52 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void the_services_that_call_other_services_take_client_credentials_tokens_from_the_issuer() {
+        String registration = "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_WPFOODS_";
+        Map<String, Object> security = map(named(base, "ConfigMap", "wpfoods-security"), "data");
+        assertThat(security.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_WPFOODS_ISSUERURI"))
+                .as("the client's issuer is the one whose tokens the services accept")
+                .isNotNull()
+                .isEqualTo(security.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
+        Map<String, Object> localSecrets = new LinkedHashMap<>();
+        for (Object generated : list(ofKind(local, "Kustomization").getFirst(), "secretGenerator")) {
+            localSecrets.put(((Map<?, ?>) generated).get("name").toString(), generated);
+        }
+        for (var caller : Map.of("order-service", "AI_SERVICE_URL", "dispatch-service", "WPFOODS_DISPATCH_AI_BASEURL")
+                .entrySet()) {
+            String service = caller.getKey();
+            Map<String, Map<?, ?>> env = env(containerOf(base, service));
+            assertThat(env.get(caller.getValue()))
+                    .as("%s finds ai-service in the cluster", service)
+                    .isNotNull()
+                    .satisfies(e -> assertThat(e.get("value")).isEqualTo("http://ai-service:8085"));
+            assertThat(env.get(registration + "AUTHORIZATIONGRANTTYPE"))
+                    .as("%s registers a client_credentials client", service)
+                    .isNotNull()
+                    .satisfies(e -> assertThat(e.get("value")).isEqualTo("client_credentials"));
+            for (var credential : Map.of("CLIENTID", "client-id", "CLIENTSECRET", "client-secret")
+                    .entrySet()) {
+                Map<?, ?> variable = env.get(registration + credential.getKey());
+                assertThat(variable).as("%s %s", service, credential.getKey()).isNotNull();
+                Map<?, ?> reference = (Map<?, ?>) ((Map<?, ?>) variable.get("valueFrom")).get("secretKeyRef");
+                assertThat(reference.get("name")).isEqualTo("wpfoods-oauth-" + service);
+                assertThat(reference.get("key")).isEqualTo(credential.getValue());
+                assertThat(reference.get("optional"))
+                        .as("a half-configured client must not start quietly without tokens")
+                        .isNotEqualTo(true);
+            }
+            assertThat(localSecrets)
+                    .as("the local overlay makes %s's client secret", service)
+                    .containsKey("wpfoods-oauth-" + service);
+        }
+        for (Map<String, Object> deployment : ofKind(base, "Deployment")) {
+            assertThat(env(containerOf(base, name(deployment))).keySet())
+                    .as("no fixed bearer token in %s: tokens come from the issuer", name(deployment))
+                    .noneMatch(name -> name.endsWith("BEARERTOKEN"));
+        }
+    }
+
+    @Test
     void kustomizations_name_every_manifest_and_compose_runs_and_scrapes_every_service() throws IOException {
         for (Path directory : List.of(
                 REPO.resolve("k8s/base"),
@@ -591,7 +637,9 @@ class DeploymentManifestsTest {
             names.addAll(List.of(
                     "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI",
                     "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
-                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION"));
+                    "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION",
+                    // Spring's OAuth2 client registrations and providers (maps): service-to-service tokens
+                    "SPRING_SECURITY_OAUTH2_CLIENT_"));
         }
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));

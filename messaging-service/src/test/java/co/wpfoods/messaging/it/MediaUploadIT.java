@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
+import co.wpfoods.testing.fuzz.MalformedJson;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -20,6 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +132,70 @@ class MediaUploadIT {
 
         assertThat(answer.statusCode()).isEqualTo(502);
         assertThat(answer.body()).contains("Media upload error");
+    }
+
+    // jqwik fuzzing: what is not a PNG or JPEG in a well-formed multipart form, a form that is not well formed, or no
+    // form at all gets a 4xx with a reason, never a 5xx, and Meta is never asked
+    @Test
+    void malformed_uploads_get_a_4xx_never_a_5xx_and_meta_is_never_asked() throws Exception {
+        Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(512);
+        Arbitrary<String> types =
+                Arbitraries.of("image/png", "image/jpeg", "application/pdf", "text/plain", "image/gif", "image/webp");
+        Arbitrary<Fuzzed> notAnImage = Combinators.combine(types, bytes)
+                .as((type, content) -> (Fuzzed) () -> upload(TestTokens.service(), type, content));
+        Arbitrary<Fuzzed> wrongPart = Combinators.combine(
+                        Arbitraries.strings()
+                                .alpha()
+                                .ofMinLength(1)
+                                .ofMaxLength(10)
+                                .filter(n -> !n.equals("file")),
+                        bytes)
+                .as((name, content) -> (Fuzzed) () -> raw(
+                        "multipart/form-data; boundary=xyz",
+                        concat(
+                                ("--xyz\r\nContent-Disposition: form-data; name=\"" + name
+                                                + "\"; filename=\"c.png\"\r\nContent-Type: image/png\r\n\r\n")
+                                        .getBytes(StandardCharsets.UTF_8),
+                                PNG,
+                                "\r\n--xyz--\r\n".getBytes(StandardCharsets.UTF_8))));
+        Arbitrary<Fuzzed> brokenForm = Combinators.combine(
+                        Arbitraries.of(
+                                "multipart/form-data; boundary=xyz",
+                                "multipart/form-data",
+                                "multipart/form-data; boundary="),
+                        bytes)
+                .as((type, content) -> (Fuzzed) () -> raw(type, content));
+        Arbitrary<Fuzzed> notAForm = MalformedJson.neitherJsonNorAnObject().map(json ->
+                (Fuzzed) () -> raw("application/json", json.getBytes(StandardCharsets.UTF_8)));
+
+        for (Fuzzed upload : Arbitraries.oneOf(notAnImage, wrongPart, brokenForm, notAForm)
+                .sampleStream()
+                .limit(40)
+                .toList()) {
+            HttpResponse<String> answer = upload.send();
+            assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 499);
+        }
+        assertThat(graph.getAllServeEvents()).isEmpty();
+    }
+
+    interface Fuzzed {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private HttpResponse<String> raw(String contentType, byte[] body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/messaging/media"))
+                .header("Content-Type", contentType)
+                .header("Authorization", TestTokens.service())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private HttpResponse<String> upload(String authorization, String type, byte[] bytes) throws Exception {

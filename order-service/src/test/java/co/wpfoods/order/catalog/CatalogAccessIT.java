@@ -143,7 +143,7 @@ class CatalogAccessIT {
     void malformed_registrations_get_a_4xx_and_store_nothing() {
         int before = restaurantCount();
 
-        MalformedJson.registrations().sampleStream().limit(150).forEach(body -> {
+        MalformedCatalogJson.registrations().sampleStream().limit(150).forEach(body -> {
             int status = call(HttpMethod.POST, "/api/orders/restaurants", body, TestTokens.ops())
                     .status();
             assertThat(status).as(body).isBetween(400, 499);
@@ -154,7 +154,7 @@ class CatalogAccessIT {
 
     @Test
     void malformed_menus_get_a_4xx_and_leave_the_menu_as_it_was() {
-        MalformedJson.menus().sampleStream().limit(150).forEach(body -> {
+        MalformedCatalogJson.menus().sampleStream().limit(150).forEach(body -> {
             int status =
                     call(HttpMethod.PUT, menu(brasa), body, TestTokens.ops()).status();
             assertThat(status).as(body).isBetween(400, 499);

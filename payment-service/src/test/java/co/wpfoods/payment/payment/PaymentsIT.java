@@ -22,9 +22,12 @@ import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
+import co.wpfoods.testing.fuzz.MalformedJson;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -612,6 +615,47 @@ class PaymentsIT {
                 .filter(r -> waId.equals(r.key()))
                 .map(r -> AvroSerde.standard().decode(r.value(), OutboundCommand.class))
                 .toList();
+    }
+
+    // jqwik fuzzing of the Stripe webhook: correctly signed bodies that are not a Stripe event get a 400 with a reason,
+    // never a 5xx, and are not recorded as processed
+
+    @Test
+    void signed_malformed_stripe_deliveries_get_a_400_with_a_reason_and_are_not_processed() {
+        long before = jdbc.sql("SELECT count(*) FROM inbox WHERE consumer = 'payment-service.stripe-webhooks'")
+                .query(Long.class)
+                .single();
+        var bodies = MalformedJson.bodies(
+                Map.of(
+                        "id", "\"evt_fuzz\"",
+                        "type", "\"checkout.session.completed\"",
+                        "data", "{\"object\":{\"id\":\"cs_fuzz\"}}"),
+                Map.of(
+                        "id",
+                        Arrays.asList(null, "null", "[]", "{}"),
+                        "type",
+                        Arrays.asList(null, "null", "[]", "{}"),
+                        "data",
+                        Arrays.asList(
+                                null,
+                                "null",
+                                "[]",
+                                "{}",
+                                "\"datos\"",
+                                "{\"object\":[]}",
+                                "{\"object\":\"cs_fuzz\"}",
+                                "{\"object\":null}")));
+
+        bodies.sampleStream().limit(40).forEach(body -> {
+            Response response = webhook(body, StripeEvents.signature(body, Instant.now(), "whsec_current"));
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.body().path("detail").asString("")).as(body).isNotBlank();
+        });
+
+        assertThat(jdbc.sql("SELECT count(*) FROM inbox WHERE consumer = 'payment-service.stripe-webhooks'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     record Response(int status, JsonNode body) {}

@@ -3,6 +3,10 @@ package co.wpfoods.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.wpfoods.security.Role;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.testing.PostgresServer;
+import co.wpfoods.testing.privacy.PersonalDataScan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.postgresql.ds.PGSimpleDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Starts the whole platform through {@code ./wpfoods up} once for the whole class (it is heavy), then, in order: one
  * conversation through the simulator's REST API; two whole orders on the simulator's chat page in a headless Chromium
  * (Spanish, cash; English, card on the local card page), each with its restaurant and rapitendero; last, stops it with
- * SIGTERM (what Ctrl-C does) and checks that nothing is left running. The chat page tests are skipped, saying why,
+ * SIGTERM (what Ctrl-C does) and checks that nothing is left running. Before stopping, the English customer asks to be
+ * forgotten on the chat page and every service's database is searched for his number, name and address. The chat page tests are skipped, saying why,
  * when Chromium is not installed. Skip the class with {@code -Dwpfoods.e2e.skip=true}.
  */
 @DisabledIfSystemProperty(named = "wpfoods.e2e.skip", matches = "true")
@@ -314,7 +327,147 @@ class PlatformEndToEndIT {
 
             // then Andrés is asked how it was, in English
             andres.waitFor(seen, "Order #" + order + " delivered!", "How was it?");
+            andresOrder = order;
         }
+    }
+
+    /** Andrés' order, once it is paid and delivered (the erasure test forgets him). */
+    String andresOrder;
+
+    static final List<String> SERVICES_WITH_DATA = List.of(
+            "order-service",
+            "dispatch-service",
+            "payment-service",
+            "messaging-service",
+            "webhook-service",
+            "ai-service");
+
+    @Test
+    @Order(4)
+    void a_customer_with_a_paid_and_delivered_order_asks_to_be_forgotten_and_no_service_keeps_his_data()
+            throws Exception {
+        assumeChromium();
+        Assumptions.assumeTrue(andresOrder != null, "Andrés' card order did not reach delivery in the test before");
+        String phone = DemoNumbers.ANDRES;
+        String name = "Andrés Felipe Ruiz";
+        String address = "Cra. 6 #119-24";
+
+        // given Andrés' data is in the services' databases, in clear or by its lookup hash (the scan sees it: it can
+        // fail)
+        List<String> before = new ArrayList<>(holding(phone, name, address));
+        before.addAll(holding(lookupHashes(phone)));
+        assertThat(before).as("before the erasure the scan finds Andrés").isNotEmpty();
+
+        // when he writes "borrar mis datos" and confirms with the button
+        try (ChatPage page = new ChatPage(ports.url("whatsapp-simulator") + "/", REPLY)) {
+            ChatPage.Phone andres = page.phone(phone);
+            int seen = andres.received();
+            andres.write("borrar mis datos");
+            seen = next(andres, seen, "Do you want us to delete your data?", "tax law");
+            andres.tap("Yes, delete");
+            seen = next(andres, seen, "We are deleting your data");
+
+            // then he is told when every service has done it
+            andres.waitFor(seen, "We deleted your WPFoods data");
+        }
+
+        // and the erasure report shows every service's confirmation
+        JsonNode report = JSON.readTree(HTTP.send(
+                                HttpRequest.newBuilder(URI.create(
+                                                ports.url("order-service") + "/api/orders/privacy/erasures?size=1"))
+                                        .header(
+                                                "Authorization",
+                                                "Bearer "
+                                                        + new LocalSecurity(dataDir)
+                                                                .mint("e2e-ops", List.of(Role.OPS), List.of()))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .get(0);
+        assertThat(report.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(report.path("requestedBy").asString()).isEqualTo("CHAT");
+        List<String> confirmed = new ArrayList<>();
+        report.path("services").forEach(service -> {
+            if (service.path("confirmed").asBoolean()) {
+                confirmed.add(service.path("service").asString());
+            }
+        });
+        assertThat(confirmed).containsExactlyInAnyOrderElementsOf(SERVICES_WITH_DATA);
+
+        // and no table of any service holds his number, name or address in clear, nor his number's lookup hash
+        assertThat(holding(phone, name, address))
+                .as("Andrés' data left in any service")
+                .isEmpty();
+        assertThat(holding(lookupHashes(phone)))
+                .as("Andrés' lookup hash left in any service")
+                .isEmpty();
+
+        // and his order's totals and tax figures stay (tax law), without him
+        try (Connection orders = database("order-service");
+                var statement = orders.prepareStatement("SELECT total_cop, iva_cop, customer_wa_id, customer_name,"
+                        + " delivery_address FROM customer_order WHERE reference = ?")) {
+            statement.setString(1, andresOrder);
+            try (ResultSet row = statement.executeQuery()) {
+                assertThat(row.next()).as("order #%s kept", andresOrder).isTrue();
+                assertThat(row.getLong("total_cop")).isEqualTo(40_700);
+                assertThat(row.getLong("iva_cop")).isPositive();
+                assertThat(row.getString("customer_wa_id")).isNull();
+                assertThat(row.getString("customer_name")).isNull();
+                assertThat(row.getString("delivery_address")).isNull();
+            }
+        }
+        try (Connection payments = database("payment-service");
+                var statement = payments.prepareStatement(
+                        "SELECT amount_cop, iva_cop FROM payment WHERE order_reference = ?")) {
+            statement.setString(1, andresOrder);
+            try (ResultSet row = statement.executeQuery()) {
+                assertThat(row.next())
+                        .as("payment of order #%s kept", andresOrder)
+                        .isTrue();
+                assertThat(row.getLong("amount_cop")).isEqualTo(40_700);
+                assertThat(row.getLong("iva_cop")).isPositive();
+            }
+        }
+    }
+
+    /** "value in service.table (n rows)" for every service database holding any of the values. */
+    List<String> holding(String... values) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (String service : SERVICES_WITH_DATA) {
+            var source = new PGSimpleDataSource();
+            source.setUrl(jdbcUrl(service));
+            source.setUser(PostgresServer.USER);
+            source.setPassword(PostgresServer.PASSWORD);
+            new PersonalDataScan(source).holding(values).forEach(line -> found.add(service + ": " + line));
+        }
+        return found;
+    }
+
+    /**
+     * The keyed hashes a service would look his number up by (under every key of this run's lookup keyset), as a
+     * {@code bytea} column reads as text (hex) and as Base64 text.
+     */
+    String[] lookupHashes(String value) throws IOException {
+        var keys = new Properties();
+        try (var in = Files.newBufferedReader(new LocalSecurity(dataDir).keysFile())) {
+            keys.load(in);
+        }
+        List<String> forms = new ArrayList<>();
+        for (byte[] hash : new LookupHash(keys.getProperty("wpfoods.security.keys.lookup")).candidates(value)) {
+            forms.add(HexFormat.of().formatHex(hash));
+            forms.add(Base64.getEncoder().encodeToString(hash));
+        }
+        return forms.toArray(String[]::new);
+    }
+
+    Connection database(String service) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(service), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    String jdbcUrl(String service) {
+        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + Services.databaseOf(service);
     }
 
     @Test

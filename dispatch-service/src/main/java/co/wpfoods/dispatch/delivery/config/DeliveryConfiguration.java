@@ -3,6 +3,7 @@ package co.wpfoods.dispatch.delivery.config;
 import co.wpfoods.dispatch.delivery.adapter.out.ai.AiServiceIntents;
 import co.wpfoods.dispatch.delivery.adapter.out.ai.AiSettings;
 import co.wpfoods.dispatch.delivery.application.DispatchSettings;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +21,10 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    AiServiceIntents aiServiceIntents(DispatchProperties properties, ObjectProvider<MeterRegistry> meters) {
+    AiServiceIntents aiServiceIntents(
+            DispatchProperties properties,
+            ServiceCallAuthentication serviceCalls,
+            ObjectProvider<MeterRegistry> meters) {
         DispatchProperties.Ai ai = properties.ai();
         return new AiServiceIntents(
                 new AiSettings(
@@ -33,6 +37,7 @@ class DeliveryConfiguration {
                         ai.warmUp(),
                         ai.warmUpTimeout(),
                         ai.warmUpWithin()),
+                serviceCalls,
                 meters);
     }
 }

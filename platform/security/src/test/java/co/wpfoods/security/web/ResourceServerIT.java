@@ -3,6 +3,7 @@ package co.wpfoods.security.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.wpfoods.security.Role;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import co.wpfoods.security.jwt.LocalTokens;
 import co.wpfoods.security.test.TestTokens;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -13,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -48,6 +50,39 @@ class ResourceServerIT {
                 res.getStatusCode().value(),
                 Map.copyOf(res.getHeaders().asMultiValueMap()),
                 new String(res.getBody().readAllBytes())));
+    }
+
+    // service-to-service calls without a client registration (local runs, tests)
+
+    @Autowired
+    ServiceCallAuthentication serviceCalls;
+
+    @Test
+    void without_a_client_registration_a_service_call_carries_the_configured_local_token() {
+        String local = TestTokens.forSubject("dispatch-service", Role.SERVICE).substring("Bearer ".length());
+        RestClient client = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .apply(serviceCalls.bearer(" " + local + " "))
+                .build();
+
+        String answer = client.get().uri("/api/test/internal/caller").retrieve().body(String.class);
+
+        assertThat(serviceCalls.fromIssuer()).isFalse();
+        assertThat(answer).contains("\"subject\":\"dispatch-service\"");
+    }
+
+    @Test
+    void without_a_client_registration_or_a_local_token_a_service_call_carries_no_token_and_gets_401() {
+        RestClient client = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .apply(serviceCalls.bearer(null))
+                .build();
+
+        int status = client.get()
+                .uri("/api/test/internal/caller")
+                .exchange((req, res) -> res.getStatusCode().value());
+
+        assertThat(status).isEqualTo(401);
     }
 
     // API2 broken authentication

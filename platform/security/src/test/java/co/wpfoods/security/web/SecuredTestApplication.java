@@ -13,14 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A service with the module on its classpath, as the tests' stand-in for order-service and the others. */
 @SpringBootApplication
-class SecuredTestApplication {
+public class SecuredTestApplication {
 
     @Bean
     ApiAuthorization restaurantsApi() {
         return rules -> rules.requestMatchers("/api/test/restaurants/**")
                 .hasAnyRole(Role.OPS.claimValue(), Role.RESTAURANT.claimValue())
                 .requestMatchers("/api/test/workers/**")
-                .hasAnyRole(Role.WORKER_ADMIN.claimValue(), Role.OPS.claimValue());
+                .hasAnyRole(Role.WORKER_ADMIN.claimValue(), Role.OPS.claimValue())
+                .requestMatchers("/api/test/internal/**")
+                .hasRole(Role.SERVICE.claimValue());
     }
 
     @RestController
@@ -57,6 +59,12 @@ class SecuredTestApplication {
         @GetMapping("/api/test/ops-report")
         Map<String, String> opsReport() {
             return Map.of("report", "ok");
+        }
+
+        /** A service-to-service endpoint: who called (the token's subject). */
+        @GetMapping("/api/test/internal/caller")
+        Map<String, String> internalCaller() {
+            return Map.of("subject", Caller.current().subject());
         }
 
         @GetMapping("/api/test/boom")

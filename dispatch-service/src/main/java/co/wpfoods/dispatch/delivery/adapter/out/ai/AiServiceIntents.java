@@ -1,6 +1,7 @@
 package co.wpfoods.dispatch.delivery.adapter.out.ai;
 
 import co.wpfoods.dispatch.delivery.application.IntentReader;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -48,7 +49,8 @@ public class AiServiceIntents implements IntentReader {
     private final AiSettings ai;
     private volatile Thread warmUp;
 
-    public AiServiceIntents(AiSettings ai, ObjectProvider<MeterRegistry> meters) {
+    public AiServiceIntents(
+            AiSettings ai, ServiceCallAuthentication serviceCalls, ObjectProvider<MeterRegistry> meters) {
         this.ai = ai;
         HttpClient client = HttpClient.newBuilder().connectTimeout(ai.timeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
@@ -59,11 +61,8 @@ public class AiServiceIntents implements IntentReader {
         this.http = RestClient.builder()
                 .baseUrl(ai.baseUrl())
                 .requestFactory(factory)
-                .defaultHeaders(headers -> {
-                    if (ai.bearerToken() != null && !ai.bearerToken().isBlank()) {
-                        headers.setBearerAuth(ai.bearerToken().strip());
-                    }
-                })
+                // the issuer's token when a client registration is configured, else the configured one
+                .apply(serviceCalls.bearer(ai.bearerToken()))
                 .build();
         this.warmUpHttp = http.mutate().requestFactory(warmUpFactory).build();
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()

@@ -1,6 +1,7 @@
 package co.wpfoods.order.conversation.adapter.out.ai;
 
 import co.wpfoods.order.conversation.application.Understanding;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -51,7 +52,8 @@ class AiServiceUnderstanding implements Understanding {
     private final AiServiceSettings ai;
     private volatile Thread warmUp;
 
-    AiServiceUnderstanding(AiServiceSettings ai, ObjectProvider<MeterRegistry> meters) {
+    AiServiceUnderstanding(
+            AiServiceSettings ai, ServiceCallAuthentication serviceCalls, ObjectProvider<MeterRegistry> meters) {
         this.ai = ai;
         var client = HttpClient.newBuilder().connectTimeout(ai.timeout()).build();
         var factory = new JdkClientHttpRequestFactory(client);
@@ -62,11 +64,7 @@ class AiServiceUnderstanding implements Understanding {
         this.http = RestClient.builder()
                 .baseUrl(ai.baseUrl().toString())
                 .requestFactory(factory)
-                .defaultHeaders(headers -> {
-                    if (ai.bearerToken() != null && !ai.bearerToken().isBlank()) {
-                        headers.setBearerAuth(ai.bearerToken().strip());
-                    }
-                })
+                .apply(serviceCalls.bearer(ai.bearerToken()))
                 .build();
         this.warmUpHttp = http.mutate().requestFactory(warmUpFactory).build();
         var registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()

@@ -1,6 +1,7 @@
 package co.wpfoods.order.conversation.adapter.out.media;
 
 import co.wpfoods.order.conversation.application.MediaUploads;
+import co.wpfoods.security.client.ServiceCallAuthentication;
 import java.net.http.HttpClient;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ class MessagingMediaUploads implements MediaUploads {
 
     private final RestClient http;
 
-    MessagingMediaUploads(MessagingServiceSettings messaging) {
+    MessagingMediaUploads(MessagingServiceSettings messaging, ServiceCallAuthentication serviceCalls) {
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(messaging.uploadTimeout())
                 .build());
@@ -36,12 +37,7 @@ class MessagingMediaUploads implements MediaUploads {
         this.http = RestClient.builder()
                 .baseUrl(messaging.baseUrl().toString())
                 .requestFactory(factory)
-                .defaultHeaders(headers -> {
-                    if (messaging.bearerToken() != null
-                            && !messaging.bearerToken().isBlank()) {
-                        headers.setBearerAuth(messaging.bearerToken().strip());
-                    }
-                })
+                .apply(serviceCalls.bearer(messaging.bearerToken()))
                 .build();
     }
 

@@ -62,6 +62,9 @@ class ReconciliationController {
         if (request == null || request.from() == null || request.to() == null) {
             throw new IllegalArgumentException("from and to are required (ISO-8601 instants)");
         }
+        if (!request.to().isAfter(request.from())) {
+            throw new IllegalArgumentException("to must be after from");
+        }
         if (Duration.between(request.from(), request.to()).compareTo(MAX_PERIOD) > 0) {
             throw new IllegalArgumentException("a period is at most 31 days");
         }

@@ -1,16 +1,18 @@
 package co.wpfoods.order.catalog;
 
+import co.wpfoods.testing.fuzz.MalformedJson;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
  * jqwik generators of catalog request bodies that must be refused: not JSON, JSON of the wrong
- * shape, and well-formed bodies each with at least one value the catalog's rules forbid.
+ * shape, and well-formed bodies each with at least one value the catalog's rules forbid (the shared
+ * {@link MalformedJson} generators plus the catalog's own fields).
  */
-final class MalformedJson {
+final class MalformedCatalogJson {
 
-    private MalformedJson() {}
+    private MalformedCatalogJson() {}
 
     static Arbitrary<String> registrations() {
         // (a number or true as a name is read as its text, as Jackson does for any string field: not malformed)
@@ -62,16 +64,12 @@ final class MalformedJson {
 
     private static Arbitrary<String> notJson() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(200).filter(s -> !s.isBlank()),
-                Arbitraries.strings()
-                        .withCharRange('!', '~')
-                        .ofMinLength(1)
-                        .ofMaxLength(80)
-                        .map(s -> "{" + s),
-                Arbitraries.of("{\"name\":", "{\"items\":[", "\u0000", "{'name':'x'}", "{\"name\":\"x\",}"));
+                MalformedJson.notJson(),
+                Arbitraries.of("{\"name\":", "{\"items\":[", "{'name':'x'}", "{\"name\":\"x\",}"));
     }
 
     private static Arbitrary<String> wrongShape() {
-        return Arbitraries.of("null", "[]", "[{}]", "42", "\"texto\"", "true", "{}", "{\"unknown\":1}");
+        // every field of a registration and a menu is required: an empty or unrelated object is wrong too
+        return Arbitraries.oneOf(MalformedJson.notAnObject(), Arbitraries.of("{}", "{\"unknown\":1}"));
     }
 }
