@@ -7,6 +7,7 @@ import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.dispatch.Delivered;
 import co.wpfoods.schemas.dispatch.OfferDeclined;
 import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import java.time.Duration;
@@ -51,6 +52,9 @@ class WorkerConversationIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LookupHash lookupHash;
 
     @AfterAll
     static void close() {
@@ -460,8 +464,8 @@ class WorkerConversationIT {
                 .anyMatch(l -> l.contains("Recibí tu ubicación") && l.contains("[Desconectarme]"));
 
         // a deactivated worker is told so instead of silence
-        jdbc.sql("UPDATE worker SET active = false WHERE wa_id = :w")
-                .param("w", ivan)
+        jdbc.sql("UPDATE worker SET active = false WHERE wa_id_hash = :w")
+                .param("w", lookupHash.hash(ivan))
                 .update();
         chat.tap(ivan, "worker:online");
         chat.awaitReply(ivan, "no está activa");
@@ -608,15 +612,15 @@ class WorkerConversationIT {
     }
 
     String language(String waId) {
-        return jdbc.sql("SELECT language FROM worker WHERE wa_id = :w")
-                .param("w", waId)
+        return jdbc.sql("SELECT language FROM worker WHERE wa_id_hash = :w")
+                .param("w", lookupHash.hash(waId))
                 .query(String.class)
                 .single();
     }
 
     String workerId(String waId) {
-        return jdbc.sql("SELECT id FROM worker WHERE wa_id = :w")
-                .param("w", waId)
+        return jdbc.sql("SELECT id FROM worker WHERE wa_id_hash = :w")
+                .param("w", lookupHash.hash(waId))
                 .query(String.class)
                 .single();
     }
