@@ -435,7 +435,7 @@ class WorkerConversationIT {
     @Test
     void a_worker_who_has_not_confirmed_is_asked_to_confirm_whatever_they_send_and_then_goes_online() {
         // given Iván is registered by ops but has not confirmed yet
-        String ivan = register("Iván Mora", "z-fontibon", "es");
+        String ivan = register("Iván Mora", "z-puente-aranda", "es");
         chat.awaitReply(ivan, "Bienvenido a WPFoods");
 
         // when he taps Conectarme, then he is asked to confirm first, with the button
