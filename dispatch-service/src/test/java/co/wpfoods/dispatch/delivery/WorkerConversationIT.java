@@ -7,6 +7,7 @@ import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.dispatch.Delivered;
 import co.wpfoods.schemas.dispatch.OfferDeclined;
 import co.wpfoods.schemas.wa.OutboundCommand;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import java.time.Duration;
@@ -51,6 +52,9 @@ class WorkerConversationIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LookupHash lookupHash;
 
     @AfterAll
     static void close() {
@@ -435,7 +439,7 @@ class WorkerConversationIT {
     @Test
     void a_worker_who_has_not_confirmed_is_asked_to_confirm_whatever_they_send_and_then_goes_online() {
         // given Iván is registered by ops but has not confirmed yet
-        String ivan = register("Iván Mora", "z-fontibon", "es");
+        String ivan = register("Iván Mora", "z-puente-aranda", "es");
         chat.awaitReply(ivan, "Bienvenido a WPFoods");
 
         // when he taps Conectarme, then he is asked to confirm first, with the button
@@ -464,8 +468,8 @@ class WorkerConversationIT {
                 .anyMatch(l -> l.contains("Recibí tu ubicación") && l.contains("[Desconectarme]"));
 
         // a deactivated worker is told so instead of silence
-        jdbc.sql("UPDATE worker SET active = false WHERE wa_id = :w")
-                .param("w", ivan)
+        jdbc.sql("UPDATE worker SET active = false WHERE wa_id_hash = :w")
+                .param("w", lookupHash.hash(ivan))
                 .update();
         chat.tap(ivan, "worker:online");
         chat.awaitReply(ivan, "no está activa");
@@ -612,15 +616,15 @@ class WorkerConversationIT {
     }
 
     String language(String waId) {
-        return jdbc.sql("SELECT language FROM worker WHERE wa_id = :w")
-                .param("w", waId)
+        return jdbc.sql("SELECT language FROM worker WHERE wa_id_hash = :w")
+                .param("w", lookupHash.hash(waId))
                 .query(String.class)
                 .single();
     }
 
     String workerId(String waId) {
-        return jdbc.sql("SELECT id FROM worker WHERE wa_id = :w")
-                .param("w", waId)
+        return jdbc.sql("SELECT id FROM worker WHERE wa_id_hash = :w")
+                .param("w", lookupHash.hash(waId))
                 .query(String.class)
                 .single();
     }

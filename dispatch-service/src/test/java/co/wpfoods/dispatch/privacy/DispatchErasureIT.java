@@ -3,18 +3,23 @@ package co.wpfoods.dispatch.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.wpfoods.dispatch.privacy.application.PersonalDataColumns;
 import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.common.GeoPoint;
 import co.wpfoods.schemas.orders.OrderPlaced;
 import co.wpfoods.schemas.orders.PaymentMethod;
 import co.wpfoods.schemas.wa.WaUser;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.privacy.ErasureTopic;
 import co.wpfoods.testing.privacy.PersonalDataScan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -41,6 +46,12 @@ class DispatchErasureIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    PersonalDataCipher cipher;
+
+    @Autowired
+    LookupHash lookupHash;
 
     @Test
     void after_an_erasure_the_order_keeps_its_total_without_the_customers_number_name_address_or_trail()
@@ -80,14 +91,40 @@ class DispatchErasureIT {
                                 .query(Integer.class)
                                 .single()
                         == 1);
-        jdbc.sql("INSERT INTO worker (id, name, wa_id) VALUES ('w-priv', 'Camilo Rojas', '573009998877')")
+        jdbc.sql("INSERT INTO worker (id, name_enc, wa_id_hash, wa_id_enc) VALUES ('w-priv', :name, :waHash, :wa)")
+                .param("name", cipher.encrypt("Camilo Rojas", PersonalDataColumns.WORKER_NAME))
+                .param("waHash", lookupHash.hash("573009998877"))
+                .param("wa", cipher.encrypt("573009998877", PersonalDataColumns.WORKER_WA_ID))
                 .update();
-        jdbc.sql("INSERT INTO worker_location (worker_id, order_id, latitude, longitude, recorded_at)"
-                        + " VALUES ('w-priv', :order, 4.6612, -74.0598, now())")
+        jdbc.sql("INSERT INTO worker_location (worker_id, order_id, point_enc, recorded_at)"
+                        + " VALUES ('w-priv', :order, :point, now())")
                 .param("order", orderId)
+                .param(
+                        "point",
+                        cipher.encrypt(PersonalDataColumns.point(4.6612, -74.0598), PersonalDataColumns.TRAIL_POINT))
                 .update();
         var scan = new PersonalDataScan(dataSource);
-        assertThat(scan.holding(waId, "Mariana", "Transversal 22 # 45-10")).isNotEmpty();
+        // nothing of hers is in clear even before; she is held as her number's keyed hash and ciphertexts
+        assertThat(scan.holding(waId, "Mariana", "Transversal 22 # 45-10", "4.6612"))
+                .isEmpty();
+        var hex = HexFormat.of();
+        List<String> hers = new ArrayList<>(jdbc.sql("SELECT customer_wa_id_hash, customer_wa_id_enc,"
+                        + " customer_first_name_enc, delivery_address_enc, delivery_point_enc"
+                        + " FROM dispatch_order WHERE order_id = :id")
+                .param("id", orderId)
+                .query((rs, i) -> List.of(
+                        hex.formatHex(rs.getBytes(1)),
+                        hex.formatHex(rs.getBytes(2)),
+                        hex.formatHex(rs.getBytes(3)),
+                        hex.formatHex(rs.getBytes(4)),
+                        hex.formatHex(rs.getBytes(5))))
+                .single());
+        assertThat(hers.getFirst()).isEqualTo(hex.formatHex(lookupHash.hash(waId)));
+        hers.add(hex.formatHex(jdbc.sql("SELECT point_enc FROM worker_location WHERE order_id = :id")
+                .param("id", orderId)
+                .query(byte[].class)
+                .single()));
+        assertThat(scan.holding(hers.toArray(String[]::new))).hasSize(hers.size());
 
         // when her erasure is asked for
         try (var erasures = new ErasureTopic()) {
@@ -99,13 +136,18 @@ class DispatchErasureIT {
             assertThat(confirmed.getRowsDeleted()).isEqualTo(1);
             assertThat(scan.holding(waId, "Mariana", "Transversal 22 # 45-10", "4.6612"))
                     .isEmpty();
+            assertThat(scan.holding(hers.toArray(String[]::new))).isEmpty();
             assertThat(jdbc.sql("SELECT total_cop FROM dispatch_order WHERE order_id = :id")
                             .param("id", orderId)
                             .query(Long.class)
                             .single())
                     .isEqualTo(35_000L);
             // the rapitendero is not the one forgotten
-            assertThat(scan.find("Camilo Rojas").get("Camilo Rojas")).containsKey("worker");
+            byte[] workerName = jdbc.sql("SELECT name_enc FROM worker WHERE id = 'w-priv'")
+                    .query(byte[].class)
+                    .single();
+            assertThat(cipher.decrypt(workerName, PersonalDataColumns.WORKER_NAME))
+                    .isEqualTo("Camilo Rojas");
         }
     }
 }

@@ -2,6 +2,9 @@ package co.wpfoods.dispatch.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.wpfoods.dispatch.privacy.application.PersonalDataColumns;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import java.net.URI;
@@ -30,13 +33,21 @@ class ListBoundsIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    PersonalDataCipher cipher;
+
+    @Autowired
+    LookupHash lookupHash;
+
     @Test
     void every_list_refuses_an_unbounded_page_and_serves_a_bounded_one() throws Exception {
         var jdbc = JdbcClient.create(dataSource);
         for (int i = 0; i < 3; i++) {
-            jdbc.sql("INSERT INTO worker (id, name, wa_id) VALUES (:id, 'Paginado', :wa)")
+            jdbc.sql("INSERT INTO worker (id, name_enc, wa_id_hash, wa_id_enc) VALUES (:id, :name, :waHash, :wa)")
                     .param("id", "w-page-" + i)
-                    .param("wa", "57300999660" + i)
+                    .param("name", cipher.encrypt("Paginado", PersonalDataColumns.WORKER_NAME))
+                    .param("waHash", lookupHash.hash("57300999660" + i))
+                    .param("wa", cipher.encrypt("57300999660" + i, PersonalDataColumns.WORKER_WA_ID))
                     .update();
             jdbc.sql("INSERT INTO ops_alert (kind, raised_at) VALUES ('PAGE_TEST', now())")
                     .update();

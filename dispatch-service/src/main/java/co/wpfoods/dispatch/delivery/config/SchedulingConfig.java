@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * db-scheduler on dispatch's database: the batch window and the stale-location check as recurring tasks (one replica
- * runs each round) and one
+ * runs each round; every {@code RecurringTask} bean is started here, the privacy slice's re-encryption too) and one
  * timer per offer (fires once, after a restart too). Scheduling joins the caller's transaction, so an offer and its
  * timer commit together.
  */
@@ -62,13 +62,12 @@ class SchedulingConfig {
     Scheduler dispatchScheduler(
             DataSource dataSource,
             OneTimeTask<String> offerExpiry,
-            RecurringTask<Void> batchWindow,
-            RecurringTask<Void> staleLocations,
+            ObjectProvider<RecurringTask<?>> recurringTasks,
             DispatchProperties properties) {
         return scheduler(
                 new TransactionAwareDataSourceProxy(dataSource),
                 offerExpiry,
-                List.of(batchWindow, staleLocations),
+                recurringTasks.orderedStream().toList(),
                 properties.schedulerPollingInterval());
     }
 

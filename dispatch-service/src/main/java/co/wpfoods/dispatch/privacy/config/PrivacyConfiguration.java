@@ -4,6 +4,7 @@ import co.wpfoods.dispatch.privacy.adapter.out.db.JdbcDispatchPersonalData;
 import co.wpfoods.dispatch.privacy.adapter.out.events.OutboxErasureConfirmations;
 import co.wpfoods.dispatch.privacy.application.ForgettingPeople;
 import co.wpfoods.eventing.outbox.OutboxWriter;
+import co.wpfoods.security.crypto.LookupHash;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,11 @@ class PrivacyConfiguration {
 
     @Bean
     ForgettingPeople forgettingPeople(
-            JdbcClient jdbc, OutboxWriter outbox, @Value("${spring.application.name}") String service) {
+            JdbcClient jdbc,
+            LookupHash lookupHash,
+            OutboxWriter outbox,
+            @Value("${spring.application.name}") String service) {
         return new ForgettingPeople(
-                new JdbcDispatchPersonalData(jdbc), new OutboxErasureConfirmations(outbox, service));
+                new JdbcDispatchPersonalData(jdbc, lookupHash), new OutboxErasureConfirmations(outbox, service));
     }
 }

@@ -20,6 +20,9 @@ import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
 import co.wpfoods.dispatch.delivery.domain.WorkerState;
 import co.wpfoods.dispatch.matching.domain.GeoPoint;
 import co.wpfoods.dispatch.matching.domain.Vehicle;
+import co.wpfoods.dispatch.privacy.application.PersonalDataColumns;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,14 +36,23 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Dispatch's tables (V2__dispatch.sql and after): the delivery ports over JDBC. Every method joins the caller's transaction. */
+/**
+ * Dispatch's tables (V2__dispatch.sql and after): the delivery ports over JDBC. Every method joins the caller's
+ * transaction. Personal data is written encrypted and read decrypted here (V5__Encrypt_personal_data): the worker's
+ * number (found by its keyed hash), name and locations, the customer's number, first name, address and point, and the
+ * last question sent to a worker; the restaurant's pickup address and point stay in clear.
+ */
 @Repository
 class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deliveries, EarningsBook, OpsDesk {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final LookupHash lookupHash;
 
-    JdbcDispatchStore(JdbcClient jdbc) {
+    JdbcDispatchStore(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.lookupHash = lookupHash;
     }
 
     // ---- orders
@@ -49,18 +61,21 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
     @Override
     public boolean addOrder(DispatchOrder o) {
         return jdbc.sql("""
-                INSERT INTO dispatch_order (order_id, reference, customer_wa_id, customer_first_name, restaurant_id,
-                    restaurant_name, pickup_address, pickup_latitude, pickup_longitude, zone, delivery_address,
-                    delivery_latitude, delivery_longitude, delivery_pin, payment_method, total_cop, cash_change_for_cop,
-                    status, placed_at)
-                VALUES (:id, :ref, :customer, :firstName, :restaurantId, :restaurantName, :pickupAddress, :pickupLat,
-                    :pickupLon, :zone, :deliveryAddress, :deliveryLat, :deliveryLon, :pin, :payment, :total, :change,
+                INSERT INTO dispatch_order (order_id, reference, customer_wa_id_hash, customer_wa_id_enc,
+                    customer_first_name_enc, restaurant_id, restaurant_name, pickup_address, pickup_latitude,
+                    pickup_longitude, zone, delivery_address_enc, delivery_point_enc, delivery_pin, payment_method,
+                    total_cop, cash_change_for_cop, status, placed_at)
+                VALUES (:id, :ref, :customerHash, :customer, :firstName, :restaurantId, :restaurantName, :pickupAddress,
+                    :pickupLat, :pickupLon, :zone, :deliveryAddress, :deliveryPoint, :pin, :payment, :total, :change,
                     :status, :placedAt)
                 ON CONFLICT (order_id) DO NOTHING""")
                         .param("id", o.orderId())
                         .param("ref", o.reference())
-                        .param("customer", o.customerWaId())
-                        .param("firstName", o.customerFirstName())
+                        .param("customerHash", o.customerWaId() == null ? null : lookupHash.hash(o.customerWaId()))
+                        .param("customer", encrypt(o.customerWaId(), PersonalDataColumns.ORDER_CUSTOMER_WA_ID))
+                        .param(
+                                "firstName",
+                                encrypt(o.customerFirstName(), PersonalDataColumns.ORDER_CUSTOMER_FIRST_NAME))
                         .param("restaurantId", o.restaurantId())
                         .param("restaurantName", o.restaurantName())
                         .param("pickupAddress", o.pickupAddress())
@@ -71,17 +86,12 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                                 "pickupLon",
                                 o.pickupPoint() == null ? null : o.pickupPoint().longitude())
                         .param("zone", o.zone())
-                        .param("deliveryAddress", o.deliveryAddress())
                         .param(
-                                "deliveryLat",
-                                o.deliveryPoint() == null
-                                        ? null
-                                        : o.deliveryPoint().latitude())
+                                "deliveryAddress",
+                                encrypt(o.deliveryAddress(), PersonalDataColumns.ORDER_DELIVERY_ADDRESS))
                         .param(
-                                "deliveryLon",
-                                o.deliveryPoint() == null
-                                        ? null
-                                        : o.deliveryPoint().longitude())
+                                "deliveryPoint",
+                                encryptPoint(o.deliveryPoint(), PersonalDataColumns.ORDER_DELIVERY_POINT))
                         .param("pin", o.deliveryPin())
                         .param("payment", o.paymentMethod())
                         .param("total", o.totalCop())
@@ -96,7 +106,7 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
     public Optional<DispatchOrder> lockOrder(String orderId) {
         return jdbc.sql("SELECT * FROM dispatch_order WHERE order_id = :id FOR UPDATE")
                 .param("id", orderId)
-                .query(JdbcDispatchStore::order)
+                .query(this::orderRow)
                 .optional();
     }
 
@@ -104,7 +114,7 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
     public Optional<DispatchOrder> order(String orderId) {
         return jdbc.sql("SELECT * FROM dispatch_order WHERE order_id = :id")
                 .param("id", orderId)
-                .query(JdbcDispatchStore::order)
+                .query(this::orderRow)
                 .optional();
     }
 
@@ -148,7 +158,7 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
     public List<DispatchOrder> lockPool() {
         return jdbc.sql(
                         "SELECT * FROM dispatch_order WHERE status = 'POOLED' ORDER BY pooled_at FOR UPDATE SKIP LOCKED")
-                .query(JdbcDispatchStore::order)
+                .query(this::orderRow)
                 .list();
     }
 
@@ -156,9 +166,9 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
 
     @Override
     public Optional<WorkerProfile> workerByNumber(String waId) {
-        return jdbc.sql("SELECT * FROM worker WHERE wa_id = :waId")
-                .param("waId", waId)
-                .query(JdbcDispatchStore::profile)
+        return jdbc.sql("SELECT * FROM worker WHERE wa_id_hash = :waIdHash")
+                .param("waIdHash", lookupHash.hash(waId))
+                .query(this::profileRow)
                 .optional();
     }
 
@@ -166,7 +176,7 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
     public Optional<WorkerProfile> worker(String workerId) {
         return jdbc.sql("SELECT * FROM worker WHERE id = :id")
                 .param("id", workerId)
-                .query(JdbcDispatchStore::profile)
+                .query(this::profileRow)
                 .optional();
     }
 
@@ -206,7 +216,7 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                 .update();
         return jdbc.sql("SELECT * FROM worker_state WHERE worker_id = :id FOR UPDATE")
                 .param("id", workerId)
-                .query(JdbcDispatchStore::state)
+                .query(this::stateRow)
                 .single();
     }
 
@@ -214,15 +224,14 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
     public void saveState(WorkerState s, Instant now) {
         jdbc.sql("""
                 UPDATE worker_state SET confirmed = :confirmed, online = :online, awaiting = :awaiting,
-                    awaiting_order = :awaitingOrder, latitude = :lat, longitude = :lon, located_at = :locatedAt,
+                    awaiting_order = :awaitingOrder, location_enc = :location, located_at = :locatedAt,
                     updated_at = :now
                 WHERE worker_id = :id""")
                 .param("confirmed", s.confirmed())
                 .param("online", s.online())
                 .param("awaiting", s.awaiting().name())
                 .param("awaitingOrder", s.awaitingOrder())
-                .param("lat", s.location() == null ? null : s.location().latitude())
-                .param("lon", s.location() == null ? null : s.location().longitude())
+                .param("location", encryptPoint(s.location(), PersonalDataColumns.STATE_LOCATION))
                 .param("locatedAt", ts(s.locatedAt()))
                 .param("now", ts(now))
                 .param("id", s.workerId())
@@ -246,11 +255,14 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                 .update();
     }
 
-    /** Online, confirmed, active, located since the cut-off, no offer out and room for another delivery. */
+    /**
+     * Online, confirmed, active, located since the cut-off, no offer out and room for another delivery. The filter runs
+     * in SQL on clear columns, so only the free workers' locations are decrypted: one AES-GCM open of a few bytes each.
+     */
     @Override
     public List<FreeWorkerRow> freeWorkers(Instant locatedSince, int maxActiveDeliveries) {
         return jdbc.sql("""
-                SELECT w.id, w.vehicle, w.zone, s.latitude, s.longitude FROM worker w
+                SELECT w.id, w.vehicle, w.zone, s.location_enc FROM worker w
                 JOIN worker_state s ON s.worker_id = w.id
                 WHERE w.active AND NOT w.suspended AND s.online AND s.confirmed
                   AND s.located_at >= :since
@@ -264,7 +276,7 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                         rs.getString("id"),
                         Vehicle.parse(rs.getString("vehicle")),
                         rs.getString("zone"),
-                        new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude"))))
+                        decryptPoint(rs.getBytes("location_enc"), PersonalDataColumns.STATE_LOCATION)))
                 .list();
     }
 
@@ -295,10 +307,10 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
     @Override
     public void rememberPrompt(String workerId, WorkerPrompt prompt) {
         jdbc.sql("""
-                INSERT INTO worker_prompt (worker_id, prompt, options, sent_at) VALUES (:w, :prompt, :options, :at)
-                ON CONFLICT (worker_id) DO UPDATE SET prompt = :prompt, options = :options, sent_at = :at""")
+                INSERT INTO worker_prompt (worker_id, prompt_enc, options, sent_at) VALUES (:w, :prompt, :options, :at)
+                ON CONFLICT (worker_id) DO UPDATE SET prompt_enc = :prompt, options = :options, sent_at = :at""")
                 .param("w", workerId)
-                .param("prompt", prompt.text())
+                .param("prompt", cipher.encrypt(prompt.text(), PersonalDataColumns.PROMPT_TEXT))
                 .param("options", String.join("\n", prompt.options()))
                 .param("at", ts(prompt.sentAt()))
                 .update();
@@ -306,10 +318,10 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
 
     @Override
     public Optional<WorkerPrompt> lastPrompt(String workerId) {
-        return jdbc.sql("SELECT prompt, options, sent_at FROM worker_prompt WHERE worker_id = :w")
+        return jdbc.sql("SELECT prompt_enc, options, sent_at FROM worker_prompt WHERE worker_id = :w")
                 .param("w", workerId)
                 .query((rs, i) -> new WorkerPrompt(
-                        rs.getString("prompt"),
+                        cipher.decrypt(rs.getBytes("prompt_enc"), PersonalDataColumns.PROMPT_TEXT),
                         rs.getString("options").isEmpty()
                                 ? List.of()
                                 : List.of(rs.getString("options").split("\n")),
@@ -319,12 +331,11 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
 
     @Override
     public void addLocation(String workerId, String orderId, GeoPoint at, Instant now, int keep) {
-        jdbc.sql("INSERT INTO worker_location (worker_id, order_id, latitude, longitude, recorded_at)"
-                        + " VALUES (:w, :o, :lat, :lon, :now)")
+        jdbc.sql("INSERT INTO worker_location (worker_id, order_id, point_enc, recorded_at)"
+                        + " VALUES (:w, :o, :point, :now)")
                 .param("w", workerId)
                 .param("o", orderId)
-                .param("lat", at.latitude())
-                .param("lon", at.longitude())
+                .param("point", encryptPoint(at, PersonalDataColumns.TRAIL_POINT))
                 .param("now", ts(now))
                 .update();
         jdbc.sql("""
@@ -334,9 +345,9 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
 
     @Override
     public List<GeoPoint> locationHistory(String orderId) {
-        return jdbc.sql("SELECT latitude, longitude FROM worker_location WHERE order_id = :o ORDER BY recorded_at, id")
+        return jdbc.sql("SELECT point_enc FROM worker_location WHERE order_id = :o ORDER BY recorded_at, id")
                 .param("o", orderId)
-                .query((rs, i) -> new GeoPoint(rs.getDouble("latitude"), rs.getDouble("longitude")))
+                .query((rs, i) -> decryptPoint(rs.getBytes("point_enc"), PersonalDataColumns.TRAIL_POINT))
                 .list();
     }
 
@@ -638,6 +649,28 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
         return ts == null ? null : ts.toInstant();
     }
 
+    private byte[] encrypt(String value, String context) {
+        return value == null ? null : cipher.encrypt(value, context);
+    }
+
+    private String decrypt(byte[] value, String context) {
+        return value == null ? null : cipher.decrypt(value, context);
+    }
+
+    private byte[] encryptPoint(GeoPoint point, String context) {
+        return point == null
+                ? null
+                : cipher.encrypt(PersonalDataColumns.point(point.latitude(), point.longitude()), context);
+    }
+
+    private GeoPoint decryptPoint(byte[] value, String context) {
+        if (value == null) {
+            return null;
+        }
+        double[] point = PersonalDataColumns.parsePoint(cipher.decrypt(value, context));
+        return new GeoPoint(point[0], point[1]);
+    }
+
     private static GeoPoint point(ResultSet rs, String lat, String lon) throws SQLException {
         double latitude = rs.getDouble(lat);
         if (rs.wasNull()) {
@@ -646,21 +679,21 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
         return new GeoPoint(latitude, rs.getDouble(lon));
     }
 
-    private static DispatchOrder order(ResultSet rs, int row) throws SQLException {
+    private DispatchOrder orderRow(ResultSet rs, int row) throws SQLException {
         long change = rs.getLong("cash_change_for_cop");
         Long cashChange = rs.wasNull() ? null : change;
         return new DispatchOrder(
                 rs.getString("order_id"),
                 rs.getString("reference"),
-                rs.getString("customer_wa_id"),
-                rs.getString("customer_first_name"),
+                decrypt(rs.getBytes("customer_wa_id_enc"), PersonalDataColumns.ORDER_CUSTOMER_WA_ID),
+                decrypt(rs.getBytes("customer_first_name_enc"), PersonalDataColumns.ORDER_CUSTOMER_FIRST_NAME),
                 rs.getString("restaurant_id"),
                 rs.getString("restaurant_name"),
                 rs.getString("pickup_address"),
                 point(rs, "pickup_latitude", "pickup_longitude"),
                 rs.getString("zone"),
-                rs.getString("delivery_address"),
-                point(rs, "delivery_latitude", "delivery_longitude"),
+                decrypt(rs.getBytes("delivery_address_enc"), PersonalDataColumns.ORDER_DELIVERY_ADDRESS),
+                decryptPoint(rs.getBytes("delivery_point_enc"), PersonalDataColumns.ORDER_DELIVERY_POINT),
                 rs.getString("delivery_pin"),
                 rs.getString("payment_method"),
                 rs.getLong("total_cop"),
@@ -673,11 +706,11 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                 rs.getTimestamp("placed_at").toInstant());
     }
 
-    private static WorkerProfile profile(ResultSet rs, int row) throws SQLException {
+    private WorkerProfile profileRow(ResultSet rs, int row) throws SQLException {
         return new WorkerProfile(
                 rs.getString("id"),
-                rs.getString("name"),
-                rs.getString("wa_id"),
+                cipher.decrypt(rs.getBytes("name_enc"), PersonalDataColumns.WORKER_NAME),
+                cipher.decrypt(rs.getBytes("wa_id_enc"), PersonalDataColumns.WORKER_WA_ID),
                 Vehicle.parse(rs.getString("vehicle")),
                 rs.getString("zone"),
                 Locale.forLanguageTag(rs.getString("language")),
@@ -685,14 +718,14 @@ class JdbcDispatchStore implements DispatchOrders, WorkerRoster, OfferBook, Deli
                 rs.getBoolean("suspended"));
     }
 
-    private static WorkerState state(ResultSet rs, int row) throws SQLException {
+    private WorkerState stateRow(ResultSet rs, int row) throws SQLException {
         return new WorkerState(
                 rs.getString("worker_id"),
                 rs.getBoolean("confirmed"),
                 rs.getBoolean("online"),
                 WorkerState.Awaiting.valueOf(rs.getString("awaiting")),
                 rs.getString("awaiting_order"),
-                point(rs, "latitude", "longitude"),
+                decryptPoint(rs.getBytes("location_enc"), PersonalDataColumns.STATE_LOCATION),
                 instant(rs.getTimestamp("located_at")));
     }
 
