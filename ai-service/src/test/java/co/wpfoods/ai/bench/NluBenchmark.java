@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.wpfoods.ai.menus.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.nlu.NluCorpus;
 import co.wpfoods.ai.nlu.NluEvaluation;
+import co.wpfoods.ai.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.ai.provider.ProviderStandIns;
 import co.wpfoods.ai.understanding.adapter.out.db.JdbcUsageLedger;
 import co.wpfoods.ai.understanding.adapter.out.llm.SpringAiChatProvider;
@@ -19,6 +20,9 @@ import co.wpfoods.ai.understanding.config.AiProperties.ProviderProperties;
 import co.wpfoods.ai.understanding.config.ChatModels;
 import co.wpfoods.ai.understanding.domain.Engine;
 import co.wpfoods.ai.understanding.domain.Role;
+import co.wpfoods.security.crypto.Keysets;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.testing.PostgresServer;
 import co.wpfoods.testing.bench.BenchmarkLog;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -49,6 +53,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * ledger in PostgreSQL). Not part of the normal test run: {@code ai-service/bench/nlu.sh}.
  */
 class NluBenchmark {
+
+    static final PersonalDataCipher AT_REST_CIPHER = new PersonalDataCipher(Keysets.newPersonalDataKeyset());
+    static final LookupHash AT_REST_HASH = new LookupHash(Keysets.newLookupKeyset());
 
     static final int RATE_PER_SECOND = Integer.getInteger("nlu.rate", 100);
     static final int SECONDS = Integer.getInteger("nlu.seconds", 30);
@@ -216,10 +223,11 @@ class NluBenchmark {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new V3__Encrypt_personal_data(AT_REST_CIPHER, AT_REST_HASH))
                     .load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(ds);
-            UsageLedger ledger = new JdbcUsageLedger(jdbc, Clock.systemUTC());
+            UsageLedger ledger = new JdbcUsageLedger(jdbc, AT_REST_HASH, Clock.systemUTC());
             List<UnderstandRequest> customer = test.stream()
                     .filter(u -> u.role() == Role.CUSTOMER)
                     .map(u -> UnderstandRequest.of(u.role(), u.text(), u.restaurantId()))

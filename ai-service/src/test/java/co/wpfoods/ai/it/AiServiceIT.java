@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.ai.nlu.NluCorpus;
+import co.wpfoods.ai.privacy.application.PersonalDataColumns;
 import co.wpfoods.ai.provider.ProviderStandIns;
 import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
@@ -19,6 +20,7 @@ import co.wpfoods.schemas.wa.MediaContent;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.Role;
 import co.wpfoods.schemas.wa.WaUser;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -83,6 +85,9 @@ class AiServiceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PersonalDataCipher cipher;
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
@@ -304,10 +309,12 @@ class AiServiceIT {
             assertThat(ask.getText().getBody()).contains("escribes");
         }
         Map<String, Object> kept = jdbc.sql(
-                        "select media_id, status from ai_voice_note where message_id = 'wamid.VOICE2'")
+                        "select media_id_enc, status from ai_voice_note where message_id = 'wamid.VOICE2'")
                 .query()
                 .singleRow();
-        assertThat(kept).containsEntry("media_id", "media-broken").containsEntry("status", "NOT_AUDIO");
+        assertThat(kept).containsEntry("status", "NOT_AUDIO");
+        assertThat(cipher.decrypt((byte[]) kept.get("media_id_enc"), PersonalDataColumns.VOICE_NOTE_MEDIA_ID))
+                .isEqualTo("media-broken");
     }
 
     @Test

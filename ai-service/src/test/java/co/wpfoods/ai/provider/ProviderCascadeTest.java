@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.ai.menus.adapter.out.lucene.LuceneMenuIndex;
 import co.wpfoods.ai.nlu.NluCorpus;
+import co.wpfoods.ai.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.ai.understanding.adapter.out.db.JdbcUsageLedger;
 import co.wpfoods.ai.understanding.adapter.out.llm.SpringAiChatProvider;
 import co.wpfoods.ai.understanding.adapter.out.lucene.LuceneSpellingCorrector;
@@ -22,6 +23,9 @@ import co.wpfoods.ai.understanding.domain.Engine;
 import co.wpfoods.ai.understanding.domain.Intent;
 import co.wpfoods.ai.understanding.domain.Role;
 import co.wpfoods.ai.understanding.domain.Understanding;
+import co.wpfoods.security.crypto.Keysets;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.testing.PostgresServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -47,6 +51,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * the real resilience4j guards and the real ledger in PostgreSQL.
  */
 class ProviderCascadeTest {
+
+    static final PersonalDataCipher AT_REST_CIPHER = new PersonalDataCipher(Keysets.newPersonalDataKeyset());
+    static final LookupHash AT_REST_HASH = new LookupHash(Keysets.newLookupKeyset());
 
     static final String HAMBURGUESAS = """
             {"intent": "add_to_cart", "confidence": 0.93, "language": "es",
@@ -80,10 +87,11 @@ class ProviderCascadeTest {
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V3__Encrypt_personal_data(AT_REST_CIPHER, AT_REST_HASH))
                 .load()
                 .migrate();
         jdbc = JdbcClient.create(ds);
-        ledger = new JdbcUsageLedger(jdbc, Clock.systemUTC());
+        ledger = new JdbcUsageLedger(jdbc, AT_REST_HASH, Clock.systemUTC());
         executor = Executors.newVirtualThreadPerTaskExecutor();
     }
 
@@ -253,7 +261,7 @@ class ProviderCascadeTest {
         cascade(props(), openai, props()).understand(REQUEST, "order-9");
 
         Map<String, Object> row = jdbc.sql(
-                        "select provider, model, input_tokens, output_tokens, cost_usd, outcome, correlation_id "
+                        "select provider, model, input_tokens, output_tokens, cost_usd, outcome, correlation_hash "
                                 + "from ai_usage where provider = 'openai'")
                 .query()
                 .singleRow();
@@ -262,7 +270,7 @@ class ProviderCascadeTest {
                 .containsEntry("input_tokens", 420L)
                 .containsEntry("output_tokens", 60L)
                 .containsEntry("outcome", "OK")
-                .containsEntry("correlation_id", "order-9");
+                .containsEntry("correlation_hash", AT_REST_HASH.hash("order-9"));
         // 420 × 0.15 / 1e6 + 60 × 0.60 / 1e6
         assertThat((BigDecimal) row.get("cost_usd")).isEqualByComparingTo("0.000099");
         assertThat(ledger.summary(Instant.EPOCH))

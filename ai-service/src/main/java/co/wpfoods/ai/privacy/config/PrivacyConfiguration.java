@@ -4,6 +4,7 @@ import co.wpfoods.ai.privacy.adapter.out.db.JdbcAiPersonalData;
 import co.wpfoods.ai.privacy.adapter.out.events.OutboxErasureConfirmations;
 import co.wpfoods.ai.privacy.application.ForgettingPeople;
 import co.wpfoods.eventing.outbox.OutboxWriter;
+import co.wpfoods.security.crypto.LookupHash;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,11 @@ class PrivacyConfiguration {
 
     @Bean
     ForgettingPeople forgettingPeople(
-            JdbcClient jdbc, OutboxWriter outbox, @Value("${spring.application.name}") String service) {
-        return new ForgettingPeople(new JdbcAiPersonalData(jdbc), new OutboxErasureConfirmations(outbox, service));
+            JdbcClient jdbc,
+            LookupHash lookupHash,
+            OutboxWriter outbox,
+            @Value("${spring.application.name}") String service) {
+        return new ForgettingPeople(
+                new JdbcAiPersonalData(jdbc, lookupHash), new OutboxErasureConfirmations(outbox, service));
     }
 }

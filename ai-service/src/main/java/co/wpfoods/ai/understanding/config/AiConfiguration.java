@@ -20,6 +20,7 @@ import co.wpfoods.ai.understanding.application.provider.UsageLedger;
 import co.wpfoods.ai.understanding.config.AiProperties.ProviderProperties;
 import co.wpfoods.ai.understanding.domain.Engine;
 import co.wpfoods.ai.understanding.domain.Understanding;
+import co.wpfoods.security.crypto.LookupHash;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -59,8 +60,8 @@ public class AiConfiguration {
     }
 
     @Bean
-    UsageLedger usageLedger(JdbcClient jdbc, MeterRegistry registry, Clock clock) {
-        return new MeteredUsageLedger(new JdbcUsageLedger(jdbc, clock), registry);
+    UsageLedger usageLedger(JdbcClient jdbc, LookupHash lookupHash, MeterRegistry registry, Clock clock) {
+        return new MeteredUsageLedger(new JdbcUsageLedger(jdbc, lookupHash, clock), registry);
     }
 
     @Bean(destroyMethod = "close")

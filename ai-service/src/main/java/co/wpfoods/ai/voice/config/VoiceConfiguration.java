@@ -8,6 +8,8 @@ import co.wpfoods.ai.voice.adapter.out.media.GraphMediaSource;
 import co.wpfoods.ai.voice.application.Transcriber;
 import co.wpfoods.ai.voice.application.TranscriptionService;
 import co.wpfoods.ai.voice.application.VoiceNotes;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +31,9 @@ class VoiceConfiguration {
     }
 
     @Bean
-    JdbcVoiceNoteArchive voiceNoteArchive(JdbcClient jdbc, Clock clock) {
-        return new JdbcVoiceNoteArchive(jdbc, clock);
+    JdbcVoiceNoteArchive voiceNoteArchive(
+            JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash, Clock clock) {
+        return new JdbcVoiceNoteArchive(jdbc, cipher, lookupHash, clock);
     }
 
     @Bean

@@ -2,27 +2,37 @@ package co.wpfoods.ai.understanding.adapter.out.db;
 
 import co.wpfoods.ai.understanding.application.provider.UsageLedger;
 import co.wpfoods.ai.understanding.application.provider.UsageRecord;
+import co.wpfoods.security.crypto.LookupHash;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The cost ledger in ai-service's own PostgreSQL. */
+/**
+ * The cost ledger in ai-service's own PostgreSQL. Correlation ids often name a conversation by the person's number
+ * ({@code conv:<number>}): they are stored only as keyed hashes (Ley 1581), enough to count distinct conversations.
+ */
 public final class JdbcUsageLedger implements UsageLedger {
 
     private final JdbcClient jdbc;
+    private final LookupHash lookupHash;
     private final Clock clock;
 
-    public JdbcUsageLedger(JdbcClient jdbc, Clock clock) {
+    public JdbcUsageLedger(JdbcClient jdbc, LookupHash lookupHash, Clock clock) {
         this.jdbc = jdbc;
+        this.lookupHash = lookupHash;
         this.clock = clock;
+    }
+
+    private byte[] hashed(String correlationId) {
+        return correlationId == null ? null : lookupHash.hash(correlationId);
     }
 
     @Override
     public void record(UsageRecord r) {
         jdbc.sql("""
-                        insert into ai_usage (at, provider, model, operation, input_tokens, output_tokens, cost_usd, latency_ms, outcome, correlation_id)
+                        insert into ai_usage (at, provider, model, operation, input_tokens, output_tokens, cost_usd, latency_ms, outcome, correlation_hash)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
@@ -35,7 +45,7 @@ public final class JdbcUsageLedger implements UsageLedger {
                         r.costUsd(),
                         r.latencyMillis(),
                         r.outcome().name(),
-                        r.correlationId())
+                        hashed(r.correlationId()))
                 .update();
     }
 
@@ -60,7 +70,7 @@ public final class JdbcUsageLedger implements UsageLedger {
 
     @Override
     public Volume volume(Instant from) {
-        return jdbc.sql("select count(*), count(distinct correlation_id) from ai_message where at >= ?")
+        return jdbc.sql("select count(*), count(distinct correlation_hash) from ai_message where at >= ?")
                 .param(Timestamp.from(from))
                 .query((rs, n) -> new Volume(rs.getLong(1), rs.getLong(2)))
                 .single();
@@ -68,8 +78,8 @@ public final class JdbcUsageLedger implements UsageLedger {
 
     @Override
     public void countMessage(String engine, String correlationId) {
-        jdbc.sql("insert into ai_message (at, engine, correlation_id) values (?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), engine, correlationId)
+        jdbc.sql("insert into ai_message (at, engine, correlation_hash) values (?, ?, ?)")
+                .params(Timestamp.from(clock.instant()), engine, hashed(correlationId))
                 .update();
     }
 }
