@@ -192,6 +192,12 @@ class SimulatorHttpIT {
         var text = sim.graphSend("{'messaging_product':'whatsapp','to':'573001234567','type':'text',"
                 + "'text':{'body':'Tu pedido va en camino'}}");
         String wamid = text.json().at("/messages/0/id").stringValue();
+        // the Graph API answers before the message reaches the phone (as at Meta): wait until the phone has it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(String.valueOf(
+                                sim.api("GET", "/sim/api/phones/573001234567/messages?direction=received", null)
+                                        .json()))
+                        .contains(wamid));
 
         var userPlays = sim.api("POST", "/sim/api/messages/" + wamid + "/played", null);
         var unknown = sim.api("POST", "/sim/api/messages/wamid.DESCONOCIDO/played", null);
