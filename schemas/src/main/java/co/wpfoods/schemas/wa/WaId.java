@@ -47,6 +47,12 @@ public record WaId(String value) {
             throw new Invalid(
                     "a WhatsApp number is digits with its country code (Colombian numbers may leave it out): " + text);
         }
+        long digits = text.chars().filter(Character::isDigit).count();
+        if (digits > 15) {
+            // E.164 allows at most 15 digits with the country code; libphonenumber would drop a national prefix ("0")
+            // and read what is left
+            throw new Invalid("a phone number has at most 15 digits with its country code: " + text);
+        }
         return valid(text, DEFAULT_REGION)
                 .or(() -> text.startsWith("+") ? Optional.empty() : valid("+" + text, DEFAULT_REGION))
                 .map(number ->
