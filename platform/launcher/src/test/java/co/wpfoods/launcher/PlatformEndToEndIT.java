@@ -416,16 +416,20 @@ class PlatformEndToEndIT {
 
         // and his order's totals and tax figures stay (tax law), without him
         try (Connection orders = database("order-service");
-                var statement = orders.prepareStatement("SELECT total_cop, iva_cop, customer_wa_id, customer_name,"
-                        + " delivery_address FROM customer_order WHERE reference = ?")) {
+                var statement = orders.prepareStatement("SELECT total_cop, iva_cop, customer_wa_id_hash,"
+                        + " customer_wa_id_enc, customer_name_enc, delivery_address_enc, delivery_point_enc"
+                        + " FROM customer_order WHERE reference = ?")) {
             statement.setString(1, andresOrder);
             try (ResultSet row = statement.executeQuery()) {
                 assertThat(row.next()).as("order #%s kept", andresOrder).isTrue();
                 assertThat(row.getLong("total_cop")).isEqualTo(40_700);
                 assertThat(row.getLong("iva_cop")).isPositive();
-                assertThat(row.getString("customer_wa_id")).isNull();
-                assertThat(row.getString("customer_name")).isNull();
-                assertThat(row.getString("delivery_address")).isNull();
+                // stored encrypted (and the number as a keyed hash) since V5; erased, none of it is left
+                assertThat(row.getBytes("customer_wa_id_hash")).isNull();
+                assertThat(row.getBytes("customer_wa_id_enc")).isNull();
+                assertThat(row.getBytes("customer_name_enc")).isNull();
+                assertThat(row.getBytes("delivery_address_enc")).isNull();
+                assertThat(row.getBytes("delivery_point_enc")).isNull();
             }
         }
         try (Connection payments = database("payment-service");
