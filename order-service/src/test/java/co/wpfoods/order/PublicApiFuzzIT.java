@@ -156,10 +156,19 @@ class PublicApiFuzzIT {
                 });
     }
 
+    /**
+     * Erasures started through this API (not by chat): other classes sharing the context finish chat erasures
+     * asynchronously, so counting every erasure would race with them.
+     */
     int erasures() {
-        return call(HttpMethod.GET, "/api/orders/privacy/erasures?size=100", null, TestTokens.ops())
-                .json()
-                .size();
+        int started = 0;
+        for (var erasure : call(HttpMethod.GET, "/api/orders/privacy/erasures?size=100", null, TestTokens.ops())
+                .json()) {
+            if (!"CHAT".equals(erasure.path("requestedBy").asString())) {
+                started++;
+            }
+        }
+        return started;
     }
 
     static String uri(String path, String name, String value) {
