@@ -20,7 +20,7 @@ public final class MessageIds {
         byte[] prefix = ("HBgM" + waId + "FQIAERgS").getBytes(StandardCharsets.US_ASCII);
         ByteBuffer buffer =
                 ByteBuffer.allocate(prefix.length + random.length).put(prefix).put(random);
-        return "wamid." + Base64.getEncoder().withoutPadding().encodeToString(buffer.array());
+        return "wamid." + Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
     public static String newMediaId() {
