@@ -1,6 +1,7 @@
 package co.wpfoods.messaging.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.privacy.application.PurgingExpiredRecords;
 import co.wpfoods.testing.EmbeddedInfra;
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"wpfoods.messaging.sender.enabled=false"})
+        properties = {"wpfoods.messaging.sender.enabled=false", "wpfoods.messaging.retention.privacy-notices=1s"})
 @EmbeddedInfra
 class OutboundLogRetentionIT {
 
@@ -52,11 +53,77 @@ class OutboundLogRetentionIT {
     }
 
     @Test
-    void the_retention_job_is_a_db_scheduler_task_that_one_replica_runs_at_a_time() {
-        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'outbound-log-retention'")
+    void a_queue_row_whose_recipient_has_no_message_left_goes_with_the_retention_run() {
+        // given a recipient whose last message is past the retention period, and one with a young message
+        var now = Instant.now();
+        logged("573009992001", "conv:d", "read", now.minus(Duration.ofDays(91)));
+        queued("573009992001", 0, null);
+        logged("573009992002", "conv:e", "read", now.minus(Duration.ofDays(2)));
+        queued("573009992002", 0, null);
+
+        // when the retention job runs
+        purging.purge();
+
+        // then
+        assertThat(queueRow("573009992001")).as("nothing left to send or keep").isFalse();
+        assertThat(queueRow("573009992002")).as("a message still kept").isTrue();
+    }
+
+    @Test
+    void after_an_erasure_the_privacy_notices_and_the_idle_queue_row_go_as_soon_as_the_notices_are_final() {
+        // given the last notices to an erased person ("we deleted your data"), final, and his idle queue row
+        var now = Instant.now();
+        String done = logged("573009993001", "privacy:e-3", "accepted", now);
+        String delivered = logged("573009993001", "privacy:e-3", "delivered", now);
+        queued("573009993001", 0, null);
+        // a notice still to be sent to another person, whose queue row counts it
+        String pending = logged("573009993002", "privacy:e-4", "queued", now);
+        queued("573009993002", 1, null);
+        // a sent notice to a third person whose queue row a replica holds right now
+        logged("573009993003", "privacy:e-5", "sent", now);
+        queued("573009993003", 0, "replica-1");
+
+        // then the purge task (every second here) removes the final notices and the idle row, untouched otherwise
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(exists(done)).as("final privacy notice").isFalse();
+            assertThat(exists(delivered)).as("final privacy notice").isFalse();
+            assertThat(queueRow("573009993001"))
+                    .as("erased person's idle queue row")
+                    .isFalse();
+        });
+        assertThat(exists(pending)).as("privacy notice still to be sent").isTrue();
+        assertThat(queueRow("573009993002"))
+                .as("queue row with a command pending")
+                .isTrue();
+        assertThat(queueRow("573009993003")).as("queue row leased by a replica").isTrue();
+    }
+
+    @Test
+    void the_retention_job_and_the_privacy_purge_are_db_scheduler_tasks_that_one_replica_runs_at_a_time() {
+        assertThat(jdbc.sql("SELECT task_name FROM scheduled_tasks ORDER BY task_name")
+                        .query(String.class)
+                        .list())
+                .containsExactly("outbound-log-retention", "privacy-notice-purge");
+    }
+
+    void queued(String recipient, int pending, String leaseOwner) {
+        jdbc.sql("""
+                        INSERT INTO recipient_queue (recipient, pending, pair_tokens, lease_owner, lease_until)
+                        VALUES (:r, :pending, 45, :owner, CASE WHEN :owner::text IS NULL THEN NULL
+                                                           ELSE clock_timestamp() + interval '5 minutes' END)
+                        """)
+                .param("r", recipient)
+                .param("pending", pending)
+                .param("owner", leaseOwner)
+                .update();
+    }
+
+    boolean queueRow(String recipient) {
+        return jdbc.sql("SELECT count(*) FROM recipient_queue WHERE recipient = :r")
+                        .param("r", recipient)
                         .query(Integer.class)
-                        .single())
-                .isEqualTo(1);
+                        .single()
+                > 0;
     }
 
     String logged(String to, String correlation, String state, Instant updatedAt) {

@@ -334,9 +334,6 @@ class PlatformEndToEndIT {
     /** Andrés' order, once it is paid and delivered (the erasure test forgets him). */
     String andresOrder;
 
-    /** The one service whose erasure does not yet reach every row about the person (see the erasure test). */
-    static final String MESSAGING_KNOWN_GAP = "messaging-service";
-
     static final List<String> SERVICES_WITH_DATA = List.of(
             "order-service",
             "dispatch-service",
@@ -399,17 +396,15 @@ class PlatformEndToEndIT {
         });
         assertThat(confirmed).containsExactlyInAnyOrderElementsOf(SERVICES_WITH_DATA);
 
-        // and no table of any service holds his number, name or address in clear, nor his number's lookup hash —
-        // except what messaging-service is known to keep (issue 16 open, messaging-service README "Data protection"):
-        // the privacy conversation's own notices to him and his queue row until the retention job runs, and
-        // restaurant and rapitendero notices that name him and his address (correlated by restaurant or worker, not
-        // by his order). Printed, so the gap stays visible until messaging's erasure reaches them.
-        List<String> left = holding(phone, name, address);
-        List<String> inMessaging = left.stream()
-                .filter(found -> found.startsWith(MESSAGING_KNOWN_GAP + ":"))
-                .toList();
-        System.out.println("Known gap, messaging-service still holds after the erasure: " + inMessaging);
-        assertThat(left).as("Andrés' data left in any service").containsExactlyInAnyOrderElementsOf(inMessaging);
+        // and no table of any service holds his number, name or address in clear, nor his number's lookup hash: the
+        // staff and rapitendero notices that named him went with his order's erasure; the privacy notices themselves
+        // ("we deleted your data") and his queue row in messaging-service go as soon as they are final (its
+        // privacy-notice purge runs every 10 s)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(holding(phone, name, address))
+                        .as("Andrés' data left in any service")
+                        .isEmpty());
         assertThat(holding(lookupHashes(phone)))
                 .as("Andrés' lookup hash left in any service")
                 .isEmpty();

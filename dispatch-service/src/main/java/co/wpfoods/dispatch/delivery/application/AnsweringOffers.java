@@ -61,7 +61,7 @@ public class AnsweringOffers {
         if (order.status() != DispatchOrder.Status.OFFERED
                 || deliveries.activeDeliveriesOf(worker.workerId()).size() >= settings.maxActiveDeliveries()) {
             offerBook.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
-            messages.say(worker, order.orderId(), "offer.gone");
+            messages.say(worker, WorkerMessages.about(order.orderId()), "offer.gone");
             return;
         }
         offerBook.answer(offer.offerId(), Offer.Answer.ACCEPTED, now);
@@ -72,7 +72,12 @@ public class AnsweringOffers {
         events.workerAssigned(order, worker, now.plusSeconds(travelSeconds), now);
         messages.accepted(worker, order);
         if (order.ready()) {
-            messages.say(worker, order.orderId(), "order.ready", order.reference(), order.restaurantName());
+            messages.say(
+                    worker,
+                    WorkerMessages.about(order.orderId()),
+                    "order.ready",
+                    order.reference(),
+                    order.restaurantName());
         }
     }
 
@@ -95,9 +100,10 @@ public class AnsweringOffers {
         if ("offline".equals(reason)) {
             dispatchOrders
                     .order(offer.orderId())
-                    .ifPresent(o -> messages.say(worker, o.orderId(), "offline.offer", o.reference()));
+                    .ifPresent(o ->
+                            messages.say(worker, WorkerMessages.about(o.orderId()), "offline.offer", o.reference()));
         } else {
-            messages.say(worker, offer.orderId(), "offer.declined");
+            messages.say(worker, WorkerMessages.about(offer.orderId()), "offer.declined");
         }
     }
 
@@ -117,7 +123,8 @@ public class AnsweringOffers {
         roster.worker(offer.workerId())
                 .ifPresent(worker -> dispatchOrders
                         .order(offer.orderId())
-                        .ifPresent(o -> messages.say(worker, o.orderId(), "offer.expired", o.reference())));
+                        .ifPresent(o -> messages.say(
+                                worker, WorkerMessages.about(o.orderId()), "offer.expired", o.reference())));
     }
 
     private void backToPool(Offer offer, Instant now) {

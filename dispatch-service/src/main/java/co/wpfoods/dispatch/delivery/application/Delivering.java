@@ -90,10 +90,10 @@ public class Delivering {
         DispatchOrder order = dispatchOrders.order(found.get().orderId()).orElseThrow();
         Delivery delivery = found.get();
         if (delivery.status() == Delivery.Status.PICKED_UP && delivery.pinAttempts() >= settings.maxPinAttempts()) {
-            messages.say(worker, order.orderId(), "pin.locked", delivery.pinAttempts());
+            messages.say(worker, WorkerMessages.about(order.orderId()), "pin.locked", delivery.pinAttempts());
         } else if (delivery.status() == Delivery.Status.PICKED_UP) {
             roster.saveState(state.expecting(WorkerState.Awaiting.PIN, order.orderId()), clock.now());
-            messages.say(worker, order.orderId(), "ask.pin", messages.customer(worker, order));
+            messages.say(worker, WorkerMessages.about(order.orderId()), "ask.pin", messages.customer(worker, order));
         } else {
             unchanged(worker, order, delivery.status());
         }
@@ -122,14 +122,14 @@ public class Delivering {
                 events.delivered(order, worker.workerId(), meters, now);
                 messages.say(
                         worker,
-                        order.orderId(),
+                        WorkerMessages.about(order.orderId()),
                         "delivered",
                         order.reference(),
                         messages.money(worker, earning.totalCop()));
             }
             case Delivery.WrongPin(Delivery tried, int left) -> {
                 deliveries.saveDelivery(tried, null);
-                messages.say(worker, order.orderId(), "pin.wrong", left);
+                messages.say(worker, WorkerMessages.about(order.orderId()), "pin.wrong", left);
             }
             case Delivery.PinLocked(Delivery tried) -> {
                 deliveries.saveDelivery(tried, null);
@@ -140,7 +140,7 @@ public class Delivering {
                         worker.workerId(),
                         "the PIN did not match " + tried.pinAttempts() + " times",
                         now);
-                messages.say(worker, order.orderId(), "pin.locked", tried.pinAttempts());
+                messages.say(worker, WorkerMessages.about(order.orderId()), "pin.locked", tried.pinAttempts());
             }
             case Delivery.Unchanged(Delivery same, Delivery.Status was) -> {
                 roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
@@ -167,7 +167,7 @@ public class Delivering {
         DispatchOrder order = dispatchOrders.order(orderId).orElseThrow();
         opsDesk.report(worker.workerId(), orderId, kind, now);
         opsDesk.alert("PROBLEM_" + kind, orderId, worker.workerId(), "reported by the rapitendero", now);
-        messages.say(worker, orderId, "problem.reported", order.reference());
+        messages.say(worker, WorkerMessages.about(orderId), "problem.reported", order.reference());
     }
 
     private void unchanged(WorkerProfile worker, DispatchOrder order, Delivery.Status was) {
@@ -177,6 +177,6 @@ public class Delivering {
             case ASSIGNED -> "not.picked";
             case CANCELLED -> "order.cancelled";
         };
-        messages.say(worker, order.orderId(), key, order.reference());
+        messages.say(worker, WorkerMessages.about(order.orderId()), key, order.reference());
     }
 }

@@ -59,18 +59,23 @@ public class GuidingWorkers {
             if (delivery.status() == Delivery.Status.ASSIGNED) {
                 messages.prompt(
                         worker,
-                        order.orderId(),
+                        WorkerMessages.about(order.orderId()),
                         opening + messages.text(worker, "status.assigned", order.reference(), order.restaurantName()),
                         List.of(
                                 new Option(pickedUp(order.orderId()), "btn.picked"),
                                 new Option(WorkerMessages.PROBLEM, "btn.problem")));
             } else if (state.awaiting() == WorkerState.Awaiting.PIN
                     && order.orderId().equals(state.awaitingOrder())) {
-                messages.say(worker, order.orderId(), "status.pin", opening, messages.customer(worker, order));
+                messages.say(
+                        worker,
+                        WorkerMessages.about(order.orderId()),
+                        "status.pin",
+                        opening,
+                        messages.customer(worker, order));
             } else {
                 messages.prompt(
                         worker,
-                        order.orderId(),
+                        WorkerMessages.about(order.orderId()),
                         opening + messages.text(worker, "status.picked", order.reference()),
                         List.of(
                                 new Option(delivered(order.orderId()), "btn.delivered"),
@@ -93,7 +98,7 @@ public class GuidingWorkers {
         if (offer.isPresent() && offered.isPresent()) {
             messages.prompt(
                     worker,
-                    offered.get().orderId(),
+                    WorkerMessages.about(offered.get().orderId()),
                     opening
                             + messages.text(
                                     worker, "status.offer", offered.get().reference()),

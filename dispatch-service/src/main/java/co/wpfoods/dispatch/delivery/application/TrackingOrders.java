@@ -72,7 +72,8 @@ public class TrackingOrders {
                     offerBook.pendingOfferFor(orderId).ifPresent(offer -> {
                         offerBook.answer(offer.offerId(), Offer.Answer.WITHDRAWN, now);
                         roster.worker(offer.workerId())
-                                .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
+                                .ifPresent(w -> messages.say(
+                                        w, WorkerMessages.about(orderId), "order.cancelled", order.reference()));
                     });
                     deliveries.lockDelivery(orderId).ifPresent(delivery -> {
                         if (delivery.cancel() instanceof Delivery.CancelledNow(Delivery cancelled)) {
@@ -82,7 +83,8 @@ public class TrackingOrders {
                                 roster.saveState(state.expecting(WorkerState.Awaiting.NOTHING, null), now);
                             }
                             roster.worker(delivery.workerId())
-                                    .ifPresent(w -> messages.say(w, orderId, "order.cancelled", order.reference()));
+                                    .ifPresent(w -> messages.say(
+                                            w, WorkerMessages.about(orderId), "order.cancelled", order.reference()));
                         }
                     });
                     dispatchOrders.setStatus(orderId, DispatchOrder.Status.CANCELLED);

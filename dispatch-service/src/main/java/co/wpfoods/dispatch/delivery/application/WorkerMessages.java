@@ -167,7 +167,7 @@ public class WorkerMessages {
                 .build();
         send(
                 worker,
-                draft(worker, order.orderId())
+                draft(worker, about(order.orderId()))
                         .commandId("dispatch-offer-" + offer.offerId())
                         .fallbackTemplate(fallback)
                         .buttons(b -> b.body(body)
@@ -178,7 +178,7 @@ public class WorkerMessages {
     public void accepted(WorkerProfile worker, DispatchOrder order) {
         send(
                 worker,
-                draft(worker, order.orderId())
+                draft(worker, about(order.orderId()))
                         .text(text(
                                 worker,
                                 "offer.accepted",
@@ -188,7 +188,7 @@ public class WorkerMessages {
         if (order.pickupPoint() != null) {
             send(
                     worker,
-                    draft(worker, order.orderId())
+                    draft(worker, about(order.orderId()))
                             .location(
                                     order.pickupPoint().latitude(),
                                     order.pickupPoint().longitude(),
@@ -197,7 +197,7 @@ public class WorkerMessages {
         }
         send(
                 worker,
-                draft(worker, order.orderId())
+                draft(worker, about(order.orderId()))
                         .buttons(b -> b.body("#" + order.reference())
                                 .button(pickedUp(order.orderId()), text(worker, "btn.picked"))
                                 .button(PROBLEM, text(worker, "btn.problem"))));
@@ -214,11 +214,11 @@ public class WorkerMessages {
                     money(worker, order.cashChangeForCop()),
                     money(worker, change));
         }
-        send(worker, draft(worker, order.orderId()).text(body));
+        send(worker, draft(worker, about(order.orderId())).text(body));
         if (order.deliveryPoint() != null) {
             send(
                     worker,
-                    draft(worker, order.orderId())
+                    draft(worker, about(order.orderId()))
                             .location(
                                     order.deliveryPoint().latitude(),
                                     order.deliveryPoint().longitude(),
@@ -227,7 +227,7 @@ public class WorkerMessages {
         }
         send(
                 worker,
-                draft(worker, order.orderId())
+                draft(worker, about(order.orderId()))
                         .buttons(b -> b.body("#" + order.reference())
                                 .button(delivered(order.orderId()), text(worker, "btn.delivered"))
                                 .button(PROBLEM, text(worker, "btn.problem"))));
@@ -236,7 +236,7 @@ public class WorkerMessages {
     public void problemMenu(WorkerProfile worker, DispatchOrder order) {
         send(
                 worker,
-                draft(worker, order.orderId())
+                draft(worker, about(order.orderId()))
                         .list(l -> l.body(text(worker, "problem.menu", order.reference()))
                                 .listButton(text(worker, "problem.button"))
                                 .section("#" + order.reference(), s -> {
@@ -268,6 +268,14 @@ public class WorkerMessages {
 
     private static String language(WorkerProfile worker) {
         return "en".equals(worker.locale().getLanguage()) ? "en" : "es";
+    }
+
+    /**
+     * The correlation of a notice about an order ({@code order:<order id>}). Such notices may name the customer and
+     * their address, so the customer's erasure in messaging-service, which looks them up by the order, reaches them.
+     */
+    public static String about(String orderId) {
+        return "order:" + orderId;
     }
 
     private OutboundCommands.Draft draft(WorkerProfile worker, String correlation) {

@@ -43,6 +43,19 @@ public class PurgingExpiredRecords {
         return total;
     }
 
+    /**
+     * Deletes the privacy conversation's notices as soon as they are final, and their recipients' queue rows left
+     * with nothing to send; run every few seconds, so an erased person's number does not wait for the next retention
+     * run.
+     */
+    public int purgeSettledPrivacyNotices() {
+        int deleted = records.purgeSettledPrivacyNotices();
+        if (deleted > 0) {
+            log.info("Privacy: deleted {} settled privacy notices and idle queue rows", deleted);
+        }
+        return deleted;
+    }
+
     public Duration retention() {
         return retention;
     }

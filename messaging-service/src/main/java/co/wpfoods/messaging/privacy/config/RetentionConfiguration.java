@@ -17,13 +17,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The retention job (Ley 1581 and the product document: 90 days) as a db-scheduler recurring task on this service's
- * database: whichever replica picks the task row runs it, once per interval, and it survives restarts.
+ * The retention job (Ley 1581 and the product document: 90 days) and the privacy-notice purge as db-scheduler recurring
+ * tasks on this service's database: whichever replica picks a task row runs it, once per interval, and they survive
+ * restarts.
  */
 @Configuration(proxyBeanMethods = false)
 class RetentionConfiguration {
 
     static final String TASK = "outbound-log-retention";
+    static final String PRIVACY_TASK = "privacy-notice-purge";
 
     @Bean
     PurgingExpiredRecords purgingExpiredRecords(
@@ -35,12 +37,17 @@ class RetentionConfiguration {
     Scheduler retentionScheduler(
             DataSource dataSource,
             PurgingExpiredRecords purging,
-            @Value("${wpfoods.messaging.retention.interval:1h}") Duration interval) {
+            @Value("${wpfoods.messaging.retention.interval:1h}") Duration interval,
+            @Value("${wpfoods.messaging.retention.privacy-notices:10s}") Duration privacyInterval) {
         RecurringTask<Void> task =
                 Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> purging.purge());
+        RecurringTask<Void> privacy = Tasks.recurring(PRIVACY_TASK, FixedDelay.of(privacyInterval))
+                .execute((instance, context) -> purging.purgeSettledPrivacyNotices());
+        Duration polling =
+                privacyInterval.compareTo(Duration.ofSeconds(5)) < 0 ? privacyInterval : Duration.ofSeconds(5);
         return Scheduler.create(dataSource, List.of())
-                .startTasks(List.of(task))
-                .pollingInterval(Duration.ofSeconds(10))
+                .startTasks(List.of(task, privacy))
+                .pollingInterval(polling)
                 .threads(1)
                 .build();
     }

@@ -144,7 +144,7 @@ class HandlingComplaints {
                     WaUser.newBuilder().setWaId(staff.value()).build(),
                     conversations.language(staff.value()).orElse("es"),
                     "complaint:" + ticket + ":" + staff.value(),
-                    "restaurant:" + restaurant.id().value(),
+                    "order:" + ref,
                     clock.instant());
             s.buttons(
                     s.t("staff.complaint", ref, customer, s.t("complaint.kind." + kind.name()), text, items),

@@ -76,6 +76,7 @@ class TellingOrderNews implements OrderNotices {
                                         Replies.localeOf(language(o.customer().key()))))));
                 eachStaff(
                         restaurant,
+                        ref,
                         cause,
                         s -> s.buttons(
                                 s.t("staff.confirmed", ref, o.lastMovedBy(), o.preparationMinutes()),
@@ -88,6 +89,7 @@ class TellingOrderNews implements OrderNotices {
                 say.text(say.t("notice.preparing", ref));
                 eachStaff(
                         restaurant,
+                        ref,
                         cause,
                         s -> s.buttons(
                                 s.t("staff.preparing.done", ref, o.lastMovedBy()),
@@ -96,7 +98,7 @@ class TellingOrderNews implements OrderNotices {
             case OrderEvent.Ready ready -> {
                 var say = customer(o, cause);
                 say.text(say.t("notice.ready", ref));
-                eachStaff(restaurant, cause, s -> s.text(s.t("staff.ready.done", ref, o.lastMovedBy())));
+                eachStaff(restaurant, ref, cause, s -> s.text(s.t("staff.ready.done", ref, o.lastMovedBy())));
             }
             case OrderEvent.PickedUp picked -> {
                 var say = customer(o, cause);
@@ -107,7 +109,7 @@ class TellingOrderNews implements OrderNotices {
                             picked.workerLocation().longitude(),
                             say.t("notice.picked.location", picked.workerFirstName()));
                 }
-                eachStaff(restaurant, cause, s -> s.text(s.t("staff.picked", ref, picked.workerFirstName())));
+                eachStaff(restaurant, ref, cause, s -> s.text(s.t("staff.picked", ref, picked.workerFirstName())));
             }
             case OrderEvent.Delivered delivered -> {
                 var say = customerWith(o, cause, settings.ratingTemplate());
@@ -128,6 +130,7 @@ class TellingOrderNews implements OrderNotices {
                 if (c.previousStatus() != OrderStatus.AWAITING_PAYMENT) {
                     eachStaff(
                             restaurant,
+                            ref,
                             cause,
                             s -> s.text(s.t(
                                     c.by() == Actor.RESTAURANT ? "staff.rejected" : "staff.cancelled",
@@ -164,7 +167,7 @@ class TellingOrderNews implements OrderNotices {
 
     private void alertStaff(Order o, Restaurant restaurant, String cause, boolean reminder) {
         String ref = o.reference().value();
-        eachStaff(restaurant, cause, s -> {
+        eachStaff(restaurant, ref, cause, s -> {
             var body = new StringBuilder(s.t(reminder ? "staff.reminder" : "staff.new", ref));
             body.append("\n")
                     .append(s.t(
@@ -217,7 +220,11 @@ class TellingOrderNews implements OrderNotices {
                 o.lines().stream().map(l -> l.quantity() + "× " + l.name()).toList());
     }
 
-    private void eachStaff(Restaurant restaurant, String cause, java.util.function.Consumer<Replies> say) {
+    /**
+     * Tells every staff member of the restaurant. The notices name the customer, so they are correlated with the order
+     * ({@code order:<reference>}): the customer's erasure in messaging-service reaches them.
+     */
+    private void eachStaff(Restaurant restaurant, String ref, String cause, java.util.function.Consumer<Replies> say) {
         for (WaId staff : restaurant.staff()) {
             String language = conversations.language(staff.value()).orElse("es");
             var replies = new Replies(
@@ -226,7 +233,7 @@ class TellingOrderNews implements OrderNotices {
                     WaUser.newBuilder().setWaId(staff.value()).build(),
                     language,
                     cause + ":" + staff.value(),
-                    "restaurant:" + restaurant.id().value(),
+                    "order:" + ref,
                     clock.instant());
             say.accept(replies);
         }

@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The outbound log past its retention: finished commands (accepted, sent, delivered, read, played, failed, dead
- * lettered) last changed before the cut-off; and, whatever their age, finished notices of the privacy conversation
- * (correlation {@code privacy:…}), which an erasure leaves only until they are sent. Queued and in-flight commands are
- * never purged.
+ * lettered) last changed before the cut-off, and queue rows whose recipient has no message left; and, whatever their
+ * age, finished notices of the privacy conversation (correlation {@code privacy:…}), which an erasure leaves only until
+ * they are sent, with their recipient's queue row once it has nothing to send. Queued and in-flight commands are never
+ * purged, nor a queue row that is leased or has a command pending.
  */
 public class JdbcExpiredOutboundLog implements ExpiredRecords {
 
@@ -19,9 +20,19 @@ public class JdbcExpiredOutboundLog implements ExpiredRecords {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A queue row with nothing pending, no live lease and no message left: the pair-limit budget it keeps is lost,
+     * which Meta's 131056 backoff covers should that recipient receive a burst again. A command queued meanwhile
+     * locks the row and raises {@code pending} first; the delete then re-reads the row and skips it.
+     */
+    private static final String IDLE_QUEUE_ROW = """
+            q.pending = 0 AND (q.lease_owner IS NULL OR q.lease_until < clock_timestamp())
+            AND NOT EXISTS (SELECT 1 FROM outbound_message m WHERE m.recipient = q.recipient)
+            """;
+
     @Override
     public int purge(Instant before, int batch) {
-        return jdbc.sql("""
+        int messages = jdbc.sql("""
                         DELETE FROM outbound_message WHERE command_id IN
                             (SELECT command_id FROM outbound_message
                              WHERE state IN %s AND (updated_at < :before OR correlation_id LIKE 'privacy:%%')
@@ -30,5 +41,31 @@ public class JdbcExpiredOutboundLog implements ExpiredRecords {
                 .param("before", Timestamp.from(before))
                 .param("batch", batch)
                 .update();
+        if (messages == batch) {
+            return messages;
+        }
+        return messages
+                + jdbc.sql("""
+                                DELETE FROM recipient_queue WHERE recipient IN
+                                    (SELECT q.recipient FROM recipient_queue q WHERE %s LIMIT :batch)
+                                """.formatted(IDLE_QUEUE_ROW)).param("batch", batch).update();
+    }
+
+    @Override
+    public int purgeSettledPrivacyNotices() {
+        var recipients = jdbc.sql("""
+                        DELETE FROM outbound_message
+                        WHERE state IN %s AND correlation_id LIKE 'privacy:%%'
+                        RETURNING recipient
+                        """.formatted(JdbcMessagingPersonalData.FINAL_STATES))
+                .query(String.class)
+                .list();
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        return recipients.size()
+                + jdbc.sql("DELETE FROM recipient_queue q WHERE q.recipient = ANY(:recipients) AND " + IDLE_QUEUE_ROW)
+                        .param("recipients", recipients.stream().distinct().toArray(String[]::new))
+                        .update();
     }
 }
