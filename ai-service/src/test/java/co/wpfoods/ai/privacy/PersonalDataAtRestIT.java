@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.wpfoods.ai.privacy.adapter.out.db.JdbcAiPersonalData;
 import co.wpfoods.ai.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.ai.privacy.application.PersonalDataColumns;
-import co.wpfoods.ai.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.ai.privacy.domain.ErasureRequest;
 import co.wpfoods.ai.understanding.adapter.out.db.JdbcUsageLedger;
 import co.wpfoods.ai.understanding.domain.Role;
@@ -135,7 +135,7 @@ class PersonalDataAtRestIT {
                 new VoiceNote("wamid.rest3", "573004445566", Role.WORKER, "media-3", "audio/ogg", "es"),
                 TranscriptionService.Status.NOT_AUDIO,
                 "not audio");
-        var job = new ReEncryptingPersonalData(new ReEncryptionJob(jdbc, ROTATED), PersonalDataColumns.ALL, 1);
+        var job = new ReEncryptingColumns(new ReEncryptionJob(jdbc, ROTATED), PersonalDataColumns.ALL, 1);
         assertThat(job.remaining()).isEqualTo(4);
 
         // then with the rotated keyset the old rows still read

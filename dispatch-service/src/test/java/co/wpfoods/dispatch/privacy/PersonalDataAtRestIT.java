@@ -8,7 +8,7 @@ import co.wpfoods.dispatch.delivery.domain.DispatchOrder;
 import co.wpfoods.dispatch.delivery.domain.WorkerPrompt;
 import co.wpfoods.dispatch.matching.domain.GeoPoint;
 import co.wpfoods.dispatch.privacy.application.PersonalDataColumns;
-import co.wpfoods.dispatch.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.dispatch.worker.application.Workers;
 import co.wpfoods.dispatch.worker.domain.Worker;
 import co.wpfoods.dispatch.worker.domain.WorkerId;
@@ -57,7 +57,7 @@ class PersonalDataAtRestIT {
     DispatchOrders orders;
 
     @Autowired
-    ReEncryptingPersonalData reEncrypting;
+    ReEncryptingColumns reEncrypting;
 
     @Autowired
     PersonalDataCipher cipher;

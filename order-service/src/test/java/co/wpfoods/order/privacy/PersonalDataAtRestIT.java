@@ -21,7 +21,7 @@ import co.wpfoods.order.ordering.domain.OrderId;
 import co.wpfoods.order.ordering.domain.OrderLine;
 import co.wpfoods.order.ordering.domain.PaymentMethod;
 import co.wpfoods.order.privacy.application.PersonalDataColumns;
-import co.wpfoods.order.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.order.support.application.SupportQueue;
 import co.wpfoods.schemas.wa.WaId;
 import co.wpfoods.security.crypto.Keysets;
@@ -75,7 +75,7 @@ class PersonalDataAtRestIT {
     SupportQueue support;
 
     @Autowired
-    ReEncryptingPersonalData reEncrypting;
+    ReEncryptingColumns reEncrypting;
 
     @Autowired
     TransactionTemplate transaction;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.wpfoods.payment.payment.application.Payments;
 import co.wpfoods.payment.payment.domain.OrderId;
 import co.wpfoods.payment.privacy.application.PersonalDataColumns;
-import co.wpfoods.payment.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.orders.OrderLine;
@@ -61,7 +61,7 @@ class PersonalDataAtRestIT {
     Payments payments;
 
     @Autowired
-    ReEncryptingPersonalData reEncrypting;
+    ReEncryptingColumns reEncrypting;
 
     @Autowired
     LookupHash lookupHash;

@@ -12,7 +12,7 @@ import co.wpfoods.testing.privacy.PersonalDataScan;
 import co.wpfoods.webhook.WebhookFixtures;
 import co.wpfoods.webhook.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.webhook.privacy.application.PersonalDataColumns;
-import co.wpfoods.webhook.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.webhook.receiving.adapter.out.db.JdbcInboundLedger;
 import co.wpfoods.webhook.receiving.application.InboundLedger.Archived;
 import co.wpfoods.webhook.receiving.application.RawWebhook;
@@ -128,7 +128,7 @@ class PersonalDataAtRestIT {
                 archived(WebhookFixtures.messagesEnvelope(
                         "573001112233", List.of(WebhookFixtures.text("wamid.rest2", "573001112233", "hola")))),
                 archived(odd)));
-        var job = new ReEncryptingPersonalData(new ReEncryptionJob(jdbc, ROTATED), PersonalDataColumns.ALL, 1);
+        var job = new ReEncryptingColumns(new ReEncryptionJob(jdbc, ROTATED), PersonalDataColumns.ALL, 1);
         assertThat(job.remaining()).isEqualTo(2);
 
         // when the job runs with the rotated keyset

@@ -2,7 +2,7 @@ package co.wpfoods.ai.privacy.config;
 
 import co.wpfoods.ai.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.ai.privacy.application.PersonalDataColumns;
-import co.wpfoods.ai.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.security.crypto.ReEncryptionJob;
@@ -37,17 +37,17 @@ class PersonalDataAtRestConfiguration {
     }
 
     @Bean
-    ReEncryptingPersonalData reEncryptingPersonalData(
+    ReEncryptingColumns reEncryptingPersonalData(
             JdbcClient jdbc,
             PersonalDataCipher cipher,
             @Value("${wpfoods.ai.personal-data.re-encryption.batch-size:200}") int batchSize) {
-        return new ReEncryptingPersonalData(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
+        return new ReEncryptingColumns(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
     }
 
     @Bean
     Scheduler personalDataScheduler(
             DataSource dataSource,
-            ReEncryptingPersonalData reEncrypting,
+            ReEncryptingColumns reEncrypting,
             @Value("${wpfoods.ai.personal-data.re-encryption.interval:1d}") Duration interval) {
         RecurringTask<Void> task =
                 Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> reEncrypting.run());

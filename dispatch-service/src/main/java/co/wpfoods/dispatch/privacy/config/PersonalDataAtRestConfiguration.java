@@ -2,7 +2,7 @@ package co.wpfoods.dispatch.privacy.config;
 
 import co.wpfoods.dispatch.privacy.adapter.out.db.V5__Encrypt_personal_data;
 import co.wpfoods.dispatch.privacy.application.PersonalDataColumns;
-import co.wpfoods.dispatch.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.security.crypto.ReEncryptionJob;
@@ -32,17 +32,17 @@ class PersonalDataAtRestConfiguration {
     }
 
     @Bean
-    ReEncryptingPersonalData reEncryptingPersonalData(
+    ReEncryptingColumns reEncryptingPersonalData(
             JdbcClient jdbc,
             PersonalDataCipher cipher,
             @Value("${wpfoods.dispatch.personal-data.re-encryption.batch-size:500}") int batchSize) {
-        return new ReEncryptingPersonalData(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
+        return new ReEncryptingColumns(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
     }
 
     /** Started by dispatch's db-scheduler (the batch window's), which starts every recurring task bean. */
     @Bean
     RecurringTask<Void> reEncryptionTask(
-            ReEncryptingPersonalData reEncrypting,
+            ReEncryptingColumns reEncrypting,
             @Value("${wpfoods.dispatch.personal-data.re-encryption.interval:1d}") Duration interval) {
         return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> reEncrypting.run());
     }

@@ -2,7 +2,7 @@ package co.wpfoods.order.privacy.config;
 
 import co.wpfoods.order.privacy.adapter.out.db.V5__Encrypt_personal_data;
 import co.wpfoods.order.privacy.application.PersonalDataColumns;
-import co.wpfoods.order.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.security.crypto.ReEncryptionJob;
@@ -32,17 +32,17 @@ class PersonalDataAtRestConfiguration {
     }
 
     @Bean
-    ReEncryptingPersonalData reEncryptingPersonalData(
+    ReEncryptingColumns reEncryptingPersonalData(
             JdbcClient jdbc,
             PersonalDataCipher cipher,
             @Value("${wpfoods.order.personal-data.re-encryption.batch-size:500}") int batchSize) {
-        return new ReEncryptingPersonalData(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
+        return new ReEncryptingColumns(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
     }
 
     /** Started by order-service's one db-scheduler (the order timers'). */
     @Bean
     RecurringTask<Void> reEncryptionTask(
-            ReEncryptingPersonalData reEncrypting,
+            ReEncryptingColumns reEncrypting,
             @Value("${wpfoods.order.personal-data.re-encryption.interval:1d}") Duration interval) {
         return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> reEncrypting.run());
     }

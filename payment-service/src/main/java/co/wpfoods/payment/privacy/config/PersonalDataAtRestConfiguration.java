@@ -2,7 +2,7 @@ package co.wpfoods.payment.privacy.config;
 
 import co.wpfoods.payment.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.payment.privacy.application.PersonalDataColumns;
-import co.wpfoods.payment.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.security.crypto.ReEncryptionJob;
@@ -32,16 +32,16 @@ class PersonalDataAtRestConfiguration {
     }
 
     @Bean
-    ReEncryptingPersonalData reEncryptingPersonalData(
+    ReEncryptingColumns reEncryptingPersonalData(
             JdbcClient jdbc,
             PersonalDataCipher cipher,
             @Value("${wpfoods.payment.personal-data.re-encryption.batch-size:500}") int batchSize) {
-        return new ReEncryptingPersonalData(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
+        return new ReEncryptingColumns(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
     }
 
     @Bean
     RecurringTask<Void> reEncryptionTask(
-            ReEncryptingPersonalData reEncrypting,
+            ReEncryptingColumns reEncrypting,
             @Value("${wpfoods.payment.personal-data.re-encryption.interval:1d}") Duration interval) {
         return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> reEncrypting.run());
     }

@@ -5,7 +5,7 @@ import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.security.crypto.ReEncryptionJob;
 import co.wpfoods.webhook.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.webhook.privacy.application.PersonalDataColumns;
-import co.wpfoods.webhook.privacy.application.ReEncryptingPersonalData;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -32,16 +32,16 @@ class PersonalDataAtRestConfiguration {
     }
 
     @Bean
-    ReEncryptingPersonalData reEncryptingPersonalData(
+    ReEncryptingColumns reEncryptingPersonalData(
             JdbcClient jdbc,
             PersonalDataCipher cipher,
             @Value("${wpfoods.webhook.personal-data.re-encryption.batch-size:200}") int batchSize) {
-        return new ReEncryptingPersonalData(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
+        return new ReEncryptingColumns(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
     }
 
     @Bean
     RecurringTask<Void> reEncryptionTask(
-            ReEncryptingPersonalData reEncrypting,
+            ReEncryptingColumns reEncrypting,
             @Value("${wpfoods.webhook.personal-data.re-encryption.interval:1d}") Duration interval) {
         return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> reEncrypting.run());
     }

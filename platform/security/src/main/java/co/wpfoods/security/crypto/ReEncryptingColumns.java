@@ -1,26 +1,29 @@
-package co.wpfoods.ai.privacy.application;
+package co.wpfoods.security.crypto;
 
-import co.wpfoods.security.crypto.ReEncryptionJob;
 import co.wpfoods.security.crypto.ReEncryptionJob.EncryptedColumn;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After a rotation of the personal-data key (every 90 days), moves every encrypted column of ai-service to the
- * new primary key, in batches; run by the {@code personal-data-re-encryption} recurring task.
+ * After a rotation of the personal-data key (every 90 days), moves every encrypted column of one service's database
+ * to the new primary key, in batches. Each service runs it from its {@code personal-data-re-encryption} db-scheduler
+ * recurring task, with the list of its columns.
  */
-public class ReEncryptingPersonalData {
+public final class ReEncryptingColumns {
 
-    private static final Logger log = LoggerFactory.getLogger(ReEncryptingPersonalData.class);
+    private static final Logger log = LoggerFactory.getLogger(ReEncryptingColumns.class);
 
     private final ReEncryptionJob job;
     private final List<EncryptedColumn> columns;
     private final int batchSize;
 
-    public ReEncryptingPersonalData(ReEncryptionJob job, List<EncryptedColumn> columns, int batchSize) {
+    public ReEncryptingColumns(ReEncryptionJob job, List<EncryptedColumn> columns, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the re-encryption batch size must be positive: " + batchSize);
+        }
         this.job = job;
-        this.columns = columns;
+        this.columns = List.copyOf(columns);
         this.batchSize = batchSize;
     }
 
