@@ -2,9 +2,9 @@ package co.wpfoods.ai.privacy.config;
 
 import co.wpfoods.ai.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.ai.privacy.application.PersonalDataColumns;
-import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.ReEncryptionJob;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;

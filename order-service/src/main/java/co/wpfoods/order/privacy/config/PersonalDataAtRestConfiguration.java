@@ -2,9 +2,9 @@ package co.wpfoods.order.privacy.config;
 
 import co.wpfoods.order.privacy.adapter.out.db.V5__Encrypt_personal_data;
 import co.wpfoods.order.privacy.application.PersonalDataColumns;
-import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.ReEncryptionJob;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;

@@ -2,10 +2,10 @@ package co.wpfoods.webhook.privacy.config;
 
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
+import co.wpfoods.security.crypto.ReEncryptingColumns;
 import co.wpfoods.security.crypto.ReEncryptionJob;
 import co.wpfoods.webhook.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.webhook.privacy.application.PersonalDataColumns;
-import co.wpfoods.security.crypto.ReEncryptingColumns;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
