@@ -268,6 +268,7 @@ class DeploymentManifestsTest {
     @Test
     void services_that_encrypt_personal_data_take_their_keysets_from_a_secret_and_compose_from_the_local_keys()
             throws IOException {
+        List<String> encrypting = new ArrayList<>();
         for (String service : SERVICES.keySet()) {
             // a service stores personal data encrypted when its code uses the cipher (platform/security)
             boolean encrypts;
@@ -283,6 +284,7 @@ class DeploymentManifestsTest {
             if (!encrypts) {
                 continue;
             }
+            encrypting.add(service);
             Map<String, Map<?, ?>> env = env(containerOf(base, service));
             for (var variable : Map.of(
                             "WPFOODS_SECURITY_KEYS_PERSONALDATA", "personal-data",
@@ -300,6 +302,15 @@ class DeploymentManifestsTest {
                     .as("compose of %s", service)
                     .contains("--spring.config.import=file:/run/wpfoods-security/keys.properties");
         }
+        // every service with a database keeps personal data (Ley 1581): all of them encrypt it; the gateway stores none
+        assertThat(encrypting)
+                .containsExactly(
+                        "webhook-service",
+                        "order-service",
+                        "dispatch-service",
+                        "payment-service",
+                        "ai-service",
+                        "messaging-service");
     }
 
     @Test

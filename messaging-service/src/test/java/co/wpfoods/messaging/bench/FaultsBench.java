@@ -3,6 +3,7 @@ package co.wpfoods.messaging.bench;
 import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.schemas.Topics;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundCommands;
 import co.wpfoods.testing.PostgresServer;
@@ -148,8 +149,9 @@ class FaultsBench {
             for (int i = 0; i < recipientCount; i++) {
                 recipients.add(prefix + String.format(Locale.ROOT, "%05d", i));
             }
-            jdbc.sql("INSERT INTO customer_window (recipient, last_inbound_at) SELECT unnest(:r), now()")
-                    .param("r", recipients.toArray(String[]::new))
+            LookupHash lookupHash = replica.getBean(LookupHash.class);
+            jdbc.sql("INSERT INTO customer_window (recipient_hash, last_inbound_at) SELECT unnest(:r::bytea[]), now()")
+                    .param("r", recipients.stream().map(lookupHash::hash).toArray(byte[][]::new))
                     .update();
             List<String> ids = new ArrayList<>();
             Map<String, Integer> sequence = new HashMap<>();

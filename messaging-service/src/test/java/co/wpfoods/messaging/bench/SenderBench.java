@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.MessagingServiceApplication;
 import co.wpfoods.schemas.Topics;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundCommands;
@@ -97,8 +99,9 @@ class SenderBench {
             for (int i = 0; i < recipientCount; i++) {
                 recipients.add(prefix + String.format(Locale.ROOT, "%05d", i));
             }
-            jdbc.sql("INSERT INTO customer_window (recipient, last_inbound_at) SELECT unnest(:r), now()")
-                    .param("r", recipients.toArray(String[]::new))
+            LookupHash lookupHash = replicas.get(0).getBean(LookupHash.class);
+            jdbc.sql("INSERT INTO customer_window (recipient_hash, last_inbound_at) SELECT unnest(:r::bytea[]), now()")
+                    .param("r", recipients.stream().map(lookupHash::hash).toArray(byte[][]::new))
                     .update();
 
             // warm-up, then the measured load: demand far above the rate. The warm-up mirrors both measured phases — a
@@ -402,7 +405,9 @@ class SenderBench {
 
     static ConfigurableApplicationContext start(
             String database, String graphUrl, double rate, String id, List<String> settings) {
-        List<String> args = new ArrayList<>(List.of(
+        // this JVM's keysets (platform/security's test-jar), the same for every replica
+        List<String> args = new ArrayList<>(List.of(TestTokens.commandLineArguments()));
+        args.addAll(List.of(
                 "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
                 "--spring.datasource.username=" + PostgresServer.USER,
                 "--spring.datasource.password=" + PostgresServer.PASSWORD,

@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.sending.adapter.out.graph.GraphBodies;
 import co.wpfoods.messaging.sending.application.Dispatcher;
+import co.wpfoods.messaging.sending.application.PersonalDataColumns;
 import co.wpfoods.schemas.Headers;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.messaging.FailureStage;
@@ -24,6 +25,8 @@ import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.schemas.wa.DeliveryState;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundDeadLetter;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -83,6 +86,12 @@ class SendingIT {
 
     @Autowired
     Dispatcher dispatcher;
+
+    @Autowired
+    LookupHash lookupHash;
+
+    @Autowired
+    PersonalDataCipher cipher;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -592,13 +601,14 @@ class SendingIT {
 
     private void insertMessage(OutboundCommand command, String state) {
         jdbc.sql("""
-                        INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state, attempts)
+                        INSERT INTO outbound_message (command_id, recipient_hash, kind, correlation_id, command_enc, state,
+                                                      attempts)
                         VALUES (:id, :r, 'TEXT', :corr, :cmd, :state, :attempts)
                         """)
                 .param("id", command.getCommandId())
-                .param("r", command.getTo().getWaId())
+                .param("r", lookupHash.hash(command.getTo().getWaId()))
                 .param("corr", command.getCorrelationId())
-                .param("cmd", serde.encode(command))
+                .param("cmd", stored(command))
                 .param("state", state)
                 .param("attempts", "sending".equals(state) ? 1 : 0)
                 .update();
@@ -612,9 +622,9 @@ class SendingIT {
         insertMessage(inFlight, "sending");
         insertMessage(next, "queued");
         jdbc.sql("""
-                        INSERT INTO recipient_queue (recipient, pending, pair_tokens, lease_owner, lease_until)
+                        INSERT INTO recipient_queue (recipient_hash, pending, pair_tokens, lease_owner, lease_until)
                         VALUES (:r, 2, 45, 'crashed-replica', clock_timestamp() - interval '1 second')
-                        """).param("r", inFlight.getTo().getWaId()).update();
+                        """).param("r", lookupHash.hash(inFlight.getTo().getWaId())).update();
     }
 
     private int attemptsOf(String commandId) {
@@ -626,16 +636,22 @@ class SendingIT {
 
     private void insertUnanswered(OutboundCommand command, String resendAt) {
         String waId = command.getTo().getWaId();
-        jdbc.sql("INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state, attempts,"
-                        + " resend_at) VALUES (:id, :r, 'TEXT', :corr, :cmd, 'unanswered', 1, " + resendAt + ")")
+        jdbc.sql("INSERT INTO outbound_message (command_id, recipient_hash, kind, correlation_id, command_enc, state,"
+                        + " attempts, resend_at) VALUES (:id, :r, 'TEXT', :corr, :cmd, 'unanswered', 1, " + resendAt
+                        + ")")
                 .param("id", command.getCommandId())
-                .param("r", waId)
+                .param("r", lookupHash.hash(waId))
                 .param("corr", command.getCorrelationId())
-                .param("cmd", serde.encode(command))
+                .param("cmd", stored(command))
                 .update();
-        jdbc.sql("INSERT INTO recipient_queue (recipient, pending, pair_tokens) VALUES (:r, 1, 45)")
-                .param("r", waId)
+        jdbc.sql("INSERT INTO recipient_queue (recipient_hash, pending, pair_tokens) VALUES (:r, 1, 45)")
+                .param("r", lookupHash.hash(waId))
                 .update();
+    }
+
+    /** A command as the log stores it: its Avro bytes, encrypted. */
+    private byte[] stored(OutboundCommand command) {
+        return cipher.encryptBytes(serde.encode(command), PersonalDataColumns.OUTBOUND_COMMAND);
     }
 
     /** The recipient's first send is accepted but answered after the request timeout; later ones at once. */
@@ -659,8 +675,8 @@ class SendingIT {
     }
 
     private String openWindowFor(String waId) {
-        jdbc.sql("INSERT INTO customer_window (recipient, last_inbound_at) VALUES (:r, now())")
-                .param("r", waId)
+        jdbc.sql("INSERT INTO customer_window (recipient_hash, last_inbound_at) VALUES (:r, now())")
+                .param("r", lookupHash.hash(waId))
                 .update();
         return waId;
     }
@@ -699,8 +715,8 @@ class SendingIT {
     }
 
     private Optional<Instant> windowOf(String waId) {
-        return jdbc.sql("SELECT last_inbound_at FROM customer_window WHERE recipient = :r")
-                .param("r", waId)
+        return jdbc.sql("SELECT last_inbound_at FROM customer_window WHERE recipient_hash = :r")
+                .param("r", lookupHash.hash(waId))
                 .query(java.sql.Timestamp.class)
                 .optional()
                 .map(java.sql.Timestamp::toInstant);

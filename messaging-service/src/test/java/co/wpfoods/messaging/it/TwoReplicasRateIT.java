@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.MessagingServiceApplication;
 import co.wpfoods.schemas.Topics;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -68,6 +70,7 @@ class TwoReplicasRateIT {
         replicas.add(start(database, "replica-b"));
         replicas.forEach(TwoReplicasRateIT::awaitAssignment);
         JdbcClient jdbc = replicas.get(0).getBean(JdbcClient.class);
+        LookupHash lookupHash = replicas.get(0).getBean(LookupHash.class);
 
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
                 Map.of(
@@ -76,9 +79,9 @@ class TwoReplicasRateIT {
                 new StringSerializer(),
                 new SendingIT.AvroSerializerAdapter())) {
             // warm up connections and code paths, then measure from a clean journal
-            sendAndAwait(jdbc, producer, WARM_UP);
+            sendAndAwait(jdbc, lookupHash, producer, WARM_UP);
             graph.resetRequests();
-            sendAndAwait(jdbc, producer, MESSAGES);
+            sendAndAwait(jdbc, lookupHash, producer, MESSAGES);
         }
 
         List<Long> arrivals = graph.getAllServeEvents().stream()
@@ -114,13 +117,14 @@ class TwoReplicasRateIT {
         }
     }
 
-    private static void sendAndAwait(JdbcClient jdbc, KafkaProducer<String, SpecificRecord> producer, int count) {
+    private static void sendAndAwait(
+            JdbcClient jdbc, LookupHash lookupHash, KafkaProducer<String, SpecificRecord> producer, int count) {
         long before = accepted(jdbc);
         for (int i = 0; i < count; i++) {
             String waId = Fixtures.newWaId();
             jdbc.sql(
-                            "INSERT INTO customer_window (recipient, last_inbound_at) VALUES (:r, now()) ON CONFLICT DO NOTHING")
-                    .param("r", waId)
+                            "INSERT INTO customer_window (recipient_hash, last_inbound_at) VALUES (:r, now()) ON CONFLICT DO NOTHING")
+                    .param("r", lookupHash.hash(waId))
                     .update();
             producer.send(new ProducerRecord<>(
                     Topics.WhatsApp.OUTBOUND, waId, Fixtures.to(waId).text("Tu pedido va en camino")));
@@ -148,9 +152,8 @@ class TwoReplicasRateIT {
     }
 
     private ConfigurableApplicationContext start(String database, String instance) {
-        return new SpringApplicationBuilder(MessagingServiceApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(
+        List<String> args = new ArrayList<>(List.of(TestTokens.commandLineArguments()));
+        args.addAll(List.of(
                         "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
                         "--spring.datasource.username=" + PostgresServer.USER,
                         "--spring.datasource.password=" + PostgresServer.PASSWORD,
@@ -166,7 +169,11 @@ class TwoReplicasRateIT {
                         "--wpfoods.messaging.throughput.jitter-allowance=" + JITTER_ALLOWANCE_MS + "ms",
                         "--wpfoods.messaging.throughput.late-slot-tolerance=" + LATE_SLOT_TOLERANCE_MS + "ms",
                         "--wpfoods.messaging.sender.instance-id=" + instance,
-                        "--wpfoods.messaging.sender.poll-interval=20ms");
+                        "--wpfoods.messaging.sender.poll-interval=20ms"));
+        // both replicas get this JVM's keysets (platform/security's test-jar), as a deployment gives all its replicas
+        return new SpringApplicationBuilder(MessagingServiceApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new));
     }
 
     private static void awaitAssignment(ConfigurableApplicationContext context) {

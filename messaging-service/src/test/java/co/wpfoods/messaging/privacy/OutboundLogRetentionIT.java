@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.privacy.application.PurgingExpiredRecords;
+import co.wpfoods.messaging.sending.application.PersonalDataColumns;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.testing.EmbeddedInfra;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -29,6 +32,12 @@ class OutboundLogRetentionIT {
 
     @Autowired
     PurgingExpiredRecords purging;
+
+    @Autowired
+    LookupHash lookupHash;
+
+    @Autowired
+    PersonalDataCipher cipher;
 
     @Test
     void finished_messages_past_the_retention_period_are_purged_and_the_rest_kept() {
@@ -99,28 +108,28 @@ class OutboundLogRetentionIT {
     }
 
     @Test
-    void the_retention_job_and_the_privacy_purge_are_db_scheduler_tasks_that_one_replica_runs_at_a_time() {
+    void the_retention_job_the_privacy_purge_and_the_re_encryption_are_db_scheduler_tasks_one_replica_runs_at_a_time() {
         assertThat(jdbc.sql("SELECT task_name FROM scheduled_tasks ORDER BY task_name")
                         .query(String.class)
                         .list())
-                .containsExactly("outbound-log-retention", "privacy-notice-purge");
+                .containsExactly("outbound-log-retention", "personal-data-re-encryption", "privacy-notice-purge");
     }
 
     void queued(String recipient, int pending, String leaseOwner) {
         jdbc.sql("""
-                        INSERT INTO recipient_queue (recipient, pending, pair_tokens, lease_owner, lease_until)
+                        INSERT INTO recipient_queue (recipient_hash, pending, pair_tokens, lease_owner, lease_until)
                         VALUES (:r, :pending, 45, :owner, CASE WHEN :owner::text IS NULL THEN NULL
                                                            ELSE clock_timestamp() + interval '5 minutes' END)
                         """)
-                .param("r", recipient)
+                .param("r", lookupHash.hash(recipient))
                 .param("pending", pending)
                 .param("owner", leaseOwner)
                 .update();
     }
 
     boolean queueRow(String recipient) {
-        return jdbc.sql("SELECT count(*) FROM recipient_queue WHERE recipient = :r")
-                        .param("r", recipient)
+        return jdbc.sql("SELECT count(*) FROM recipient_queue WHERE recipient_hash = :r")
+                        .param("r", lookupHash.hash(recipient))
                         .query(Integer.class)
                         .single()
                 > 0;
@@ -129,13 +138,14 @@ class OutboundLogRetentionIT {
     String logged(String to, String correlation, String state, Instant updatedAt) {
         String id = "cmd-" + UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO outbound_message (command_id, recipient, kind, correlation_id, command, state, updated_at)
+                        INSERT INTO outbound_message (command_id, recipient_hash, kind, correlation_id, command_enc, state,
+                                                      updated_at)
                         VALUES (:id, :to, 'TEXT', :correlation, :command, :state, :at)
                         """)
                 .param("id", id)
-                .param("to", to)
+                .param("to", lookupHash.hash(to))
                 .param("correlation", correlation)
-                .param("command", new byte[] {1})
+                .param("command", cipher.encryptBytes(new byte[] {1}, PersonalDataColumns.OUTBOUND_COMMAND))
                 .param("state", state)
                 .param("at", Timestamp.from(updatedAt))
                 .update();

@@ -4,6 +4,7 @@ import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.messaging.privacy.adapter.out.db.JdbcMessagingPersonalData;
 import co.wpfoods.messaging.privacy.adapter.out.events.OutboxErasureConfirmations;
 import co.wpfoods.messaging.privacy.application.ForgettingPeople;
+import co.wpfoods.security.crypto.LookupHash;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,11 @@ class PrivacyConfiguration {
 
     @Bean
     ForgettingPeople forgettingPeople(
-            JdbcClient jdbc, OutboxWriter outbox, @Value("${spring.application.name}") String service) {
+            JdbcClient jdbc,
+            LookupHash lookupHash,
+            OutboxWriter outbox,
+            @Value("${spring.application.name}") String service) {
         return new ForgettingPeople(
-                new JdbcMessagingPersonalData(jdbc), new OutboxErasureConfirmations(outbox, service));
+                new JdbcMessagingPersonalData(jdbc, lookupHash), new OutboxErasureConfirmations(outbox, service));
     }
 }

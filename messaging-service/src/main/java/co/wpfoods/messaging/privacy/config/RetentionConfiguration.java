@@ -8,8 +8,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,7 @@ class RetentionConfiguration {
     Scheduler retentionScheduler(
             DataSource dataSource,
             PurgingExpiredRecords purging,
+            ObjectProvider<RecurringTask<?>> otherRecurringTasks,
             @Value("${wpfoods.messaging.retention.interval:1h}") Duration interval,
             @Value("${wpfoods.messaging.retention.privacy-notices:10s}") Duration privacyInterval) {
         RecurringTask<Void> task =
@@ -45,8 +48,13 @@ class RetentionConfiguration {
                 .execute((instance, context) -> purging.purgeSettledPrivacyNotices());
         Duration polling =
                 privacyInterval.compareTo(Duration.ofSeconds(5)) < 0 ? privacyInterval : Duration.ofSeconds(5);
+        // one scheduler per database (a second one would pick, and not know, these tasks): the re-encryption job too
+        List<RecurringTask<?>> tasks =
+                new ArrayList<>(otherRecurringTasks.orderedStream().toList());
+        tasks.add(task);
+        tasks.add(privacy);
         return Scheduler.create(dataSource, List.of())
-                .startTasks(List.of(task, privacy))
+                .startTasks(tasks)
                 .pollingInterval(polling)
                 .threads(1)
                 .build();

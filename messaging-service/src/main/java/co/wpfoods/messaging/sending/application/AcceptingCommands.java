@@ -5,6 +5,7 @@ import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AcceptingCommands {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptingCommands.class);
+    /** Six or more digits (spaces allowed inside, a leading '+'): a phone number, even a malformed one. */
+    private static final Pattern NUMBER = Pattern.compile("\\+?\\d[\\d ]{4,}\\d");
 
     private final OutboundLog outboundLog;
     private final Commands commands;
@@ -83,13 +86,22 @@ public class AcceptingCommands {
     }
 
     private boolean reject(OutboundCommand command, NewMessage message, IllegalArgumentException invalid) {
-        log.warn("Invalid command {} dead-lettered: {}", command.getCommandId(), invalid.getMessage());
+        String reason = withoutNumbers(invalid.getMessage());
+        log.warn("Invalid command {} dead-lettered: {}", command.getCommandId(), reason);
         return Boolean.TRUE.equals(tx.execute(status -> {
-            boolean isNew = outboundLog.recordRejected(message, null, "invalid_command: " + invalid.getMessage());
+            boolean isNew = outboundLog.recordRejected(message, null, "invalid_command: " + reason);
             if (isNew) {
                 events.deadLettered(command, "invalid_command", null, invalid.getMessage(), 0);
             }
             return isNew;
         }));
+    }
+
+    /**
+     * Meta's limits quote the value that broke them ({@code to.waId ... got '+573001234567'}): the log line and the
+     * stored row say why without the number. The dead letter (an event to the producer) keeps the whole reason.
+     */
+    static String withoutNumbers(String reason) {
+        return reason == null ? null : NUMBER.matcher(reason).replaceAll("…");
     }
 }

@@ -42,6 +42,19 @@ public final class Commands {
         return serde.decode(bytes, OutboundCommand.class);
     }
 
+    /**
+     * A command as the log read it back (decrypted). Null means no key of the keyset opened it — a key removed while
+     * rows still used it: the send or status fails loudly (the recipient is tried again later) instead of sending
+     * something else.
+     */
+    public OutboundCommand decodeStored(String commandId, byte[] bytes) {
+        if (bytes == null) {
+            throw new IllegalStateException("The command " + commandId
+                    + " cannot be decrypted: its key is no longer in wpfoods.security.keys.personal-data");
+        }
+        return decode(bytes);
+    }
+
     /** The same envelope carrying the fallback template instead of the content. */
     public static OutboundCommand asTemplate(OutboundCommand command, String commandId, TemplateMessage template) {
         return OutboundCommand.newBuilder()

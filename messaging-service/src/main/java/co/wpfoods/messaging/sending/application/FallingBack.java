@@ -33,10 +33,12 @@ public class FallingBack {
                 && fallbackOf == null;
     }
 
-    /** Queues the fallback, in the trace of the command it replaces ({@code traceparent}); returns true if it was new. */
+    /**
+     * Queues the fallback to the command's own recipient, in the trace of the command it replaces
+     * ({@code traceparent}); returns true if it was new.
+     */
     public boolean queueFallback(
             OutboundCommand command,
-            String recipient,
             FailureStage stage,
             Integer code,
             String message,
@@ -46,7 +48,7 @@ public class FallingBack {
         OutboundCommand fallback = Commands.asTemplate(command, fallbackId, command.getFallbackTemplate());
         boolean queued = outboundLog.enqueue(new NewMessage(
                 fallbackId,
-                recipient,
+                Commands.recipientOf(command.getTo()),
                 OutboundKindView.TEMPLATE,
                 command.getCorrelationId(),
                 commands.encode(fallback),

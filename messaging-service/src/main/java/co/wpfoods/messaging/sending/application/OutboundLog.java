@@ -5,17 +5,54 @@ import co.wpfoods.messaging.sending.domain.OutboundKindView;
 import co.wpfoods.messaging.sending.domain.PairBucket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The outbound log and per-recipient queues (messaging-service's own database). */
+/**
+ * The outbound log and per-recipient queues (messaging-service's own database). A recipient is stored only as the keyed
+ * hash of its number ({@link RecipientKey}) and a command only encrypted: the log hashes the clear recipient of a new
+ * message and the sender of an inbound one, encrypts each command when it is queued and decrypts it when it is read.
+ */
 public interface OutboundLog {
 
     /**
-     * A command to queue. {@code fallbackOf}: the command whose fallback template this is; {@code traceparent}: the W3C
-     * trace context it arrived in (null if none), continued by the send.
+     * A recipient as the log keys it: the keyed hash of its WhatsApp number (or business-scoped user id), never the
+     * number. It identifies the queue and the 24-hour window; the number to send to is in the command.
+     */
+    record RecipientKey(byte[] hash) {
+        public RecipientKey {
+            hash = hash.clone();
+        }
+
+        @Override
+        public byte[] hash() {
+            return hash.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RecipientKey key && Arrays.equals(hash, key.hash);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(hash);
+        }
+
+        @Override
+        public String toString() {
+            return "RecipientKey[" + hash.length + " bytes]";
+        }
+    }
+
+    /**
+     * A command to queue: {@code recipient} is the clear identity of its {@code to} ({@link Commands#recipientOf}), which
+     * the log stores only hashed; {@code command} the Avro bytes, which it stores only encrypted. {@code fallbackOf}: the
+     * command whose fallback template this is; {@code traceparent}: the W3C trace context it arrived in (null if none),
+     * continued by the send.
      */
     record NewMessage(
             String commandId,
@@ -28,8 +65,9 @@ public interface OutboundLog {
             String traceparent) {}
 
     /**
-     * The oldest unfinished message of a recipient. {@code resendAt}: set while it is {@code unanswered};
-     * {@code traceparent}: the trace its command arrived in, or null.
+     * The oldest unfinished message of a recipient. {@code command}: the Avro bytes, decrypted, or null when no key of
+     * the keyset opens them; {@code resendAt}: set while it is {@code unanswered}; {@code traceparent}: the trace its
+     * command arrived in, or null.
      */
     record Head(
             String commandId,
@@ -45,22 +83,22 @@ public interface OutboundLog {
      * A recipient this replica now holds, with its pair-limit state, head message (null if none) and the user's last
      * inbound message (null if never), read in the same statement as the claim.
      */
-    record Claimed(String recipient, PairBucket pair, int pairBackoffExponent, Head head, Instant lastInbound) {}
+    record Claimed(RecipientKey recipient, PairBucket pair, int pairBackoffExponent, Head head, Instant lastInbound) {}
 
     /** Meta accepted a recipient's head message; the recipient is released with its charged pair bucket. */
     record AcceptedSend(
             String commandId,
-            String recipient,
+            RecipientKey recipient,
             String wamid,
             boolean asFallback,
             Instant acceptedAt,
             Instant nextAttemptAt,
             PairBucket pair) {}
 
-    /** A message as status tracking sees it. */
+    /** A message as status tracking sees it ({@code command} decrypted, or null as in {@link Head}). */
     record Tracked(
             String commandId,
-            String recipient,
+            RecipientKey recipient,
             MessageState state,
             String wamid,
             byte[] command,
@@ -119,14 +157,14 @@ public interface OutboundLog {
      * A status settled the recipient's unanswered head: its pending messages are counted afresh and it may send at
      * once (unless another replica holds it; that one's release decides).
      */
-    void settleRecipient(String recipient);
+    void settleRecipient(RecipientKey recipient);
 
     /**
      * Gives the recipient back: next send not before {@code nextAttemptAt}. {@code headFinished}: its head message left
      * the queue (sent, dead-lettered, uncertain), so one message fewer is pending.
      */
     void release(
-            String recipient,
+            RecipientKey recipient,
             String owner,
             Instant nextAttemptAt,
             PairBucket pair,
@@ -134,11 +172,15 @@ public interface OutboundLog {
             boolean headFinished);
 
     /** Gives the recipient back after counting its pending messages afresh (its count was found off). */
-    void releaseRecounted(String recipient, String owner, Instant nextAttemptAt);
+    void releaseRecounted(RecipientKey recipient, String owner, Instant nextAttemptAt);
 
-    void touchWindow(String recipient, Instant sentAt, String messageId);
+    /** The user ({@code recipient} in clear, stored hashed) wrote to us at {@code sentAt} (Meta's time): the window. */
+    void touchWindow(String recipient, Instant sentAt);
 
     Optional<Tracked> findByWamid(String wamid);
+
+    /** The state of the message Meta knows as {@code wamid}, without reading its command. */
+    Optional<MessageState> stateByWamid(String wamid);
 
     Optional<Tracked> findByCommandId(String commandId);
 

@@ -99,7 +99,7 @@ public class SendingMessages {
             outboundLog.releaseRecounted(claimed.recipient(), owner, now);
             return new Handled();
         }
-        OutboundCommand command = commands.decode(head.command());
+        OutboundCommand command = commands.decodeStored(head.commandId(), head.command());
         if (head.state() == MessageState.SENDING) {
             return recoverInterrupted(claimed, command, now);
         }
@@ -303,7 +303,6 @@ public class SendingMessages {
                             permanent.message())) {
                         fallingBack.queueFallback(
                                 send.command(),
-                                claimed.recipient(),
                                 FailureStage.SEND,
                                 permanent.code(),
                                 permanent.message(),

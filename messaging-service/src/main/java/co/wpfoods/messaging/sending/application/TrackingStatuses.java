@@ -90,14 +90,14 @@ public class TrackingStatuses {
         if (Boolean.TRUE.equals(wake)) {
             wakeSender.run();
         }
-        return outboundLog.findByWamid(status.getMessageId()).map(Tracked::state);
+        return outboundLog.stateByWamid(status.getMessageId());
     }
 
     private boolean onFailed(Tracked tracked, String wamid, Integer code, String message) {
-        OutboundCommand command = commands.decode(tracked.command());
+        OutboundCommand command = commands.decodeStored(tracked.commandId(), tracked.command());
         if (FallingBack.applies(code, command, tracked.sentAsFallback(), tracked.fallbackOf())) {
             return fallingBack.queueFallback(
-                    command, tracked.recipient(), FailureStage.DELIVERY, code, message, wamid, tracked.traceparent());
+                    command, FailureStage.DELIVERY, code, message, wamid, tracked.traceparent());
         }
         events.failed(command, FailureStage.DELIVERY, "delivery_failed", code, message, wamid, false);
         return false;

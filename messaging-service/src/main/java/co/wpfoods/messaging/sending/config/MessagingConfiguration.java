@@ -24,6 +24,8 @@ import co.wpfoods.messaging.sending.application.TokenGate;
 import co.wpfoods.messaging.sending.application.TrackingStatuses;
 import co.wpfoods.messaging.sending.application.TrackingWindows;
 import co.wpfoods.schemas.serde.AvroSerde;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.crypto.PersonalDataCipher;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -71,9 +73,15 @@ public class MessagingConfiguration {
         return new Commands(serde);
     }
 
+    /** Recipients hashed and commands encrypted at rest: without the two keysets the service does not start. */
     @Bean
-    OutboundLog outboundLog(JdbcClient jdbc, TransactionTemplate tx, MessagingProperties properties) {
-        return new JdbcOutboundLog(jdbc, tx, properties.pair().burst());
+    OutboundLog outboundLog(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            MessagingProperties properties,
+            PersonalDataCipher cipher,
+            LookupHash lookupHash) {
+        return new JdbcOutboundLog(jdbc, tx, properties.pair().burst(), cipher, lookupHash);
     }
 
     @Bean

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lettered) last changed before the cut-off, and queue rows whose recipient has no message left; and, whatever their
  * age, finished notices of the privacy conversation (correlation {@code privacy:…}), which an erasure leaves only until
  * they are sent, with their recipient's queue row once it has nothing to send. Queued and in-flight commands are never
- * purged, nor a queue row that is leased or has a command pending.
+ * purged, nor a queue row that is leased or has a command pending. Recipients are keyed hashes
+ * ({@code recipient_hash}): nothing here needs the number.
  */
 public class JdbcExpiredOutboundLog implements ExpiredRecords {
 
@@ -27,7 +28,7 @@ public class JdbcExpiredOutboundLog implements ExpiredRecords {
      */
     private static final String IDLE_QUEUE_ROW = """
             q.pending = 0 AND (q.lease_owner IS NULL OR q.lease_until < clock_timestamp())
-            AND NOT EXISTS (SELECT 1 FROM outbound_message m WHERE m.recipient = q.recipient)
+            AND NOT EXISTS (SELECT 1 FROM outbound_message m WHERE m.recipient_hash = q.recipient_hash)
             """;
 
     @Override
@@ -46,8 +47,8 @@ public class JdbcExpiredOutboundLog implements ExpiredRecords {
         }
         return messages
                 + jdbc.sql("""
-                                DELETE FROM recipient_queue WHERE recipient IN
-                                    (SELECT q.recipient FROM recipient_queue q WHERE %s LIMIT :batch)
+                                DELETE FROM recipient_queue WHERE recipient_hash IN
+                                    (SELECT q.recipient_hash FROM recipient_queue q WHERE %s LIMIT :batch)
                                 """.formatted(IDLE_QUEUE_ROW)).param("batch", batch).update();
     }
 
@@ -56,16 +57,18 @@ public class JdbcExpiredOutboundLog implements ExpiredRecords {
         var recipients = jdbc.sql("""
                         DELETE FROM outbound_message
                         WHERE state IN %s AND correlation_id LIKE 'privacy:%%'
-                        RETURNING recipient
+                        RETURNING recipient_hash
                         """.formatted(JdbcMessagingPersonalData.FINAL_STATES))
-                .query(String.class)
+                .query(byte[].class)
                 .list();
         if (recipients.isEmpty()) {
             return 0;
         }
         return recipients.size()
-                + jdbc.sql("DELETE FROM recipient_queue q WHERE q.recipient = ANY(:recipients) AND " + IDLE_QUEUE_ROW)
-                        .param("recipients", recipients.stream().distinct().toArray(String[]::new))
+                + jdbc.sql("DELETE FROM recipient_queue q WHERE q.recipient_hash = ANY(:recipients) AND "
+                                + IDLE_QUEUE_ROW)
+                        // a recipient named twice is deleted once
+                        .param("recipients", recipients.toArray(byte[][]::new))
                         .update();
     }
 }
