@@ -3,9 +3,9 @@ package co.wpfoods.messaging.bench;
 import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.schemas.Topics;
-import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundCommands;
+import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.testing.PostgresServer;
 import co.wpfoods.testing.bench.BenchmarkLog;
 import java.time.Duration;

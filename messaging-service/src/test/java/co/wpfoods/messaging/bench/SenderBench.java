@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.MessagingServiceApplication;
 import co.wpfoods.schemas.Topics;
-import co.wpfoods.security.crypto.LookupHash;
-import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.schemas.serde.AvroSerializer;
 import co.wpfoods.schemas.wa.OutboundCommand;
 import co.wpfoods.schemas.wa.OutboundCommands;
+import co.wpfoods.security.crypto.LookupHash;
+import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.PostgresServer;
 import co.wpfoods.testing.bench.BenchmarkLog;

@@ -154,22 +154,21 @@ class TwoReplicasRateIT {
     private ConfigurableApplicationContext start(String database, String instance) {
         List<String> args = new ArrayList<>(List.of(TestTokens.commandLineArguments()));
         args.addAll(List.of(
-                        "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
-                        "--spring.datasource.username=" + PostgresServer.USER,
-                        "--spring.datasource.password=" + PostgresServer.PASSWORD,
-                        "--spring.kafka.bootstrap-servers="
-                                + KafkaServer.shared().bootstrapServers(),
-                        "--spring.kafka.consumer.group-id=two-replicas-" + database,
-                        "--spring.kafka.consumer.auto-offset-reset=latest",
-                        // no events expected here; and replication slot names are server-wide, so a relay here would
-                        // hold the slot name another test class's relay needs
-                        "--wpfoods.outbox.enabled=false",
-                        "--wpfoods.messaging.graph.base-url=" + graph.baseUrl(),
-                        "--wpfoods.messaging.throughput.messages-per-second=" + RATE,
-                        "--wpfoods.messaging.throughput.jitter-allowance=" + JITTER_ALLOWANCE_MS + "ms",
-                        "--wpfoods.messaging.throughput.late-slot-tolerance=" + LATE_SLOT_TOLERANCE_MS + "ms",
-                        "--wpfoods.messaging.sender.instance-id=" + instance,
-                        "--wpfoods.messaging.sender.poll-interval=20ms"));
+                "--spring.datasource.url=" + PostgresServer.shared().jdbcUrl(database),
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--spring.datasource.password=" + PostgresServer.PASSWORD,
+                "--spring.kafka.bootstrap-servers=" + KafkaServer.shared().bootstrapServers(),
+                "--spring.kafka.consumer.group-id=two-replicas-" + database,
+                "--spring.kafka.consumer.auto-offset-reset=latest",
+                // no events expected here; and replication slot names are server-wide, so a relay here would
+                // hold the slot name another test class's relay needs
+                "--wpfoods.outbox.enabled=false",
+                "--wpfoods.messaging.graph.base-url=" + graph.baseUrl(),
+                "--wpfoods.messaging.throughput.messages-per-second=" + RATE,
+                "--wpfoods.messaging.throughput.jitter-allowance=" + JITTER_ALLOWANCE_MS + "ms",
+                "--wpfoods.messaging.throughput.late-slot-tolerance=" + LATE_SLOT_TOLERANCE_MS + "ms",
+                "--wpfoods.messaging.sender.instance-id=" + instance,
+                "--wpfoods.messaging.sender.poll-interval=20ms"));
         // both replicas get this JVM's keysets (platform/security's test-jar), as a deployment gives all its replicas
         return new SpringApplicationBuilder(MessagingServiceApplication.class)
                 .web(WebApplicationType.NONE)

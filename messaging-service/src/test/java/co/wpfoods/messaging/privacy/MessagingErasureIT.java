@@ -94,8 +94,7 @@ class MessagingErasureIT {
                 .correlationId(correlation)
                 .createdAt(Instant.now())
                 .text(text);
-        byte[] stored =
-                cipher.encryptBytes(AvroSerde.standard().encode(command), PersonalDataColumns.OUTBOUND_COMMAND);
+        byte[] stored = cipher.encryptBytes(AvroSerde.standard().encode(command), PersonalDataColumns.OUTBOUND_COMMAND);
         jdbc.sql("""
                         INSERT INTO outbound_message (command_id, recipient_hash, kind, correlation_id, command_enc, state)
                         VALUES (:id, :to, 'TEXT', :correlation, :command, :state)

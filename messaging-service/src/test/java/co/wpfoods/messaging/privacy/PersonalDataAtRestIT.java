@@ -138,8 +138,8 @@ class PersonalDataAtRestIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "accepted".equals(stateOf(command.getCommandId())));
 
         // then Meta got her number and the text
-        var sent = graph.findAll(postRequestedFor(urlEqualTo(MESSAGES))
-                .withRequestBody(matchingJsonPath("$.to", equalTo("+" + lucia))));
+        var sent = graph.findAll(
+                postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.to", equalTo("+" + lucia))));
         assertThat(sent).hasSize(1);
         assertThat(sent.getFirst().getBodyAsString()).contains("Calle 93 # 11-27");
         // and no table holds her number, name or address in clear, nor as the bytes' hex
