@@ -462,10 +462,8 @@ class SendingIT {
         String camila = openWindowFor(Fixtures.newWaId());
         OutboundCommand inFlight = Fixtures.to(camila).text("Último intento");
         OutboundCommand next = Fixtures.to(camila).text("Siguiente");
-        leftInFlightByACrashedReplica(inFlight, next);
-        jdbc.sql("UPDATE outbound_message SET attempts = 6 WHERE command_id = :id")
-                .param("id", inFlight.getCommandId())
-                .update();
+        // its last attempt is counted before the queue row makes it claimable (the sender polls meanwhile)
+        leftInFlightByACrashedReplica(inFlight, next, 6);
         dispatcher.signal();
 
         await().until(() -> "accepted".equals(stateOf(next.getCommandId())));
@@ -600,6 +598,10 @@ class SendingIT {
     // --- helpers -------------------------------------------------------------------------------
 
     private void insertMessage(OutboundCommand command, String state) {
+        insertMessage(command, state, "sending".equals(state) ? 1 : 0);
+    }
+
+    private void insertMessage(OutboundCommand command, String state, int attempts) {
         jdbc.sql("""
                         INSERT INTO outbound_message (command_id, recipient_hash, kind, correlation_id, command_enc, state,
                                                       attempts)
@@ -610,7 +612,7 @@ class SendingIT {
                 .param("corr", command.getCorrelationId())
                 .param("cmd", stored(command))
                 .param("state", state)
-                .param("attempts", "sending".equals(state) ? 1 : 0)
+                .param("attempts", attempts)
                 .update();
     }
 
@@ -619,7 +621,12 @@ class SendingIT {
      * attempt counted), the next message queued, and a lease that has run out.
      */
     private void leftInFlightByACrashedReplica(OutboundCommand inFlight, OutboundCommand next) {
-        insertMessage(inFlight, "sending");
+        leftInFlightByACrashedReplica(inFlight, next, 1);
+    }
+
+    /** As above, the stopped send on its {@code attempts}th attempt. */
+    private void leftInFlightByACrashedReplica(OutboundCommand inFlight, OutboundCommand next, int attempts) {
+        insertMessage(inFlight, "sending", attempts);
         insertMessage(next, "queued");
         jdbc.sql("""
                         INSERT INTO recipient_queue (recipient_hash, pending, pair_tokens, lease_owner, lease_until)

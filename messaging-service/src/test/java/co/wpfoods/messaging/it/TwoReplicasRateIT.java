@@ -21,9 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +35,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Two messaging-service instances (two application contexts) on one database and one broker, sending to one Graph
@@ -68,7 +71,7 @@ class TwoReplicasRateIT {
         String database = PostgresServer.shared().createDatabase("two_replicas");
         replicas.add(start(database, "replica-a"));
         replicas.add(start(database, "replica-b"));
-        replicas.forEach(TwoReplicasRateIT::awaitAssignment);
+        awaitBothInTheGroup();
         JdbcClient jdbc = replicas.get(0).getBean(JdbcClient.class);
         LookupHash lookupHash = replicas.get(0).getBean(LookupHash.class);
 
@@ -175,10 +178,39 @@ class TwoReplicasRateIT {
                 .run(args.toArray(String[]::new));
     }
 
-    private static void awaitAssignment(ConfigurableApplicationContext context) {
-        var container = context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("messaging-outbound");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> container.getAssignedPartitions() != null
-                        && !container.getAssignedPartitions().isEmpty());
+    /**
+     * Waits until the consumers of both replicas (three each) are members of the stable {@code messaging-outbound}
+     * group and every partition of {@code wa.outbound.v1} is assigned. One replica may hold none of them (the range
+     * assignor gives three partitions to three of six consumers): the commands are sent from the shared database by
+     * both. (Waiting for each replica to hold a partition failed whenever the second replica joined first.)
+     */
+    private static void awaitBothInTheGroup() {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaServer.shared().bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(Topics.WhatsApp.OUTBOUND))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.WhatsApp.OUTBOUND)
+                    .partitions()
+                    .size();
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("messaging-outbound"))
+                        .all()
+                        .get()
+                        .get("messaging-outbound");
+                return group.groupState() == GroupState.STABLE
+                        && group.members().size() == 6
+                        && group.members().stream()
+                                        .mapToInt(m ->
+                                                m.assignment().topicPartitions().size())
+                                        .sum()
+                                == partitions;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
