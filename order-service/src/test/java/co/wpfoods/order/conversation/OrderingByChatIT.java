@@ -1753,6 +1753,67 @@ class OrderingByChatIT {
         assertThat(felipe.hears().body()).isEqualTo("Elige Tamaño para Burger:");
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(55)
+    void staff_answer_orders_in_their_own_words_and_pick_the_order_from_a_list_when_several_wait() {
+        var arepas = restaurant(
+                "Arepas de la 59",
+                new GeoLocation(4.6494, -74.0635),
+                "Chapinero",
+                List.of(new MenuItem("ar-choclo", "Arepa de choclo", null, "Arepas", Cop.of(9_000), true, List.of())),
+                "573109991301");
+        var rosa = chat.staff("573109991301", "Rosa");
+        AI.answer("dale, confirmo ese pedido", intent("order_accept", 0.9, ""));
+        AI.answer("no puedo con ese", intent("order_reject", 0.88, ""));
+        AI.answer("ya salió el pedido", intent("order_ready", 0.9, ""));
+
+        // with no order waiting the staff are told so
+        rosa.says("dale, confirmo ese pedido");
+        assertThat(rosa.hears().body()).isEqualTo("No tienes pedidos esperando respuesta.");
+
+        // given one order waits, the staff confirm it in their own words and the customer is told
+        var lina = customer("Lina");
+        String first = arepaOrder(lina, arepas);
+        rosa.hearsAbout("🔔 Nuevo pedido #" + first);
+        rosa.says("dale, confirmo ese pedido");
+        assertThat(lina.hears().body()).startsWith("🎉 Arepas de la 59 aceptó tu pedido #" + first);
+        assertThat(order(first).status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        // given two more wait, rejecting without a number lists both to tap, and the one tapped is rejected
+        var tomas = customer("Tomás");
+        String second = arepaOrder(tomas, arepas);
+        rosa.hearsAbout("🔔 Nuevo pedido #" + second);
+        var sofia = customer("Sofía");
+        String third = arepaOrder(sofia, arepas);
+        rosa.hearsAbout("🔔 Nuevo pedido #" + third);
+        rosa.says("no puedo con ese");
+        var which = rosa.hearsAbout("¿Cuál pedido rechazas?");
+        assertThat(which.options()).containsExactly("#" + second, "#" + third);
+        rosa.taps(which, "#" + third);
+        rosa.taps(rosa.hearsAbout("¿Por qué rechazas el #" + third), "Se acabó un producto");
+        assertThat(sofia.hears().body()).startsWith("Lo siento, Arepas de la 59 no pudo aceptar tu pedido #" + third);
+        assertThat(order(second).status()).isEqualTo(OrderStatus.PENDING);
+
+        // and "it's out" acts on the only order being prepared, not on the one still waiting for an answer
+        rosa.says("ya salió el pedido");
+        assertThat(lina.hearsAbout("está listo").body())
+                .isEqualTo("Tu pedido #" + first + " está listo y espera al rapitendero.");
+        assertThat(order(first).status()).isEqualTo(OrderStatus.READY);
+        assertThat(order(second).status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    /** A cash order of one arepa at Arepas de la 59; answers the order number. */
+    String arepaOrder(Chat.Person customer, Restaurant arepas) {
+        consentedNearChapinero(customer);
+        customer.tapsId("rest:" + arepas.id().value(), "Arepas de la 59", true);
+        customer.taps(customer.hears(), "Arepa de choclo");
+        assertThat(customer.hears().body()).isEqualTo("Agregué 1× Arepa de choclo 🛒");
+        customer.taps(customer.hears(), "Pagar");
+        customer.taps(customer.hears(), "Efectivo");
+        customer.taps(customer.hears(), "Confirmar");
+        return placedReference(customer.hears());
+    }
+
     /** The ticket id behind a staff complaint alert's buttons. */
     static String ticketOf(Chat.Heard alert) {
         return alert.idOf("Lo resolvemos").split(":")[1];

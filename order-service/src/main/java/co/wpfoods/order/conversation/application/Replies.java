@@ -23,6 +23,8 @@ public final class Replies {
     public static final int ROW_TITLE = 24;
     public static final int ROW_DESCRIPTION = 72;
     public static final int SECTION_TITLE = 24;
+    /** Meta shows at most ten rows in one list message. */
+    public static final int LIST_ROWS = 10;
 
     private final Chat chat;
     private final MessageSource messages;
