@@ -164,7 +164,8 @@ class CustomerDataRightsIT {
         var summary = valentina.hearsAbout("Esto guardamos sobre ti");
         assertThat(summary.body())
                 .contains("Valentina Ospina")
-                .containsPattern("– datos personales: aceptado el [^\\n]+ \\(política 2026-11\\)\\n   – promociones: retirado el ")
+                .containsPattern(
+                        "– datos personales: aceptado el [^\\n]+ \\(política 2026-11\\)\\n   – promociones: retirado el ")
                 .contains("Pedidos: 1 (el último, #" + order.reference().value());
 
         // (her number is in our tables only as a keyed hash and ciphertexts, which the erasure must remove too)

@@ -67,13 +67,13 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.assertj.core.groups.Tuple;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -1878,7 +1878,8 @@ class OrderingByChatIT {
             assertThat(template.templateBody()).containsExactly(person.name.split(" ")[0], "1");
             assertThat(template.templateQuickReplies()).containsExactly("home:near", "promo:no:es");
         }
-        List.of(ana, beto, carla).forEach(person -> assertThat(templatesTo(person)).isEmpty());
+        List.of(ana, beto, carla)
+                .forEach(person -> assertThat(templatesTo(person)).isEmpty());
 
         // when Darío taps the template's "No, gracias"
         dario.tapsTemplateButton("promo:no:es", "No, gracias");
@@ -1893,7 +1894,8 @@ class OrderingByChatIT {
         assertThat(secondRun).isEqualTo(new WinningBackCustomers.Run(1, 1));
         assertThat(elena.hears().body()).isEqualTo("bienvenida_de_nuevo");
         assertThat(templatesTo(dario)).hasSize(1);
-        List.of(ana, beto, carla).forEach(person -> assertThat(templatesTo(person)).isEmpty());
+        List.of(ana, beto, carla)
+                .forEach(person -> assertThat(templatesTo(person)).isEmpty());
         elena.tapsTemplateButton("home:near", "Pedir ahora");
         assertThat(elena.hears().kind()).isEqualTo(OutboundKind.LOCATION_REQUEST);
 

@@ -32,8 +32,7 @@ public class Consents {
 
     /** "Acepto": keeping their data to serve their orders, under the policy version they were shown. */
     public Decision grantPersonalData(String personKey, String presentedVersion) {
-        String version =
-                presentedVersion == null || presentedVersion.isBlank() ? policyVersion : presentedVersion;
+        String version = presentedVersion == null || presentedVersion.isBlank() ? policyVersion : presentedVersion;
         return ledger.grant(personKey, ConsentPurpose.PERSONAL_DATA, version);
     }
 

@@ -62,6 +62,7 @@ public class ChattingWithCustomers {
     public static final String PROMO_TAP = "promo";
     /** The tap that starts an order (the home screen's "Pedir algo nuevo", the win-back template's "Pedir ahora"). */
     public static final String ORDER_NOW_TAP = "home:near";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ENGLISH_SWITCH =
             Pattern.compile("\\b(english( please)?|in english|ingl[eé]s)\\b", Pattern.CASE_INSENSITIVE);

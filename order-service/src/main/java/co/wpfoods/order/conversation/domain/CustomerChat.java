@@ -22,6 +22,7 @@ public final class CustomerChat {
     public String policyShown;
     /** When we asked whether they want promotions (asked once; the answer is in the consent ledger). */
     public Instant marketingAskedAt;
+
     public String name;
     public String restaurantId;
     public List<CartLine> cart = new ArrayList<>();

@@ -60,8 +60,8 @@ public class ChoosingPromotions {
             case Input.Text text -> {
                 String body = text.body() == null ? "" : text.body();
                 if (StopPromotions.asked(body) || optsOut(understood)) {
-                    String language = conversations.language(message.key())
-                            .orElse(StopPromotions.inEnglish(body) ? "en" : "es");
+                    String language =
+                            conversations.language(message.key()).orElse(StopPromotions.inEnglish(body) ? "en" : "es");
                     withdraw(message, language);
                     return true;
                 }

@@ -25,7 +25,8 @@ public final class StopPromotions {
     private StopPromotions() {}
 
     public static boolean asked(String text) {
-        return text != null && (SPANISH.matcher(text).find() || ENGLISH.matcher(text).find());
+        return text != null
+                && (SPANISH.matcher(text).find() || ENGLISH.matcher(text).find());
     }
 
     /** Asked in words only English uses (a bare "STOP" is both languages' and counts as Spanish). */

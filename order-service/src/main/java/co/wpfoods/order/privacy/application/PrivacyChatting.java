@@ -176,11 +176,16 @@ public class PrivacyChatting {
         var lines = new StringBuilder();
         for (var entry : entries) {
             String purpose = say.t("privacy.summary.consent." + entry.purpose());
-            String action = say.t(entry.granted() ? "privacy.summary.consent.granted" : "privacy.summary.consent.withdrawn");
+            String action =
+                    say.t(entry.granted() ? "privacy.summary.consent.granted" : "privacy.summary.consent.withdrawn");
             lines.append("\n   – ")
                     .append(
                             "none".equals(entry.policyVersion())
-                                    ? say.t("privacy.summary.consent.unversioned", purpose, action, date(entry.at(), say))
+                                    ? say.t(
+                                            "privacy.summary.consent.unversioned",
+                                            purpose,
+                                            action,
+                                            date(entry.at(), say))
                                     : say.t(
                                             "privacy.summary.consent",
                                             purpose,

@@ -14,8 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StopPromotionsTest {
 
     static final String[] STOPS_ES = {
-        "STOP", "para", "Basta!", "no más promociones", "no mas promos por favor", "No me envíen más ofertas",
-        "no quiero recibir más publicidad", "cancelar las promociones"
+        "STOP",
+        "para",
+        "Basta!",
+        "no más promociones",
+        "no mas promos por favor",
+        "No me envíen más ofertas",
+        "no quiero recibir más publicidad",
+        "cancelar las promociones"
     };
     static final String[] STOPS_EN = {"unsubscribe", "no more promotions", "Stop sending me offers", "opt out"};
 

@@ -69,7 +69,8 @@ public class V6__Consent_ledger extends BaseJavaMigration {
             select.setFetchSize(500);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    var state = JSON.readValue(cipher.decrypt(rows.getBytes(2), CONVERSATION_STATE), CustomerChat.class);
+                    var state =
+                            JSON.readValue(cipher.decrypt(rows.getBytes(2), CONVERSATION_STATE), CustomerChat.class);
                     if (state.consentAt == null) {
                         continue;
                     }
