@@ -246,6 +246,12 @@ class CustomerDataRightsIT {
         john.says("my data");
         var summary = john.hearsAbout("This is what we hold about you");
         assertThat(summary.body()).contains("not given").contains("Orders: none");
+
+        // a withdrawal from someone who never consented is answered in their language and records nothing about them
+        john.says("no more promotions");
+        assertThat(john.hears().body())
+                .isEqualTo("Done, we won't send you any more promotions. You can keep ordering whenever you like.");
+        assertThat(consents.history(john.waId)).isEmpty();
         assertThat(report("e-none-" + john.waId)).isNull();
     }
 
