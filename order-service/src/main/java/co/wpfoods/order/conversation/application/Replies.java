@@ -135,6 +135,11 @@ public final class Replies {
         chat.send(draft().location(latitude, longitude, name, null));
     }
 
+    /** An approved template sent as it is (a marketing template, which may leave outside the 24-hour window). */
+    public void template(TemplateMessage template) {
+        chat.send(draft().template(template));
+    }
+
     public record Button(String id, String title) {}
 
     public record Row(String id, String title, String description) {}
