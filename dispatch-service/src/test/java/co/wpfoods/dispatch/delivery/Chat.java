@@ -163,6 +163,29 @@ final class Chat implements AutoCloseable {
     // ---- order-service's side
 
     void placeAndConfirm(String orderId, String zone, double latitude, double longitude, String pin, Long cashChange) {
+        placeAndConfirm(
+                orderId,
+                zone,
+                latitude,
+                longitude,
+                pin,
+                cashChange == null ? PaymentMethod.CARD : PaymentMethod.CASH,
+                cashChange);
+    }
+
+    /** A cash order whose customer did not say which bill they pay with. */
+    void placeAndConfirmCash(String orderId, String zone, double latitude, double longitude, String pin) {
+        placeAndConfirm(orderId, zone, latitude, longitude, pin, PaymentMethod.CASH, null);
+    }
+
+    private void placeAndConfirm(
+            String orderId,
+            String zone,
+            double latitude,
+            double longitude,
+            String pin,
+            PaymentMethod method,
+            Long cashChange) {
         Instant now = Instant.now();
         var placed = OrderPlaced.newBuilder()
                 .setOrderId(orderId)
@@ -176,7 +199,7 @@ final class Chat implements AutoCloseable {
                 .setSubtotalCop(30_000)
                 .setDeliveryFeeCop(5_000)
                 .setTotalCop(35_000)
-                .setPaymentMethod(cashChange == null ? PaymentMethod.CARD : PaymentMethod.CASH)
+                .setPaymentMethod(method)
                 .setDeliveryAddress("Calle 85 # 11-20, apto 302")
                 .setDeliveryPoint(new GeoPoint(latitude + 0.02, longitude))
                 .setRestaurantName("La Brasa Rola")

@@ -151,11 +151,12 @@ class WorkerConversationIT {
         String ana = onlineWorker("Ana Smith", "z-usaquen", "en", 4.7001, -74.0301);
         String ben = onlineWorker("Ben Jones", "z-usaquen", "en", 4.7100, -74.0300);
 
-        // when an order is confirmed there
-        chat.placeAndConfirm("o-en-1", "z-usaquen", 4.70, -74.03, "1111", null);
+        // when a cash order is confirmed there, its customer not saying which bill they pay with
+        chat.placeAndConfirmCash("o-en-1", "z-usaquen", 4.70, -74.03, "1111");
 
-        // then Ana, the nearest, is offered it first
-        chat.awaitReply(ana, "New order #");
+        // then Ana, the nearest, is offered it first, told what she would collect
+        assertThat(chat.awaitReply(ana, "New order #"))
+                .anyMatch(l -> l.contains("Cash order: you collect COP 35,000."));
         assertThat(chat.received(ben)).noneMatch(l -> l.contains("New order"));
 
         // and when she lets it expire, she is told and Ben gets it
@@ -181,11 +182,12 @@ class WorkerConversationIT {
     void a_wrong_pin_three_times_is_told_each_time_and_alerts_ops() {
         // given Diana picked up an order
         String diana = onlineWorker("Diana Pérez", "z-kennedy", "es", 4.6281, -74.1381);
-        chat.placeAndConfirm("o-pin-1", "z-kennedy", 4.628, -74.138, "7777", null);
-        chat.awaitReply(diana, "Nuevo pedido #");
+        chat.placeAndConfirmCash("o-pin-1", "z-kennedy", 4.628, -74.138, "7777");
+        assertThat(chat.awaitReply(diana, "Nuevo pedido #"))
+                .anyMatch(l -> l.contains("Pago en efectivo: cobras $35.000."));
         chat.acceptOffer(diana, "¡Es tuyo!");
         chat.tap(diana, "delivery:o-pin-1:picked");
-        chat.awaitReply(diana, "Recogido ✅");
+        assertThat(chat.awaitReply(diana, "Recogido ✅")).anyMatch(l -> l.contains("Cobra $35.000 en efectivo."));
 
         // when she types three wrong PINs
         chat.tap(diana, "delivery:o-pin-1:delivered");
@@ -193,7 +195,7 @@ class WorkerConversationIT {
         chat.text(diana, "1234");
         chat.awaitReply(diana, "Te quedan 2 intentos");
         chat.text(diana, "2345");
-        chat.awaitReply(diana, "Te quedan 1 intentos");
+        chat.awaitReply(diana, "Te queda 1 intento.");
         chat.text(diana, "3456");
 
         // then she is told support will call, ops have an alert, and the order is not delivered

@@ -16,6 +16,7 @@ import co.wpfoods.schemas.wa.OutboundKind;
 import co.wpfoods.schemas.wa.ReplyContent;
 import co.wpfoods.schemas.wa.ReplyKind;
 import co.wpfoods.schemas.wa.Role;
+import co.wpfoods.schemas.wa.TemplateComponentType;
 import co.wpfoods.schemas.wa.WaUser;
 import co.wpfoods.testing.KafkaServer;
 import co.wpfoods.testing.KafkaTestConsumer;
@@ -83,6 +84,7 @@ final class Chat {
                 case TEXT -> command.getText().getBody();
                 case BUTTONS, LIST, LOCATION_REQUEST -> command.getInteractive().getBody();
                 case LOCATION -> command.getLocation().getName();
+                case TEMPLATE -> command.getTemplate().getName();
                 default -> command.getKind().name();
             };
         }
@@ -119,6 +121,24 @@ final class Chat {
 
         boolean isList() {
             return command.getKind() == OutboundKind.LIST;
+        }
+
+        /** A template's body parameters, in order. */
+        List<String> templateBody() {
+            return command.getTemplate().getComponents().stream()
+                    .filter(c -> c.getType() == TemplateComponentType.BODY)
+                    .flatMap(c -> c.getParameters().stream())
+                    .map(p -> p.getText().toString())
+                    .toList();
+        }
+
+        /** A template's quick-reply payloads, by button index. */
+        List<String> templateQuickReplies() {
+            return command.getTemplate().getComponents().stream()
+                    .filter(c -> c.getType() == TemplateComponentType.BUTTON)
+                    .sorted(java.util.Comparator.comparing(c -> c.getIndex()))
+                    .map(c -> c.getParameters().getFirst().getText().toString())
+                    .toList();
         }
 
         @Override
@@ -167,6 +187,20 @@ final class Chat {
                     .setKind(listRow ? ReplyKind.LIST_REPLY : ReplyKind.BUTTON_REPLY)
                     .setId(id)
                     .setTitle(title)
+                    .build());
+            return send(m);
+        }
+
+        /** A tap on a template's quick reply: Meta sends its payload as a {@code button} message. */
+        InboundMessage tapsTemplateButton(String payload, String text) {
+            var m = base("button");
+            m.setType(InboundMessageType.BUTTON);
+            m.setMetaType("button");
+            m.setText(null);
+            m.setReply(ReplyContent.newBuilder()
+                    .setKind(ReplyKind.TEMPLATE_BUTTON)
+                    .setId(payload)
+                    .setTitle(text)
                     .build());
             return send(m);
         }

@@ -11,6 +11,11 @@ import co.wpfoods.order.catalog.domain.MenuItem;
 import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.StoreSettings;
+import co.wpfoods.order.consent.adapter.out.db.V6__Consent_ledger;
+import co.wpfoods.order.consent.application.Consents;
+import co.wpfoods.order.conversation.application.Conversations;
+import co.wpfoods.order.conversation.domain.CustomerChat;
+import co.wpfoods.order.conversation.domain.Step;
 import co.wpfoods.order.ordering.application.Orders;
 import co.wpfoods.order.ordering.domain.Customer;
 import co.wpfoods.order.ordering.domain.DeliveryAddress;
@@ -18,7 +23,9 @@ import co.wpfoods.order.ordering.domain.Order;
 import co.wpfoods.order.ordering.domain.OrderId;
 import co.wpfoods.order.ordering.domain.OrderLine;
 import co.wpfoods.order.ordering.domain.PaymentMethod;
+import co.wpfoods.schemas.wa.OutboundKind;
 import co.wpfoods.schemas.wa.WaId;
+import co.wpfoods.security.consent.ConsentPurpose;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.privacy.ErasureTopic;
@@ -84,6 +91,15 @@ class CustomerDataRightsIT {
     @Autowired
     LookupHash lookupHash;
 
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    V6__Consent_ledger ledgerMigration;
+
     @LocalServerPort
     int port;
 
@@ -124,18 +140,32 @@ class CustomerDataRightsIT {
         // given Valentina consented, ordered once (delivered) and asked what we hold
         var valentina = chat.customer("573209990001", "Valentina Ospina");
         valentina.says("hola");
-        valentina.taps(valentina.hears(), "Acepto");
+        var question = valentina.hears();
+        assertThat(question.body()).contains("política de datos 2026-11");
+        Instant beforeAccepting = Instant.now();
+        valentina.taps(question, "Acepto");
         assertThat(valentina.hears().body()).contains("Gracias");
+        // (her "Acepto" is in the consent ledger with its time and the policy version the question showed)
+        assertThat(consents.history(valentina.waId)).singleElement().satisfies(grant -> {
+            assertThat(grant.purpose()).isEqualTo(ConsentPurpose.PERSONAL_DATA);
+            assertThat(grant.granted()).isTrue();
+            assertThat(grant.policyVersion()).isEqualTo("2026-11");
+            assertThat(grant.recordedAt()).isBetween(beforeAccepting.minusSeconds(1), Instant.now());
+        });
         var order = deliveredOrder(valentina.waId, "Valentina Ospina", "Carrera 7 # 72-41 Apto 502");
         long total = order.totals().total().value();
         long iva = order.totals().iva().value();
         drain(valentina);
 
+        valentina.says("no más promociones");
+        assertThat(valentina.hears().body()).startsWith("Listo, no te enviaremos más promociones");
+
         valentina.says("mis datos");
         var summary = valentina.hearsAbout("Esto guardamos sobre ti");
         assertThat(summary.body())
                 .contains("Valentina Ospina")
-                .contains("política 2026-11")
+                .containsPattern(
+                        "– datos personales: aceptado el [^\\n]+ \\(política 2026-11\\)\\n   – promociones: retirado el ")
                 .contains("Pedidos: 1 (el último, #" + order.reference().value());
 
         // (her number is in our tables only as a keyed hash and ciphertexts, which the erasure must remove too)
@@ -152,7 +182,7 @@ class CustomerDataRightsIT {
                 .list();
         assertThat(ciphertexts).hasSize(3);
         assertThat(new PersonalDataScan(dataSource).find(numberHash).get(numberHash))
-                .containsKeys("customer_order", "conversation");
+                .containsKeys("customer_order", "conversation", "security_consent_event");
 
         // when she asks to delete her data and confirms with the button
         valentina.says("por favor borren mis datos");
@@ -189,8 +219,9 @@ class CustomerDataRightsIT {
                 .untilAsserted(
                         () -> assertThat(scan.holding(valentina.waId, "Valentina", "Ospina", "Carrera 7 # 72-41"))
                                 .isEmpty());
-        // nor their keyed hash or the ciphertexts she had
+        // nor their keyed hash (the consent ledger forgot her too) or the ciphertexts she had
         assertThat(scan.holding(numberHash)).isEmpty();
+        assertThat(consents.history(valentina.waId)).isEmpty();
         assertThat(scan.holding(ciphertexts.toArray(String[]::new))).isEmpty();
         // while the order stays for tax with its totals
         var kept = JdbcClient.create(dataSource)
@@ -215,7 +246,49 @@ class CustomerDataRightsIT {
         john.says("my data");
         var summary = john.hearsAbout("This is what we hold about you");
         assertThat(summary.body()).contains("not given").contains("Orders: none");
+
+        // a withdrawal from someone who never consented is answered in their language and records nothing about them
+        john.says("no more promotions");
+        assertThat(john.hears().body())
+                .isEqualTo("Done, we won't send you any more promotions. You can keep ordering whenever you like.");
+        assertThat(consents.history(john.waId)).isEmpty();
         assertThat(report("e-none-" + john.waId)).isNull();
+    }
+
+    @Test
+    void a_customer_who_consented_before_the_ledger_existed_has_that_grant_recorded_and_is_not_asked_again()
+            throws Exception {
+        // given Camila consented on 20 November, when consent was kept only in her conversation
+        String camila = "573209990005";
+        var before = new CustomerChat();
+        before.consentAt = Instant.parse("2026-11-20T15:00:00Z");
+        before.step = Step.HOME;
+        before.name = "Camila Reyes";
+        conversations.save(camila, before);
+        assertThat(consents.history(camila)).isEmpty();
+
+        // when the migration that brought the ledger records the consents kept in conversations (twice: idempotent)
+        try (var connection = dataSource.getConnection()) {
+            assertThat(ledgerMigration.recordConsentsKeptInConversations(connection))
+                    .isPositive();
+            ledgerMigration.recordConsentsKeptInConversations(connection);
+        }
+
+        // then her grant carries the time she consented and the policy version of that time, once
+        assertThat(consents.history(camila)).singleElement().satisfies(grant -> {
+            assertThat(grant.purpose()).isEqualTo(ConsentPurpose.PERSONAL_DATA);
+            assertThat(grant.granted()).isTrue();
+            assertThat(grant.policyVersion()).isEqualTo("2026-11");
+            assertThat(grant.recordedAt()).isEqualTo(Instant.parse("2026-11-20T15:00:00Z"));
+        });
+        // and she is not asked again, and "mis datos" shows it
+        var person = chat.customer(camila, "Camila Reyes");
+        person.says("hola");
+        assertThat(person.hears().kind()).isEqualTo(OutboundKind.LOCATION_REQUEST);
+        person.says("mis datos");
+        assertThat(person.hearsAbout("Esto guardamos sobre ti").body())
+                .contains("– datos personales: aceptado el ")
+                .contains("(política 2026-11)");
     }
 
     @Test

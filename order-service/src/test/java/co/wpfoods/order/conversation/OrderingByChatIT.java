@@ -19,6 +19,8 @@ import co.wpfoods.order.catalog.domain.ModifierGroup;
 import co.wpfoods.order.catalog.domain.OpeningHours;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.StoreSettings;
+import co.wpfoods.order.consent.application.Consents;
+import co.wpfoods.order.marketing.application.WinningBackCustomers;
 import co.wpfoods.order.ordering.application.Orders;
 import co.wpfoods.order.ordering.domain.Customer;
 import co.wpfoods.order.ordering.domain.DeliveryAddress;
@@ -48,6 +50,8 @@ import co.wpfoods.schemas.payments.PaymentFailureReason;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.wa.OutboundKind;
 import co.wpfoods.schemas.wa.WaId;
+import co.wpfoods.security.consent.ConsentLedger.Decision;
+import co.wpfoods.security.consent.ConsentPurpose;
 import co.wpfoods.security.test.TestTokens;
 import co.wpfoods.testing.EmbeddedInfra;
 import co.wpfoods.testing.KafkaServer;
@@ -63,6 +67,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +76,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -134,6 +140,15 @@ class OrderingByChatIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    WinningBackCustomers winningBack;
+
+    @Autowired
+    JdbcClient jdbc;
 
     static Chat chat;
     static KafkaTestConsumer orderTopic;
@@ -903,6 +918,10 @@ class OrderingByChatIT {
 
         sara.taps(rating, "⭐⭐⭐⭐⭐");
         assertThat(sara.hears().body()).isEqualTo("¡Gracias por calificar! 🙌");
+        // and, this once, whether she wants promotions: a pause after her first delivered order
+        var promotions = sara.hears();
+        assertThat(promotions.body()).startsWith("¿Quieres que te avisemos de promociones");
+        assertThat(promotions.options()).containsExactly("Sí", "No, gracias");
         assertThat(order(reference).rating()).isEqualTo(5);
         assertThat(order(reference).history())
                 .extracting(h -> h.status())
@@ -1753,6 +1772,67 @@ class OrderingByChatIT {
         assertThat(felipe.hears().body()).isEqualTo("Elige Tamaño para Burger:");
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(55)
+    void staff_answer_orders_in_their_own_words_and_pick_the_order_from_a_list_when_several_wait() {
+        var arepas = restaurant(
+                "Arepas de la 59",
+                new GeoLocation(4.6494, -74.0635),
+                "Chapinero",
+                List.of(new MenuItem("ar-choclo", "Arepa de choclo", null, "Arepas", Cop.of(9_000), true, List.of())),
+                "573109991301");
+        var rosa = chat.staff("573109991301", "Rosa");
+        AI.answer("dale, confirmo ese pedido", intent("order_accept", 0.9, ""));
+        AI.answer("no puedo con ese", intent("order_reject", 0.88, ""));
+        AI.answer("ya salió el pedido", intent("order_ready", 0.9, ""));
+
+        // with no order waiting the staff are told so
+        rosa.says("dale, confirmo ese pedido");
+        assertThat(rosa.hears().body()).isEqualTo("No tienes pedidos esperando respuesta.");
+
+        // given one order waits, the staff confirm it in their own words and the customer is told
+        var lina = customer("Lina");
+        String first = arepaOrder(lina, arepas);
+        rosa.hearsAbout("🔔 Nuevo pedido #" + first);
+        rosa.says("dale, confirmo ese pedido");
+        assertThat(lina.hears().body()).startsWith("🎉 Arepas de la 59 aceptó tu pedido #" + first);
+        assertThat(order(first).status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        // given two more wait, rejecting without a number lists both to tap, and the one tapped is rejected
+        var tomas = customer("Tomás");
+        String second = arepaOrder(tomas, arepas);
+        rosa.hearsAbout("🔔 Nuevo pedido #" + second);
+        var sofia = customer("Sofía");
+        String third = arepaOrder(sofia, arepas);
+        rosa.hearsAbout("🔔 Nuevo pedido #" + third);
+        rosa.says("no puedo con ese");
+        var which = rosa.hearsAbout("¿Cuál pedido rechazas?");
+        assertThat(which.options()).containsExactly("#" + second, "#" + third);
+        rosa.taps(which, "#" + third);
+        rosa.taps(rosa.hearsAbout("¿Por qué rechazas el #" + third), "Se acabó un producto");
+        assertThat(sofia.hears().body()).startsWith("Lo siento, Arepas de la 59 no pudo aceptar tu pedido #" + third);
+        assertThat(order(second).status()).isEqualTo(OrderStatus.PENDING);
+
+        // and "it's out" acts on the only order being prepared, not on the one still waiting for an answer
+        rosa.says("ya salió el pedido");
+        assertThat(lina.hearsAbout("está listo").body())
+                .isEqualTo("Tu pedido #" + first + " está listo y espera al rapitendero.");
+        assertThat(order(first).status()).isEqualTo(OrderStatus.READY);
+        assertThat(order(second).status()).isEqualTo(OrderStatus.PENDING);
+    }
+
+    /** A cash order of one arepa at Arepas de la 59; answers the order number. */
+    String arepaOrder(Chat.Person customer, Restaurant arepas) {
+        consentedNearChapinero(customer);
+        customer.tapsId("rest:" + arepas.id().value(), "Arepas de la 59", true);
+        customer.taps(customer.hears(), "Arepa de choclo");
+        assertThat(customer.hears().body()).isEqualTo("Agregué 1× Arepa de choclo 🛒");
+        customer.taps(customer.hears(), "Pagar");
+        customer.taps(customer.hears(), "Efectivo");
+        customer.taps(customer.hears(), "Confirmar");
+        return placedReference(customer.hears());
+    }
+
     /** The ticket id behind a staff complaint alert's buttons. */
     static String ticketOf(Chat.Heard alert) {
         return alert.idOf("Lo resolvemos").split(":")[1];
@@ -1773,5 +1853,169 @@ class OrderingByChatIT {
         customer.taps(customer.hears(), "Efectivo");
         customer.taps(customer.hears(), "Confirmar");
         return placedReference(customer.hears());
+    }
+    // ------------------------------------------------------------------ consent and promotions (Ley 1581)
+
+    @Test
+    @org.junit.jupiter.api.Order(55)
+    void the_promotions_question_comes_once_after_a_good_rating_and_a_yes_is_a_marketing_grant() {
+        // given Marta's first order was delivered
+        var marta = customer("Marta Díaz");
+        marta.taps(bandejaInCashSummary(marta), "Confirmar");
+        String first = placedReference(marta.hears());
+        deliveredNow(first);
+
+        // when she rates it well, she is asked about promotions and says yes
+        marta.says("5");
+        assertThat(marta.hearsAbout("Gracias por calificar").body()).isEqualTo("¡Gracias por calificar! 🙌");
+        var ask = marta.hears();
+        assertThat(ask.body()).startsWith("¿Quieres que te avisemos de promociones");
+        marta.taps(ask, "Sí");
+
+        // then a marketing grant is recorded under the policy in force
+        assertThat(marta.hears().body()).startsWith("¡Listo! Te avisaremos de promociones.");
+        assertThat(consents.mayMarket(marta.waId)).isTrue();
+        assertThat(consents.marketing(marta.waId).orElseThrow().policyVersion()).isEqualTo("2026-11");
+        // and her "Acepto" was recorded with the policy version the question showed
+        assertThat(consents.history(marta.waId))
+                .extracting(Decision::purpose, Decision::granted, Decision::policyVersion)
+                .containsExactly(
+                        Tuple.tuple(ConsentPurpose.PERSONAL_DATA, true, "2026-11"),
+                        Tuple.tuple(ConsentPurpose.MARKETING, true, "2026-11"));
+
+        // when her next order is delivered and rated well too
+        marta.says("hola");
+        marta.taps(marta.hearsAbout("¡Hola de nuevo"), "Repetir pedido");
+        marta.taps(marta.hearsAbout("Bandeja paisa"), "Confirmar");
+        String second = placedReference(marta.hearsAbout("enviado a La Fonda Paisa"));
+        deliveredNow(second);
+        marta.says("4");
+        assertThat(marta.hearsAbout("Gracias por calificar").body()).isEqualTo("¡Gracias por calificar! 🙌");
+
+        // then she is not asked again: her next message gets the home screen
+        marta.says("hola");
+        assertThat(marta.hears().body()).startsWith("¡Hola de nuevo");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(56)
+    void promotions_withdrawn_by_any_route_stop_the_win_back_template_which_still_goes_to_a_consenting_customer() {
+        // given a restaurant in Medellín and five customers near it who consented, got an order there weeks ago and
+        // said yes to promotions
+        var nata = restaurant(
+                "Donde Ñata",
+                new GeoLocation(6.2476, -75.5658),
+                "El Poblado",
+                List.of(new MenuItem("dn-bandeja", "Bandeja", null, "Platos", Cop.of(30_000), true, List.of())),
+                "573109995501");
+        var near = new GeoLocation(6.2450, -75.5700);
+        var ana = withOldDelivery("Ana Gómez", nata, near, 22);
+        var beto = withOldDelivery("Beto Ruiz", nata, near, 21);
+        var carla = withOldDelivery("Carla Mejía", nata, near, 20);
+        var dario = withOldDelivery("Darío Peña", nata, near, 19);
+        var elena = withOldDelivery("Elena Vargas", nata, near, 16);
+        String withdrawn = "Listo, no te enviaremos más promociones. Puedes seguir pidiendo cuando quieras.";
+
+        // when Ana writes "no más promociones", Beto "STOP", and Carla something ai-service reads as opt_out
+        ana.says("no más promociones");
+        assertThat(ana.hears().body()).isEqualTo(withdrawn);
+        beto.says("STOP");
+        assertThat(beto.hears().body()).isEqualTo(withdrawn);
+        AI.answer("dejen de escribirme", intent("opt_out", 0.9, ""));
+        carla.says("dejen de escribirme");
+        assertThat(carla.hears().body()).isEqualTo(withdrawn);
+
+        // and the win-back runs
+        var firstRun = winningBack.run();
+
+        // then Darío and Elena get the template with their first name, the open restaurants near them and its two
+        // quick replies, and the three who withdrew get nothing
+        assertThat(firstRun).isEqualTo(new WinningBackCustomers.Run(2, 2));
+        for (var person : List.of(dario, elena)) {
+            var template = person.hears();
+            assertThat(template.kind()).isEqualTo(OutboundKind.TEMPLATE);
+            assertThat(template.body()).isEqualTo("bienvenida_de_nuevo");
+            assertThat(template.command().getTemplate().getLanguageCode()).isEqualTo("es");
+            assertThat(template.templateBody()).containsExactly(person.name.split(" ")[0], "1");
+            assertThat(template.templateQuickReplies()).containsExactly("home:near", "promo:no:es");
+        }
+        List.of(ana, beto, carla)
+                .forEach(person -> assertThat(templatesTo(person)).isEmpty());
+
+        // when Darío taps the template's "No, gracias"
+        dario.tapsTemplateButton("promo:no:es", "No, gracias");
+        assertThat(dario.hears().body()).isEqualTo(withdrawn);
+
+        // and a month later the win-back runs again
+        jdbc.sql("UPDATE marketing_win_back SET sent_at = sent_at - interval '31 days'")
+                .update();
+        var secondRun = winningBack.run();
+
+        // then only Elena gets it again, and "Pedir ahora" starts her order
+        assertThat(secondRun).isEqualTo(new WinningBackCustomers.Run(1, 1));
+        assertThat(elena.hears().body()).isEqualTo("bienvenida_de_nuevo");
+        assertThat(templatesTo(dario)).hasSize(1);
+        List.of(ana, beto, carla)
+                .forEach(person -> assertThat(templatesTo(person)).isEmpty());
+        elena.tapsTemplateButton("home:near", "Pedir ahora");
+        assertThat(elena.hears().kind()).isEqualTo(OutboundKind.LOCATION_REQUEST);
+
+        // and the ledger keeps the proof of each decision
+        assertThat(consents.history(dario.waId))
+                .extracting(Decision::purpose, Decision::granted)
+                .containsExactly(
+                        Tuple.tuple(ConsentPurpose.PERSONAL_DATA, true),
+                        Tuple.tuple(ConsentPurpose.MARKETING, true),
+                        Tuple.tuple(ConsentPurpose.MARKETING, false));
+        assertThat(consents.mayMarket(elena.waId)).isTrue();
+    }
+
+    /** The customer consented by chat, and an order of theirs was delivered {@code daysAgo}; they said yes to promotions. */
+    Chat.Person withOldDelivery(String name, Restaurant restaurant, GeoLocation point, int daysAgo) {
+        var person = customer(name);
+        person.says("hola");
+        person.taps(person.hears(), "Acepto");
+        assertThat(person.hears().body()).isEqualTo("¡Gracias! Empecemos.");
+        assertThat(person.hears().kind()).isEqualTo(OutboundKind.LOCATION_REQUEST);
+        Instant at = Instant.now().minus(Duration.ofDays(daysAgo));
+        transaction.executeWithoutResult(tx -> {
+            var draft = new Order.Draft(
+                    new Customer(person.waId, person.waId, null, name),
+                    restaurant,
+                    List.of(new OrderLine("dn-bandeja", "Bandeja", 1, Cop.of(30_000), List.of(), null)),
+                    PaymentMethod.CASH,
+                    null,
+                    new DeliveryAddress("Carrera 43A # 1-50", point),
+                    null);
+            var o = Order.place(draft, OrderId.newId(), orders.nextReference(), "1234", at)
+                    .order();
+            o = o.confirm(20, "staff", at).order();
+            o = o.startPreparing("staff", at).order();
+            o = o.ready("staff", at).order();
+            o = o.pickedUp("Camilo", point, at).order();
+            o = o.delivered(at.plusSeconds(1800)).order();
+            orders.add(o);
+            consents.grantMarketing(person.waId);
+        });
+        return person;
+    }
+
+    /** The order goes from pending to delivered now, as the restaurant and dispatch would move it. */
+    void deliveredNow(String reference) {
+        transaction.executeWithoutResult(tx -> {
+            Instant now = Instant.now();
+            var o = order(reference).confirm(20, "staff", now).order();
+            o = o.startPreparing("staff", now).order();
+            o = o.ready("staff", now).order();
+            o = o.pickedUp("Camilo", CHAPINERO, now).order();
+            orders.save(o.delivered(now).order());
+        });
+    }
+
+    List<String> templatesTo(Chat.Person person) {
+        return chat.to(person.waId).stream()
+                .filter(c -> c.getKind() == OutboundKind.TEMPLATE)
+                .map(c -> c.getTemplate().getName())
+                .toList();
     }
 }

@@ -152,14 +152,7 @@ public class WorkerMessages {
         String km = String.format(Locale.ROOT, "%.1f", offer.distanceMeters() / 1000.0);
         String pay = money(worker, offer.estimatedPayCop());
         long seconds = Math.max(1, offer.expiresAt().getEpochSecond() - now.getEpochSecond());
-        String body = text(worker, "offer.body", order.reference(), area, km, pay, seconds)
-                + (order.cashChangeForCop() == null
-                        ? ""
-                        : text(
-                                worker,
-                                "offer.change",
-                                money(worker, order.cashChangeForCop()),
-                                money(worker, Math.max(0, order.cashChangeForCop() - order.totalCop()))));
+        String body = text(worker, "offer.body", order.reference(), area, km, pay, seconds) + cashLine(worker, order);
         var fallback = OutboundCommands.template(settings.offerTemplate(), language(worker))
                 .bodyText(order.reference(), area, km, pay)
                 .quickReply(0, accept(offer.offerId()))
@@ -173,6 +166,21 @@ public class WorkerMessages {
                         .buttons(b -> b.body(body)
                                 .button(accept(offer.offerId()), text(worker, "btn.accept"))
                                 .button(decline(offer.offerId()), text(worker, "btn.decline"))));
+    }
+
+    /** A cash order tells the worker what to collect, and the change to bring when the customer said the bill. */
+    private String cashLine(WorkerProfile worker, DispatchOrder order) {
+        if (!"CASH".equals(order.paymentMethod())) {
+            return "";
+        }
+        if (order.cashChangeForCop() == null) {
+            return text(worker, "offer.cash", money(worker, order.totalCop()));
+        }
+        return text(
+                worker,
+                "offer.change",
+                money(worker, order.cashChangeForCop()),
+                money(worker, Math.max(0, order.cashChangeForCop() - order.totalCop())));
     }
 
     public void accepted(WorkerProfile worker, DispatchOrder order) {
@@ -205,14 +213,15 @@ public class WorkerMessages {
 
     public void pickedUp(WorkerProfile worker, DispatchOrder order) {
         String body = text(worker, "picked", order.reference(), customer(worker, order), order.deliveryAddress());
-        if ("CASH".equals(order.paymentMethod()) && order.cashChangeForCop() != null) {
-            long change = Math.max(0, order.cashChangeForCop() - order.totalCop());
-            body += text(
-                    worker,
-                    "picked.cash",
-                    money(worker, order.totalCop()),
-                    money(worker, order.cashChangeForCop()),
-                    money(worker, change));
+        if ("CASH".equals(order.paymentMethod())) {
+            body += order.cashChangeForCop() == null
+                    ? text(worker, "picked.collect", money(worker, order.totalCop()))
+                    : text(
+                            worker,
+                            "picked.cash",
+                            money(worker, order.totalCop()),
+                            money(worker, order.cashChangeForCop()),
+                            money(worker, Math.max(0, order.cashChangeForCop() - order.totalCop())));
         }
         send(worker, draft(worker, about(order.orderId())).text(body));
         if (order.deliveryPoint() != null) {

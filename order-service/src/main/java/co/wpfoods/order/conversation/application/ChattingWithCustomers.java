@@ -9,6 +9,7 @@ import co.wpfoods.order.catalog.domain.ModifierGroup;
 import co.wpfoods.order.catalog.domain.Restaurant;
 import co.wpfoods.order.catalog.domain.RestaurantId;
 import co.wpfoods.order.catalog.domain.StoreSettings;
+import co.wpfoods.order.consent.application.Consents;
 import co.wpfoods.order.conversation.application.Replies.Button;
 import co.wpfoods.order.conversation.application.Replies.Row;
 import co.wpfoods.order.conversation.application.Understanding.Understood;
@@ -57,6 +58,11 @@ import org.springframework.stereotype.Service;
 public class ChattingWithCustomers {
 
     static final int PAGE = 9;
+    /** Taps answering the promotions question ({@code promo:yes|no:<language>}), read by marketing's chat. */
+    public static final String PROMO_TAP = "promo";
+    /** The tap that starts an order (the home screen's "Pedir algo nuevo", the win-back template's "Pedir ahora"). */
+    public static final String ORDER_NOW_TAP = "home:near";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ENGLISH_SWITCH =
             Pattern.compile("\\b(english( please)?|in english|ingl[eé]s)\\b", Pattern.CASE_INSENSITIVE);
@@ -83,6 +89,7 @@ public class ChattingWithCustomers {
     private final OrderLifecycle lifecycle;
     private final SupportQueue support;
     private final HandlingComplaints complaints;
+    private final Consents consents;
     private final ConversationSettings settings;
     private final Clock clock;
 
@@ -97,7 +104,8 @@ public class ChattingWithCustomers {
             SupportQueue support,
             ConversationSettings settings,
             Clock clock,
-            HandlingComplaints complaints) {
+            HandlingComplaints complaints,
+            Consents consents) {
         this.conversations = conversations;
         this.chat = chat;
         this.messages = messages;
@@ -107,6 +115,7 @@ public class ChattingWithCustomers {
         this.lifecycle = lifecycle;
         this.support = support;
         this.complaints = complaints;
+        this.consents = consents;
         this.settings = settings;
         this.clock = clock;
     }
@@ -188,6 +197,8 @@ public class ChattingWithCustomers {
     private void consent(Turn turn) {
         if (turn.message.input() instanceof Input.Tap tap && tap.kind().equals("consent")) {
             if (tap.part(1).equals("yes")) {
+                // the proof: a PERSONAL_DATA grant with the policy version the question showed
+                consents.grantPersonalData(turn.message.key(), turn.chat.policyShown);
                 turn.chat.consentAt = turn.now;
                 turn.chat.name = turn.message.profileName();
                 turn.say.text(turn.say.t("consent.thanks"));
@@ -201,8 +212,9 @@ public class ChattingWithCustomers {
             turn.language(languageOf(text.body(), turn.understood, turn.chat.language));
         }
         turn.step(Step.CONSENT, "consent");
+        turn.chat.policyShown = consents.policyVersion();
         turn.say.buttons(
-                turn.say.t("consent.ask"),
+                turn.say.t("consent.ask", turn.chat.policyShown),
                 List.of(
                         new Button("consent:yes", turn.say.t("consent.yes")),
                         new Button("consent:no", turn.say.t("consent.no"))));
@@ -357,7 +369,8 @@ public class ChattingWithCustomers {
             case "thanks" -> turn.say.text(turn.say.t("thanks.reply"));
             case "help" -> askComplaint(turn);
             case "complaint" -> complaints.complaint(turn.chat, turn.message.key(), turn.say, body);
-            case "opt_out", "delete_data" -> openTicket(turn, SupportQueue.Kind.PRIVACY, body);
+            // opt_out (marketing) and delete_data are answered before this conversation (marketing and privacy)
+            case "delete_data" -> openTicket(turn, SupportQueue.Kind.PRIVACY, body);
             case "browse", "search" -> search(turn, u);
             case "add_to_cart" -> addMentions(turn, u);
             case "remove_from_cart" -> removeMentions(turn, u);
@@ -1781,7 +1794,27 @@ public class ChattingWithCustomers {
             turn.step(Step.ASK_COMPLAINT, "complaint");
         } else {
             turn.say.text(turn.say.t("rating.thanks"));
+            askPromotions(turn);
         }
+    }
+
+    /**
+     * Once per customer, after a good rating (a pause after a delivered order, never in the middle of ordering):
+     * do they want promotions? Not asked when they already decided (e.g. wrote "no más promociones" before).
+     */
+    private void askPromotions(Turn turn) {
+        var chat = turn.chat;
+        if (chat.marketingAskedAt != null
+                || consents.marketing(turn.message.key()).isPresent()) {
+            return;
+        }
+        chat.marketingAskedAt = turn.now;
+        String language = turn.say.languageCode();
+        turn.say.buttons(
+                turn.say.t("promo.ask"),
+                List.of(
+                        new Button(PROMO_TAP + ":yes:" + language, turn.say.t("promo.yes")),
+                        new Button(PROMO_TAP + ":no:" + language, turn.say.t("promo.no"))));
     }
 
     private void reorder(Turn turn, String reference) {

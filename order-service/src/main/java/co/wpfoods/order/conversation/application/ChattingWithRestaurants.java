@@ -64,6 +64,7 @@ public class ChattingWithRestaurants {
             Pattern.compile("\\b(reanud\\w*|abri\\w* (la )?tienda|resume|abrir)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SALES =
             Pattern.compile("\\b(ventas?|vendimos|sales)\\b(?:.*\\b(semana\\w*|week\\w*))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WEEK = Pattern.compile("\\b(semana\\w*|week\\w*)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENGLISH = Pattern.compile(
             "\\b(english( please)?|in english|accept\\w*|ready|reject\\w*|sales|this week|pause|resume|out of|now at)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -244,12 +245,7 @@ public class ChattingWithRestaurants {
             } else if (verb.startsWith("prepar")) {
                 withOrder(turn, ref, o -> answering.preparing(o, turn.who()));
             } else if (verb.startsWith("list") || verb.equals("ready")) {
-                withOrder(
-                        turn,
-                        ref,
-                        o -> o.status() == OrderStatus.PENDING
-                                ? answering.ready(answering.accept(o, null, turn.who()), turn.who())
-                                : answering.ready(o, turn.who()));
+                withOrder(turn, ref, ready(turn));
             } else {
                 withOrder(turn, ref, o -> answering.accept(o, minutes, turn.who()));
             }
@@ -294,6 +290,14 @@ public class ChattingWithRestaurants {
                         }
                     }
                 }
+                case "order_accept", "order_reject", "order_ready" -> {
+                    answer(turn, u);
+                    return;
+                }
+                case "sales" -> {
+                    tellSales(turn, WEEK.matcher(body).find());
+                    return;
+                }
                 case "pause" -> {
                     changingStore.change(turn.restaurant().id(), s -> s.withPaused(true));
                     turn.say().text(turn.say().t("store.paused"));
@@ -308,6 +312,80 @@ public class ChattingWithRestaurants {
             }
         }
         help(turn);
+    }
+
+    /** Ready from any open state: an order still pending is accepted with the usual time on the way. */
+    private Function<Order, Order> ready(Turn turn) {
+        return o -> o.status() == OrderStatus.PENDING
+                ? answering.ready(answering.accept(o, null, turn.who()), turn.who())
+                : answering.ready(o, turn.who());
+    }
+
+    /**
+     * An answer ai-service read in the staff's own words ("dale, confirmo el de Camila", "ya salió el pedido"). With
+     * the order's number it acts as the buttons would; without one it acts on the only order waiting for that answer,
+     * or lists the open ones to tap when there are several.
+     */
+    private void answer(Turn turn, Understood u) {
+        String action = switch (u.intent()) {
+            case "order_accept" -> "accept";
+            case "order_reject" -> "reject";
+            default -> "ready";
+        };
+        String ref = u.orderReference() == null ? null : u.orderReference().replaceAll("\\D", "");
+        if (ref == null || ref.isEmpty()) {
+            List<Order> open = waiting(turn, action);
+            var say = turn.say();
+            if (open.isEmpty()) {
+                say.text(say.t("staff.which.none." + action));
+                return;
+            }
+            if (open.size() > 1) {
+                var rows = new ArrayList<Row>();
+                for (Order o : open) {
+                    String lines = String.join(
+                            ", ",
+                            o.lines().stream()
+                                    .map(l -> l.quantity() + "× " + l.name())
+                                    .toList());
+                    rows.add(new Row(
+                            "r:" + o.reference().value() + ":" + action,
+                            "#" + o.reference().value(),
+                            Replies.fit(lines, Replies.ROW_DESCRIPTION)));
+                }
+                say.list(
+                        say.t("staff.which." + action),
+                        say.t("staff.which.button"),
+                        List.of(new Replies.Section(say.t("staff.which.section"), rows)));
+                return;
+            }
+            ref = open.getFirst().reference().value();
+        }
+        switch (action) {
+            case "accept" -> withOrder(turn, ref, o -> answering.accept(o, null, turn.who()));
+            case "reject" -> askReason(turn, ref);
+            default -> withOrder(turn, ref, ready(turn));
+        }
+    }
+
+    /** The restaurant's orders of the last day waiting for this answer, oldest first, as many as a list shows. */
+    private List<Order> waiting(Turn turn, String action) {
+        var now = clock.instant();
+        var statuses = action.equals("ready")
+                ? List.of(OrderStatus.CONFIRMED, OrderStatus.PREPARING)
+                : List.of(OrderStatus.PENDING);
+        var open = new ArrayList<Order>();
+        for (OrderStatus status : statuses) {
+            open.addAll(orders.ofRestaurant(
+                    turn.restaurant().id(),
+                    status,
+                    now.minus(java.time.Duration.ofDays(1)),
+                    now.plusSeconds(1),
+                    0,
+                    Replies.LIST_ROWS));
+        }
+        open.sort(java.util.Comparator.comparing(Order::placedAt));
+        return open.subList(0, Math.min(open.size(), Replies.LIST_ROWS));
     }
 
     /** Today (since midnight in Bogotá) or this week (since Monday) of the staff's restaurant. */

@@ -23,6 +23,8 @@ public final class Replies {
     public static final int ROW_TITLE = 24;
     public static final int ROW_DESCRIPTION = 72;
     public static final int SECTION_TITLE = 24;
+    /** Meta shows at most ten rows in one list message. */
+    public static final int LIST_ROWS = 10;
 
     private final Chat chat;
     private final MessageSource messages;
@@ -131,6 +133,11 @@ public final class Replies {
 
     public void location(double latitude, double longitude, String name) {
         chat.send(draft().location(latitude, longitude, name, null));
+    }
+
+    /** An approved template sent as it is (a marketing template, which may leave outside the 24-hour window). */
+    public void template(TemplateMessage template) {
+        chat.send(draft().template(template));
     }
 
     public record Button(String id, String title) {}

@@ -18,6 +18,11 @@ public final class CustomerChat {
     public Step step = Step.CONSENT;
     public String language = "es";
     public Instant consentAt;
+    /** The privacy policy version the consent question last showed (what an "Acepto" agrees to). */
+    public String policyShown;
+    /** When we asked whether they want promotions (asked once; the answer is in the consent ledger). */
+    public Instant marketingAskedAt;
+
     public String name;
     public String restaurantId;
     public List<CartLine> cart = new ArrayList<>();

@@ -1,5 +1,6 @@
 package co.wpfoods.order.privacy.application;
 
+import co.wpfoods.order.consent.application.Consents;
 import co.wpfoods.order.conversation.application.Chat;
 import co.wpfoods.order.conversation.application.Conversations;
 import co.wpfoods.order.conversation.application.CustomerMessage;
@@ -50,7 +51,7 @@ public class PrivacyChatting {
     private final MessageSource messages;
     private final RequestingErasure requesting;
     private final CustomerRecords records;
-    private final PrivacySettings settings;
+    private final Consents consents;
     private final Clock clock;
 
     public PrivacyChatting(
@@ -59,14 +60,14 @@ public class PrivacyChatting {
             MessageSource messages,
             RequestingErasure requesting,
             CustomerRecords records,
-            PrivacySettings settings,
+            Consents consents,
             Clock clock) {
         this.conversations = conversations;
         this.chat = chat;
         this.messages = messages;
         this.requesting = requesting;
         this.records = records;
-        this.settings = settings;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -138,8 +139,10 @@ public class PrivacyChatting {
         var chatState = conversations.customer(message.key());
         var counts = records.counts(message.key());
         var summary = new DataSummary(
-                chatState.map(c -> c.consentAt).orElse(null),
-                settings.policyVersion(),
+                consents.history(message.key()).stream()
+                        .map(d -> new DataSummary.ConsentEntry(
+                                d.purpose().name(), d.granted(), d.policyVersion(), d.recordedAt()))
+                        .toList(),
                 chatState.map(c -> c.language).orElse(null),
                 chatState.map(c -> c.name).orElse(null),
                 chatState.map(c -> c.addressText).orElse(null),
@@ -148,9 +151,9 @@ public class PrivacyChatting {
                 counts.lastOrderReference(),
                 counts.openRequests());
         String none = say.t("privacy.summary.none");
-        String consent = summary.consentAt() == null
+        String consent = summary.consents().isEmpty()
                 ? say.t("privacy.summary.consent.none")
-                : say.t("privacy.summary.consent", date(summary.consentAt(), say), summary.policyVersion());
+                : consentHistory(summary.consents(), say);
         String orders = summary.orders() == 0
                 ? say.t("privacy.summary.orders.none")
                 : say.t(
@@ -166,6 +169,31 @@ public class PrivacyChatting {
                 summary.address() == null ? none : summary.address(),
                 orders,
                 summary.openRequests()));
+    }
+
+    /** Every grant and withdrawal from the consent ledger, oldest first, one per line. */
+    private static String consentHistory(List<DataSummary.ConsentEntry> entries, Replies say) {
+        var lines = new StringBuilder();
+        for (var entry : entries) {
+            String purpose = say.t("privacy.summary.consent." + entry.purpose());
+            String action =
+                    say.t(entry.granted() ? "privacy.summary.consent.granted" : "privacy.summary.consent.withdrawn");
+            lines.append("\n   – ")
+                    .append(
+                            "none".equals(entry.policyVersion())
+                                    ? say.t(
+                                            "privacy.summary.consent.unversioned",
+                                            purpose,
+                                            action,
+                                            date(entry.at(), say))
+                                    : say.t(
+                                            "privacy.summary.consent",
+                                            purpose,
+                                            action,
+                                            date(entry.at(), say),
+                                            entry.policyVersion()));
+        }
+        return lines.toString();
     }
 
     private static String date(Instant at, Replies say) {

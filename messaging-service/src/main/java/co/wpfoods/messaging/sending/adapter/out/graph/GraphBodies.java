@@ -262,8 +262,12 @@ public final class GraphBodies {
         return media;
     }
 
+    /** Degrees to seven decimals (about a centimetre): a geocoded 4.7039740000000005 goes as 4.703974. */
     private static String decimal(double degrees) {
-        return BigDecimal.valueOf(degrees).toPlainString();
+        return BigDecimal.valueOf(degrees)
+                .setScale(7, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {

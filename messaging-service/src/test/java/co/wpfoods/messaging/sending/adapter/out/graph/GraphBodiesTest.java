@@ -83,6 +83,9 @@ class GraphBodiesTest {
                 .contains(
                         "\"type\":\"location\",\"location\":{\"latitude\":\"4.6486259\",\"longitude\":\"-74.0628021\","
                                 + "\"name\":\"Pizzer\\u00eda Napoli\"}");
+        // a geocoded point's binary noise does not reach the phone
+        assertThat(GraphBodies.json(toCamila().location(4.7039740000000005, -74.05811999999999, "Andrés", null)))
+                .contains("\"latitude\":\"4.703974\",\"longitude\":\"-74.05812\"");
         assertThat(GraphBodies.json(toCamila().locationRequest("Comparte tu ubicación")))
                 .contains(
                         "\"interactive\":{\"type\":\"location_request_message\",\"body\":{\"text\":\"Comparte tu ubicaci\\u00f3n\"},"

@@ -6,6 +6,7 @@ import co.wpfoods.order.conversation.application.ChattingWithCustomers;
 import co.wpfoods.order.conversation.application.CustomerMessage;
 import co.wpfoods.order.conversation.application.Understanding;
 import co.wpfoods.order.conversation.domain.Input;
+import co.wpfoods.order.marketing.application.ChoosingPromotions;
 import co.wpfoods.order.privacy.application.PrivacyChatting;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.wa.InboundMessage;
@@ -28,13 +29,19 @@ class CustomerMessagesListener {
     private final ChattingWithCustomers chatting;
     private final Understanding understanding;
     private final PrivacyChatting privacy;
+    private final ChoosingPromotions promotions;
 
     CustomerMessagesListener(
-            Inbox inbox, ChattingWithCustomers chatting, Understanding understanding, PrivacyChatting privacy) {
+            Inbox inbox,
+            ChattingWithCustomers chatting,
+            Understanding understanding,
+            PrivacyChatting privacy,
+            ChoosingPromotions promotions) {
         this.inbox = inbox;
         this.chatting = chatting;
         this.understanding = understanding;
         this.privacy = privacy;
+        this.promotions = promotions;
     }
 
     @KafkaListener(topics = Topics.WhatsApp.INBOUND_CUSTOMER, autoStartup = "${wpfoods.order.listen:true}")
@@ -51,8 +58,9 @@ class CustomerMessagesListener {
                                 ? understanding.understand(chatting.contextFor(message, text.body()))
                                 : Optional.empty();
                 inbox.processOnce(CONSUMER, eventId, () -> {
-                    // data-protection rights ("borrar mis datos", "mis datos") come before the ordering conversation
-                    if (!privacy.handle(message, understood)) {
+                    // data-protection rights ("borrar mis datos", "mis datos") and the answer about promotions
+                    // ("no más promociones", STOP, the template's "No, gracias") come before the ordering conversation
+                    if (!privacy.handle(message, understood) && !promotions.handle(message, understood)) {
                         chatting.handle(message, understood);
                     }
                 });

@@ -96,10 +96,13 @@ class JdbcCustomerRecords implements CustomerRecords {
         int conversations = jdbc.sql("DELETE FROM conversation WHERE person_hash = :wa AND role = 'CUSTOMER'")
                 .param("wa", wa)
                 .update();
+        int winBacks = jdbc.sql("DELETE FROM marketing_win_back WHERE customer_hash = :wa")
+                .param("wa", wa)
+                .update();
         return new ErasureResult(
-                tickets + conversations,
+                tickets + conversations + winBacks,
                 orders,
-                "conversation: %d deleted; support_ticket: %d deleted; customer_order: %d anonymized (totals and IVA kept); customer_order_history: %d notes removed"
-                        .formatted(conversations, tickets, orders, history));
+                "conversation: %d deleted; support_ticket: %d deleted; marketing_win_back: %d deleted; customer_order: %d anonymized (totals and IVA kept); customer_order_history: %d notes removed"
+                        .formatted(conversations, tickets, winBacks, orders, history));
     }
 }
