@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.wpfoods.ai.privacy.adapter.out.db.JdbcAiPersonalData;
 import co.wpfoods.ai.privacy.adapter.out.db.V3__Encrypt_personal_data;
 import co.wpfoods.ai.privacy.application.PersonalDataColumns;
-import co.wpfoods.ai.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureRequest;
 import co.wpfoods.ai.understanding.adapter.out.db.JdbcUsageLedger;
 import co.wpfoods.ai.understanding.domain.Role;
 import co.wpfoods.ai.voice.adapter.out.db.JdbcVoiceNoteArchive;

@@ -3,7 +3,7 @@ package co.wpfoods.messaging.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.wpfoods.messaging.privacy.application.PurgingExpiredRecords;
+import co.wpfoods.privacy.application.PurgingExpiredRecords;
 import co.wpfoods.testing.EmbeddedInfra;
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package co.wpfoods.order.privacy.application;
 
-import co.wpfoods.order.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureRequest;
 import org.springframework.stereotype.Service;
 
 /** order-service's part of an erasure: its own records, then its confirmation, in the caller's (inbox) transaction. */

@@ -1,6 +1,7 @@
 package co.wpfoods.messaging.privacy.adapter.out.db;
 
-import co.wpfoods.messaging.privacy.application.ExpiredRecords;
+import co.wpfoods.messaging.privacy.application.SettledPrivacyNotices;
+import co.wpfoods.privacy.application.ExpiredRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * they are sent, with their recipient's queue row once it has nothing to send. Queued and in-flight commands are never
  * purged, nor a queue row that is leased or has a command pending.
  */
-public class JdbcExpiredOutboundLog implements ExpiredRecords {
+public class JdbcExpiredOutboundLog implements ExpiredRecords, SettledPrivacyNotices {
 
     private final JdbcClient jdbc;
 
