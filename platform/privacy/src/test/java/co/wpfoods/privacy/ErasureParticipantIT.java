@@ -88,15 +88,16 @@ class ErasureParticipantIT {
         String eventId = UUID.randomUUID().toString();
 
         try (var erasures = new ErasureTopic();
-                var dlt = new KafkaTestConsumer(KafkaServer.shared().bootstrapServers(), Topics.Privacy.ERASURE + ".dlt")) {
+                var dlt = new KafkaTestConsumer(
+                        KafkaServer.shared().bootstrapServers(), Topics.Privacy.ERASURE + ".dlt")) {
             // when the same request is delivered twice (same event id), then a record no code handles, all on one key
             send(erasureId, eventId, requested(erasureId, "573001110001"));
             send(erasureId, eventId, requested(erasureId, "573001110001"));
             send(erasureId, UUID.randomUUID().toString(), ready(erasureId));
 
             // then the record after them reaches the dead-letter topic, so both deliveries were taken before it
-            ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(60))
-                    .until(() -> deadLettered(dlt, erasureId), d -> d != null);
+            ConsumerRecord<String, byte[]> dead =
+                    await().atMost(Duration.ofSeconds(60)).until(() -> deadLettered(dlt, erasureId), d -> d != null);
             assertThat(KafkaTestConsumer.header(dead, "kafka_dlt-exception-cause-fqcn"))
                     .isEqualTo(UnhandledEventException.class.getName());
 
@@ -125,7 +126,8 @@ class ErasureParticipantIT {
         String erasureId = "e-" + UUID.randomUUID();
 
         try (var erasures = new ErasureTopic();
-                var dlt = new KafkaTestConsumer(KafkaServer.shared().bootstrapServers(), Topics.Privacy.ERASURE + ".dlt")) {
+                var dlt = new KafkaTestConsumer(
+                        KafkaServer.shared().bootstrapServers(), Topics.Privacy.ERASURE + ".dlt")) {
             // when another service confirms an erasure, then a record no code handles follows on the same key
             erasures.confirmAs(erasureId, "payment-service");
             send(erasureId, UUID.randomUUID().toString(), ready(erasureId));
@@ -155,7 +157,8 @@ class ErasureParticipantIT {
                                     .members(),
                             members -> members.stream()
                                     .anyMatch(member -> member.assignment().topicPartitions().stream()
-                                            .anyMatch(partition -> partition.topic().equals(Topics.Privacy.ERASURE))));
+                                            .anyMatch(partition ->
+                                                    partition.topic().equals(Topics.Privacy.ERASURE))));
         }
     }
 

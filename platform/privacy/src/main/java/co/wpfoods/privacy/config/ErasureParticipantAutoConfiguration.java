@@ -40,7 +40,10 @@ public class ErasureParticipantAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "wpfoods.privacy.erasure-listener.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(
+            name = "wpfoods.privacy.erasure-listener.enabled",
+            havingValue = "true",
+            matchIfMissing = true)
     ErasureListener privacyErasureListener(Inbox inbox, ForgettingPeople forgetting, Environment environment) {
         return new ErasureListener(inbox, forgetting, service(environment) + ".privacy-erasure");
     }

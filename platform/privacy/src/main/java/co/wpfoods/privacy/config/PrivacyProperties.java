@@ -29,18 +29,25 @@ public record PrivacyProperties(
      *     {@code RecurringTask} bean on the service's database (one scheduler per database)
      * @param pollingInterval how often it looks for due tasks
      */
-    public record Scheduler(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration pollingInterval) {}
+    public record Scheduler(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("10s") Duration pollingInterval) {}
 
     /**
      * @param taskName the db-scheduler task name (kept in {@code scheduled_tasks}: never renamed once deployed)
      * @param period how long records are kept
      * @param interval how often the task runs
      */
-    public record Retention(String taskName, @DefaultValue("90d") Duration period, @DefaultValue("1h") Duration interval) {}
+    public record Retention(
+            String taskName,
+            @DefaultValue("90d") Duration period,
+            @DefaultValue("1h") Duration interval) {}
 
     /**
      * @param interval how often {@code personal-data-re-encryption} runs
      * @param batchSize rows per batch
      */
-    public record ReEncryption(@DefaultValue("1d") Duration interval, @DefaultValue("500") int batchSize) {}
+    public record ReEncryption(
+            @DefaultValue("1d") Duration interval,
+            @DefaultValue("500") int batchSize) {}
 }

@@ -32,8 +32,9 @@ public class RetentionAutoConfiguration {
     RecurringTask<Void> privacyRetentionTask(PurgingExpiredRecords purging, PrivacyProperties properties) {
         String name = properties.retention().taskName();
         if (name == null || name.isBlank()) {
-            throw new IllegalStateException("wpfoods.privacy.retention.task-name is required with an ExpiredRecords bean"
-                    + " (the db-scheduler task name in scheduled_tasks, e.g. outbound-log-retention)");
+            throw new IllegalStateException(
+                    "wpfoods.privacy.retention.task-name is required with an ExpiredRecords bean"
+                            + " (the db-scheduler task name in scheduled_tasks, e.g. outbound-log-retention)");
         }
         return Tasks.recurring(name, FixedDelay.of(properties.retention().interval()))
                 .execute((instance, context) -> purging.purge());

@@ -26,8 +26,7 @@ class PurgingExpiredRecordsProperties {
                 .with(young, NOW.minus(retention).plus(Duration.ofDays(1)));
 
         // when the retention job runs
-        int purged =
-                new PurgingExpiredRecords(records, retention, Clock.fixed(NOW, ZoneOffset.UTC)).purge();
+        int purged = new PurgingExpiredRecords(records, retention, Clock.fixed(NOW, ZoneOffset.UTC)).purge();
 
         // then exactly the old ones went, in full batches and one short one (never a batch larger than BATCH)
         assertThat(purged).isEqualTo(old);

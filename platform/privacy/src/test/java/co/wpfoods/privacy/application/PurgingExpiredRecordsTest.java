@@ -43,7 +43,9 @@ class PurgingExpiredRecordsTest {
         int purged = new PurgingExpiredRecords(records, NINETY_DAYS, CLOCK).purge();
 
         assertThat(purged).isEqualTo(1_000);
-        assertThat(records.calls).extracting(InMemoryExpiredRecords.Call::deleted).containsExactly(1_000, 0);
+        assertThat(records.calls)
+                .extracting(InMemoryExpiredRecords.Call::deleted)
+                .containsExactly(1_000, 0);
     }
 
     @Test

@@ -81,8 +81,9 @@ class PrivacyAutoConfigurationTest {
         var aiService = runner.withBean(PersonalData.class, () -> NOTHING_TO_ERASE)
                 .withPropertyValues("wpfoods.privacy.erasure-listener.enabled=${wpfoods.ai.kafka.enabled:true}");
 
-        aiService.withPropertyValues("wpfoods.ai.kafka.enabled=false").run(context -> assertThat(context)
-                .doesNotHaveBean(ErasureListener.class));
+        aiService
+                .withPropertyValues("wpfoods.ai.kafka.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(ErasureListener.class));
         aiService.run(context -> assertThat(context).hasSingleBean(ErasureListener.class));
     }
 
@@ -104,10 +105,11 @@ class PrivacyAutoConfigurationTest {
 
     @Test
     void expired_records_without_a_task_name_stop_the_service_with_the_property_to_set() {
-        runner.withBean(ExpiredRecords.class, () -> NOTHING_EXPIRED).run(context -> assertThat(context)
-                .getFailure()
-                .rootCause()
-                .hasMessageContaining("wpfoods.privacy.retention.task-name"));
+        runner.withBean(ExpiredRecords.class, () -> NOTHING_EXPIRED)
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("wpfoods.privacy.retention.task-name"));
     }
 
     @Test
