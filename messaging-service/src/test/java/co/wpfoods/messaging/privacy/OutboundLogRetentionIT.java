@@ -3,8 +3,8 @@ package co.wpfoods.messaging.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import co.wpfoods.messaging.privacy.application.PurgingExpiredRecords;
 import co.wpfoods.messaging.sending.application.PersonalDataColumns;
+import co.wpfoods.privacy.application.PurgingExpiredRecords;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.testing.EmbeddedInfra;

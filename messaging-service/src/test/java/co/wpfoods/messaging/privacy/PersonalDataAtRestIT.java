@@ -12,7 +12,6 @@ import static org.awaitility.Awaitility.await;
 
 import co.wpfoods.messaging.privacy.adapter.out.db.JdbcMessagingPersonalData;
 import co.wpfoods.messaging.privacy.adapter.out.db.V6__Encrypt_personal_data;
-import co.wpfoods.messaging.privacy.domain.ErasureRequest;
 import co.wpfoods.messaging.sending.adapter.out.db.JdbcOutboundLog;
 import co.wpfoods.messaging.sending.application.AcceptingCommands;
 import co.wpfoods.messaging.sending.application.Dispatcher;
@@ -20,6 +19,7 @@ import co.wpfoods.messaging.sending.application.OutboundLog.Claimed;
 import co.wpfoods.messaging.sending.application.OutboundLog.RecipientKey;
 import co.wpfoods.messaging.sending.application.PersonalDataColumns;
 import co.wpfoods.messaging.sending.application.TrackingWindows;
+import co.wpfoods.privacy.domain.ErasureRequest;
 import co.wpfoods.schemas.serde.AvroSerde;
 import co.wpfoods.schemas.wa.InboundMessage;
 import co.wpfoods.schemas.wa.InboundMessageType;

@@ -2,10 +2,10 @@ package co.wpfoods.webhook.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.wpfoods.privacy.application.PurgingExpiredRecords;
 import co.wpfoods.security.crypto.Keysets;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import co.wpfoods.webhook.WebhookServiceSupport;
-import co.wpfoods.webhook.privacy.application.PurgingExpiredRecords;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -111,8 +111,7 @@ class PersonalDataAtRestIT {
 
         // and the erasure finds the archive by the number's hash and deletes it with its parties
         var erasure = new co.wpfoods.webhook.privacy.adapter.out.db.JdbcWebhookPersonalData(jdbc, HASH);
-        var result = erasure.erase(
-                new co.wpfoods.webhook.privacy.domain.ErasureRequest("e-1", number, List.of(), List.of()));
+        var result = erasure.erase(new co.wpfoods.privacy.domain.ErasureRequest("e-1", number, List.of(), List.of()));
         assertThat(result.detail()).contains("raw_webhook: 1 deleted").contains("inbound_usage: 1 deleted");
         String hash = HexFormat.of().formatHex(HASH.hash(number));
         assertThat(new PersonalDataScan(dataSource).holding(hash)).isEmpty();

@@ -1,7 +1,7 @@
 package co.wpfoods.order.privacy.application;
 
-import co.wpfoods.order.privacy.domain.ErasureRequest;
-import co.wpfoods.order.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

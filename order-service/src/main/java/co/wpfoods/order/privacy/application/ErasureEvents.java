@@ -1,7 +1,7 @@
 package co.wpfoods.order.privacy.application;
 
 import co.wpfoods.order.privacy.domain.Erasure;
-import co.wpfoods.order.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.domain.ErasureResult;
 import java.util.List;
 
 /** Publishes on {@code privacy.erasure.v1} through the outbox, in the caller's transaction. */

@@ -1,8 +1,8 @@
 package co.wpfoods.order.privacy.application;
 
 import co.wpfoods.order.consent.application.Consents;
-import co.wpfoods.order.privacy.domain.ErasureRequest;
-import co.wpfoods.order.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import org.springframework.stereotype.Service;
 
 /**

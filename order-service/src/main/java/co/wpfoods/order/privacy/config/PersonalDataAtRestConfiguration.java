@@ -2,29 +2,22 @@ package co.wpfoods.order.privacy.config;
 
 import co.wpfoods.order.privacy.adapter.out.db.V5__Encrypt_personal_data;
 import co.wpfoods.order.privacy.application.PersonalDataColumns;
+import co.wpfoods.privacy.application.EncryptedColumns;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
-import co.wpfoods.security.crypto.ReEncryptingColumns;
-import co.wpfoods.security.crypto.ReEncryptionJob;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Personal data at rest (Ley 1581): the migration that encrypted the clear columns, and the re-encryption job as a
- * db-scheduler recurring task (whichever replica picks the row runs it; it survives restarts). Needs
- * {@code wpfoods.security.keys.personal-data} and {@code wpfoods.security.keys.lookup}: without them the service does
- * not start.
+ * Personal data at rest (Ley 1581): the migration that encrypted the clear columns, and the list of encrypted columns
+ * the privacy kit's (platform/privacy) {@code personal-data-re-encryption} task moves after a key rotation — a
+ * recurring task that order-service's one db-scheduler (the order timers') starts with its own (settings in {@code
+ * application.properties}). order-service is the erasure coordinator, not a participant: it declares no {@code
+ * PersonalData}, so the kit's erasure listener stays off here. Needs {@code wpfoods.security.keys.personal-data} and
+ * {@code wpfoods.security.keys.lookup}: without them the service does not start.
  */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataAtRestConfiguration {
-
-    static final String TASK = "personal-data-re-encryption";
 
     @Bean
     V5__Encrypt_personal_data encryptPersonalDataMigration(PersonalDataCipher cipher, LookupHash lookupHash) {
@@ -32,18 +25,7 @@ class PersonalDataAtRestConfiguration {
     }
 
     @Bean
-    ReEncryptingColumns reEncryptingPersonalData(
-            JdbcClient jdbc,
-            PersonalDataCipher cipher,
-            @Value("${wpfoods.order.personal-data.re-encryption.batch-size:500}") int batchSize) {
-        return new ReEncryptingColumns(new ReEncryptionJob(jdbc, cipher), PersonalDataColumns.ALL, batchSize);
-    }
-
-    /** Started by order-service's one db-scheduler (the order timers'). */
-    @Bean
-    RecurringTask<Void> reEncryptionTask(
-            ReEncryptingColumns reEncrypting,
-            @Value("${wpfoods.order.personal-data.re-encryption.interval:1d}") Duration interval) {
-        return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> reEncrypting.run());
+    EncryptedColumns encryptedColumns() {
+        return new EncryptedColumns(PersonalDataColumns.ALL);
     }
 }

@@ -1,28 +1,38 @@
 package co.wpfoods.payment.privacy.config;
 
-import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.payment.privacy.adapter.out.db.JdbcPaymentPersonalData;
-import co.wpfoods.payment.privacy.adapter.out.events.OutboxErasureConfirmations;
-import co.wpfoods.payment.privacy.application.ForgettingPeople;
+import co.wpfoods.payment.privacy.adapter.out.db.V3__Encrypt_personal_data;
+import co.wpfoods.payment.privacy.application.PersonalDataColumns;
+import co.wpfoods.privacy.application.EncryptedColumns;
+import co.wpfoods.privacy.application.PersonalData;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The erasure participant (Ley 1581): what this service forgets, and its confirmation. */
+/**
+ * What is payment-service's own in Ley 1581; the privacy kit (platform/privacy) does the rest — the erasure listener and
+ * confirmation, and the {@code personal-data-re-encryption} task, started by the payment scheduler, which starts every recurring task bean (settings in
+ * {@code application.properties}). Here: the person's rows, the encrypted columns and the migration that encrypted
+ * them. Needs {@code wpfoods.security.keys.personal-data} and {@code wpfoods.security.keys.lookup}: without them the
+ * service does not start.
+ */
 @Configuration(proxyBeanMethods = false)
 class PrivacyConfiguration {
 
     @Bean
-    ForgettingPeople forgettingPeople(
-            JdbcClient jdbc,
-            PersonalDataCipher cipher,
-            LookupHash lookupHash,
-            OutboxWriter outbox,
-            @Value("${spring.application.name}") String service) {
-        return new ForgettingPeople(
-                new JdbcPaymentPersonalData(jdbc, cipher, lookupHash), new OutboxErasureConfirmations(outbox, service));
+    PersonalData personalData(JdbcClient jdbc, PersonalDataCipher cipher, LookupHash lookupHash) {
+        return new JdbcPaymentPersonalData(jdbc, cipher, lookupHash);
+    }
+
+    @Bean
+    EncryptedColumns encryptedColumns() {
+        return new EncryptedColumns(PersonalDataColumns.ALL);
+    }
+
+    @Bean
+    V3__Encrypt_personal_data encryptPersonalDataMigration(PersonalDataCipher cipher, LookupHash lookupHash) {
+        return new V3__Encrypt_personal_data(cipher, lookupHash);
     }
 }

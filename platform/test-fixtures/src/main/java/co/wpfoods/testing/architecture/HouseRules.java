@@ -92,6 +92,23 @@ public final class HouseRules {
                         .importPackages(root));
     }
 
+    /**
+     * The rules over the main classes of a platform kit that services plug in, {@code co.wpfoods.<kit>}, laid out as
+     * one feature: {@code co.wpfoods.<kit>.{domain, application, adapter.in.<kind>, adapter.out.<kind>, config}}.
+     */
+    public static HouseRules forKit(String kit) {
+        if (SERVICES.contains(kit) || kit.equals("testing")) {
+            throw new IllegalArgumentException(kit + " is a service or the test fixtures, not a kit");
+        }
+        return new HouseRules(
+                kit,
+                "co.wpfoods",
+                new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                        .importPackages("co.wpfoods." + kit));
+    }
+
     /** The rules over given classes of a root package, and other services as given (for the rules' own tests). */
     static HouseRules of(String root, JavaClasses classes) {
         return new HouseRules(root.substring(root.lastIndexOf('.') + 1), root, classes);

@@ -1,8 +1,8 @@
 package co.wpfoods.ai.privacy.adapter.out.db;
 
-import co.wpfoods.ai.privacy.application.PersonalData;
-import co.wpfoods.ai.privacy.domain.ErasureRequest;
-import co.wpfoods.ai.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.application.PersonalData;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import co.wpfoods.security.crypto.LookupHash;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;

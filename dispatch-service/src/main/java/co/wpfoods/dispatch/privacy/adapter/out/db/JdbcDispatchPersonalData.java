@@ -1,8 +1,8 @@
 package co.wpfoods.dispatch.privacy.adapter.out.db;
 
-import co.wpfoods.dispatch.privacy.application.PersonalData;
-import co.wpfoods.dispatch.privacy.domain.ErasureRequest;
-import co.wpfoods.dispatch.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.application.PersonalData;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import co.wpfoods.security.crypto.LookupHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

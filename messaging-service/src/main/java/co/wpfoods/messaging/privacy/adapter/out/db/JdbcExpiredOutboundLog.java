@@ -1,6 +1,7 @@
 package co.wpfoods.messaging.privacy.adapter.out.db;
 
-import co.wpfoods.messaging.privacy.application.ExpiredRecords;
+import co.wpfoods.messaging.privacy.application.SettledPrivacyNotices;
+import co.wpfoods.privacy.application.ExpiredRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * purged, nor a queue row that is leased or has a command pending. Recipients are keyed hashes
  * ({@code recipient_hash}): nothing here needs the number.
  */
-public class JdbcExpiredOutboundLog implements ExpiredRecords {
+public class JdbcExpiredOutboundLog implements ExpiredRecords, SettledPrivacyNotices {
 
     private final JdbcClient jdbc;
 

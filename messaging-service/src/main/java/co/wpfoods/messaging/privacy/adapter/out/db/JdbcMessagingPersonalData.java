@@ -1,8 +1,8 @@
 package co.wpfoods.messaging.privacy.adapter.out.db;
 
-import co.wpfoods.messaging.privacy.application.PersonalData;
-import co.wpfoods.messaging.privacy.domain.ErasureRequest;
-import co.wpfoods.messaging.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.application.PersonalData;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import co.wpfoods.security.crypto.LookupHash;
 import java.util.ArrayList;
 import org.springframework.jdbc.core.simple.JdbcClient;

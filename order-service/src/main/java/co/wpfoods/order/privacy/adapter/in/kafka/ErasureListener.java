@@ -5,7 +5,7 @@ import co.wpfoods.eventing.inbox.Inbox;
 import co.wpfoods.order.privacy.application.ForgettingCustomers;
 import co.wpfoods.order.privacy.application.RecordingConfirmations;
 import co.wpfoods.order.privacy.domain.Confirmation;
-import co.wpfoods.order.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureRequest;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.privacy.ErasureConfirmed;
 import co.wpfoods.schemas.privacy.ErasureRequested;

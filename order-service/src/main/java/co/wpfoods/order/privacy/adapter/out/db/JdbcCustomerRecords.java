@@ -2,8 +2,8 @@ package co.wpfoods.order.privacy.adapter.out.db;
 
 import co.wpfoods.order.privacy.application.CustomerRecords;
 import co.wpfoods.order.privacy.application.PersonalDataColumns;
-import co.wpfoods.order.privacy.domain.ErasureRequest;
-import co.wpfoods.order.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import java.sql.Timestamp;

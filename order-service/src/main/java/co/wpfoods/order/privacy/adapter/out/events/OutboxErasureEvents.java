@@ -5,7 +5,7 @@ import co.wpfoods.eventing.outbox.OutboxWriter;
 import co.wpfoods.order.privacy.application.CustomerRecords;
 import co.wpfoods.order.privacy.application.ErasureEvents;
 import co.wpfoods.order.privacy.domain.Erasure;
-import co.wpfoods.order.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.domain.ErasureResult;
 import co.wpfoods.schemas.Topics;
 import co.wpfoods.schemas.privacy.ErasureConfirmed;
 import co.wpfoods.schemas.privacy.ErasureRequested;

@@ -2,9 +2,9 @@ package co.wpfoods.payment.privacy.adapter.out.db;
 
 import static co.wpfoods.payment.privacy.application.PersonalDataColumns.PAYMENT_CUSTOMER_USER_ID;
 
-import co.wpfoods.payment.privacy.application.PersonalData;
-import co.wpfoods.payment.privacy.domain.ErasureRequest;
-import co.wpfoods.payment.privacy.domain.ErasureResult;
+import co.wpfoods.privacy.application.PersonalData;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import co.wpfoods.security.crypto.LookupHash;
 import co.wpfoods.security.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package co.wpfoods.webhook.privacy.adapter.out.db;
 
-import co.wpfoods.webhook.privacy.application.ExpiredRecords;
+import co.wpfoods.privacy.application.ExpiredRecords;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,9 +1,9 @@
 package co.wpfoods.webhook.privacy.adapter.out.db;
 
+import co.wpfoods.privacy.application.PersonalData;
+import co.wpfoods.privacy.domain.ErasureRequest;
+import co.wpfoods.privacy.domain.ErasureResult;
 import co.wpfoods.security.crypto.LookupHash;
-import co.wpfoods.webhook.privacy.application.PersonalData;
-import co.wpfoods.webhook.privacy.domain.ErasureRequest;
-import co.wpfoods.webhook.privacy.domain.ErasureResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,9 +1,0 @@
-package co.wpfoods.ai.privacy.application;
-
-import co.wpfoods.ai.privacy.domain.ErasureResult;
-
-/** Publishes this service's {@code ErasureConfirmed} through the outbox, in the caller's transaction. */
-public interface ErasureConfirmations {
-
-    void confirmed(String erasureId, ErasureResult result);
-}

@@ -1,9 +1,0 @@
-package co.wpfoods.dispatch.privacy.application;
-
-import co.wpfoods.dispatch.privacy.domain.ErasureResult;
-
-/** Publishes this service's {@code ErasureConfirmed} through the outbox, in the caller's transaction. */
-public interface ErasureConfirmations {
-
-    void confirmed(String erasureId, ErasureResult result);
-}
