@@ -301,13 +301,15 @@ class PlatformEndToEndIT {
 
             // when the restaurant accepts it by text with its own time
             int kitchen = jhon.received();
+            // (Daniela's count is taken before the acceptance: dispatch may offer her the order before Andrés's
+            // phone shows the confirmation)
+            int rider = daniela.received();
             jhon.waitFor(0, "Nuevo pedido #" + order, "Hamburguesa Clásica");
             jhon.write("acepto " + order + " en 15 min");
             kitchen = next(jhon, kitchen, "Pedido #" + order + " aceptado", "15 min");
             seen = next(andres, seen, "La Brasa Rola accepted your order #" + order, "15 min");
 
             // when Daniela gets the offer and accepts it
-            int rider = daniela.received();
             rider = next(daniela, rider, "Nuevo pedido #" + order, "La Brasa Rola");
             daniela.tap("Aceptar");
             rider = next(daniela, rider, "¡Es tuyo! Pedido #" + order);
